@@ -1,0 +1,201 @@
+//! The `build` command as one pipeline: config → load → site → render →
+//! output. Each stage gets the previous stage's value; every problem of a
+//! stage is collected before the build stops, and nothing is written to the
+//! output folder unless every site rendered.
+
+use crate::config::{self, Overrides, SiteConfig, Workspace};
+use crate::content::{self, LoadedSite};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::output::{self, StaticSources};
+use crate::render::{Renderer, Theme};
+use crate::site::{self, ModelOptions, Site};
+use rayon::prelude::*;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The workspace folder (holding `config.yaml`).
+    pub root: PathBuf,
+    pub include_drafts: bool,
+    pub overrides: Overrides,
+}
+
+#[derive(Debug, Clone)]
+pub struct SiteSummary {
+    pub id: String,
+    pub pages: usize,
+    pub files: usize,
+    pub drafts_skipped: usize,
+    pub output: PathBuf,
+}
+
+#[derive(Debug)]
+pub struct BuildReport {
+    pub sites: Vec<SiteSummary>,
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+}
+
+/// Why a build failed: every error found, and the warnings beside them.
+#[derive(Debug)]
+pub struct BuildFailure {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl BuildFailure {
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+}
+
+/// Builds the workspace at `options.root`.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+    let started = Instant::now();
+    let root = &options.root;
+    let result = run(options);
+    let tidy = |mut diagnostics: Vec<Diagnostic>| {
+        diagnostics = diagnostics
+            .into_iter()
+            .map(|d| d.relative_to(root))
+            .collect();
+        crate::diagnostic::sort(&mut diagnostics);
+        diagnostics
+    };
+    match result {
+        Ok((sites, warnings)) => Ok(BuildReport {
+            sites,
+            warnings: tidy(warnings),
+            elapsed: started.elapsed(),
+        }),
+        Err(diagnostics) => Err(BuildFailure {
+            diagnostics: tidy(diagnostics),
+        }),
+    }
+}
+
+type Outcome = Result<(Vec<SiteSummary>, Vec<Diagnostic>), Vec<Diagnostic>>;
+
+fn run(options: &BuildOptions) -> Outcome {
+    let workspace = config::load(&options.root, &options.overrides)?;
+    let selected = selected_sites(&workspace, options.overrides.site.as_deref());
+    let to_load = sites_to_load(&workspace, &selected);
+    let needs_hub = selected.iter().any(|s| s.hub);
+    let (theme, loaded) = rayon::join(
+        || Theme::load(&workspace, needs_hub),
+        || load_sites(&workspace, &to_load),
+    );
+    let (loaded, mut diagnostics) = loaded;
+    if let Err(errors) = &theme {
+        diagnostics.extend(errors.iter().cloned());
+    }
+    fail_on_errors(&diagnostics)?;
+    let Ok(theme) = theme else {
+        return Err(diagnostics);
+    };
+    let model_options = ModelOptions {
+        include_drafts: options.include_drafts,
+    };
+    let sites = site::assemble(&workspace, loaded, model_options).map_err(|mut errors| {
+        errors.extend(diagnostics.iter().cloned());
+        errors
+    })?;
+    let summaries = write(&workspace, &theme, &sites, &selected).map_err(|mut errors| {
+        errors.extend(diagnostics.iter().cloned());
+        errors
+    })?;
+    Ok((summaries, diagnostics))
+}
+
+fn selected_sites<'a>(workspace: &'a Workspace, only: Option<&str>) -> Vec<&'a SiteConfig> {
+    workspace
+        .sites
+        .iter()
+        .filter(|s| only.is_none_or(|id| s.id == id))
+        .collect()
+}
+
+/// The hub shows every partnership, so building it loads them all.
+fn sites_to_load<'a>(workspace: &'a Workspace, selected: &[&'a SiteConfig]) -> Vec<&'a SiteConfig> {
+    if selected.iter().any(|s| s.hub) {
+        workspace.sites.iter().collect()
+    } else {
+        selected.to_vec()
+    }
+}
+
+fn load_sites(
+    workspace: &Workspace,
+    sites: &[&SiteConfig],
+) -> (Vec<(SiteConfig, LoadedSite)>, Vec<Diagnostic>) {
+    let results: Vec<_> = sites
+        .par_iter()
+        .map(|config| ((*config).clone(), content::load_site(workspace, config)))
+        .collect();
+    let mut loaded = Vec::new();
+    let mut diagnostics = Vec::new();
+    for (config, result) in results {
+        diagnostics.extend(result.diagnostics);
+        loaded.push((config, result.site));
+    }
+    (loaded, diagnostics)
+}
+
+fn fail_on_errors(diagnostics: &[Diagnostic]) -> Result<(), Vec<Diagnostic>> {
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        Err(diagnostics.to_vec())
+    } else {
+        Ok(())
+    }
+}
+
+/// Renders the selected sites into staging folders, then swaps them all in.
+fn write(
+    workspace: &Workspace,
+    theme: &Theme,
+    sites: &[Site],
+    selected: &[&SiteConfig],
+) -> Result<Vec<SiteSummary>, Vec<Diagnostic>> {
+    output::prepare(&workspace.output_dir).map_err(|e| vec![e])?;
+    let statics = StaticSources {
+        dirs: vec![theme.dir.join("static"), workspace.root.join("static")],
+    };
+    let targets: Vec<&Site> = sites
+        .iter()
+        .filter(|s| selected.iter().any(|c| c.id == s.config.id))
+        .collect();
+    let results: Vec<_> = targets
+        .par_iter()
+        .map(|site| {
+            let renderer = Renderer::new(theme, site, sites);
+            output::stage_site(&workspace.output_dir, site, &renderer, &statics)
+        })
+        .collect();
+    let mut staged = Vec::new();
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(s) => staged.push(s),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if !errors.is_empty() {
+        output::discard(&staged);
+        return Err(errors);
+    }
+    if let Err(e) = output::commit(&workspace.output_dir, &staged) {
+        output::discard(&staged);
+        return Err(vec![e]);
+    }
+    Ok(staged
+        .iter()
+        .zip(&targets)
+        .map(|(s, site)| SiteSummary {
+            id: s.site_id.clone(),
+            pages: s.pages,
+            files: s.files,
+            drafts_skipped: site.skipped_drafts.len(),
+            output: workspace.output_dir.join(&s.site_id),
+        })
+        .collect())
+}

@@ -1,0 +1,704 @@
+//! The workspace configuration: `config.yaml` at the repository root, with
+//! its sites, their partnerships, languages, theme and output folder.
+//!
+//! Parsing errors come with the position serde_yaml reports; checks that need
+//! the whole file (unique ids, a leader who is a member) find the position of
+//! the offending key in the source text.
+
+use crate::diagnostic::{nearest, Diagnostic, Lang, Location, Text};
+use crate::text;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+pub const CONFIG_FILE: &str = "config.yaml";
+
+/// The whole workspace as `config.yaml` describes it, validated.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    /// Folder holding `config.yaml`, `content/`, `themes/` and `static/`.
+    pub root: PathBuf,
+    pub theme: String,
+    pub language: Lang,
+    /// Where built sites go, absolute.
+    pub output_dir: PathBuf,
+    pub sites: Vec<SiteConfig>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWorkspace {
+    #[serde(default = "default_theme")]
+    theme: String,
+    #[serde(default)]
+    language: Lang,
+    #[serde(default = "default_output_dir")]
+    output_dir: String,
+    sites: Vec<SiteConfig>,
+}
+
+fn default_theme() -> String {
+    "portal".to_string()
+}
+
+fn default_output_dir() -> String {
+    "public".to_string()
+}
+
+/// One site of the workspace: a partnership portal or the hub.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// Folder name under `content/` and `public/`.
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// Absolute URL the site is published at; may include a path.
+    pub base_url: String,
+    /// The site's language; the workspace default when absent.
+    #[serde(default)]
+    pub language: Option<Lang>,
+    /// The hub aggregates the other sites instead of describing a partnership.
+    #[serde(default)]
+    pub hub: bool,
+    #[serde(default)]
+    pub voivodeship: Option<String>,
+    #[serde(default)]
+    pub members: Vec<Member>,
+    /// Name of the member JST that leads the partnership.
+    #[serde(default)]
+    pub leader: Option<String>,
+    #[serde(default)]
+    pub regional_partner: Option<String>,
+    #[serde(default)]
+    pub contact: Option<Contact>,
+    #[serde(default)]
+    pub menu: Vec<MenuItem>,
+    /// Announcements per page of a list.
+    #[serde(default = "default_paginate_by")]
+    pub paginate_by: usize,
+    /// Lets raw HTML in Markdown through unsanitised. Off by default.
+    #[serde(default)]
+    pub unsafe_html: bool,
+}
+
+fn default_paginate_by() -> usize {
+    10
+}
+
+/// A member of the partnership: one JST.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: JstKind,
+    /// Address of the member's Biuletyn Informacji Publicznej.
+    #[serde(default)]
+    pub bip: Option<String>,
+}
+
+/// The kind of local government a member is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum JstKind {
+    #[serde(rename = "gmina miejska")]
+    GminaMiejska,
+    #[serde(rename = "gmina wiejska")]
+    GminaWiejska,
+    #[serde(rename = "gmina miejsko-wiejska")]
+    GminaMiejskoWiejska,
+    #[serde(rename = "powiat")]
+    Powiat,
+}
+
+impl JstKind {
+    /// The i18n key naming this kind in the theme's translation files.
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            JstKind::GminaMiejska => "jst_gmina_miejska",
+            JstKind::GminaWiejska => "jst_gmina_wiejska",
+            JstKind::GminaMiejskoWiejska => "jst_gmina_miejsko_wiejska",
+            JstKind::Powiat => "jst_powiat",
+        }
+    }
+}
+
+/// The partnership's contact office.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub office: String,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+/// One entry of a site's main menu; `url` is a site path (`/aktualnosci/`),
+/// a content file (`@/o-partnerstwie.md`) or an absolute address.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    pub title: String,
+    pub url: String,
+}
+
+impl SiteConfig {
+    /// The site's base URL, always ending with `/`.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The path part of the base URL (`/` or `/partnerstwo/`), the prefix of
+    /// every root-relative link.
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self.base_url.find("://").map_or(0, |i| i + 3);
+        match self.base_url[after_scheme..].find('/') {
+            Some(i) => &self.base_url[after_scheme + i..],
+            None => "/",
+        }
+    }
+
+    /// Scheme and host, for telling whether two sites share an origin.
+    pub fn origin(&self) -> &str {
+        let len = self.base_url.len() - self.base_path().len();
+        &self.base_url[..len]
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.language.unwrap_or_default()
+    }
+}
+
+/// Options given on the command line that change the configuration.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub output_dir: Option<PathBuf>,
+    pub base_url: Option<String>,
+    /// Build only this site.
+    pub site: Option<String>,
+}
+
+/// Reads and validates `config.yaml` in `root`.
+pub fn load(root: &Path, overrides: &Overrides) -> Result<Workspace, Vec<Diagnostic>> {
+    let path = root.join(CONFIG_FILE);
+    let source = std::fs::read_to_string(&path).map_err(|e| {
+        vec![Diagnostic::error(
+            Location::file(&path),
+            text!(
+                "nie można odczytać pliku konfiguracji: {e}",
+                "cannot read the configuration file: {e}"
+            ),
+        )
+        .with_hint(Text::new(
+            "uruchom tablica w folderze, w którym leży config.yaml, albo wskaż go opcją --root",
+            "run tablica in the folder that holds config.yaml, or point to it with --root",
+        ))]
+    })?;
+    parse(root, &path, &source, overrides)
+}
+
+/// Parses and validates the text of `config.yaml`.
+pub fn parse(
+    root: &Path,
+    path: &Path,
+    source: &str,
+    overrides: &Overrides,
+) -> Result<Workspace, Vec<Diagnostic>> {
+    let raw: RawWorkspace = serde_yaml::from_str(source)
+        .map_err(|e| vec![yaml_error(path, source, &e, CONFIG_KEYS)])?;
+    let locate = Locator { path, source };
+    let mut problems = Vec::new();
+    let mut sites = raw.sites;
+    if sites.is_empty() {
+        problems.push(
+            Diagnostic::error(
+                locate.key(0, "sites"),
+                Text::new("lista sites jest pusta", "the list of sites is empty"),
+            )
+            .with_hint(Text::new(
+                "dodaj co najmniej jedną witrynę z polami id, title i base_url",
+                "add at least one site with id, title and base_url",
+            )),
+        );
+    }
+    let mut ids = BTreeSet::new();
+    for site in &mut sites {
+        let line = locate.site_line(&site.id);
+        if !ids.insert(site.id.clone()) {
+            let id = &site.id;
+            problems.push(
+                Diagnostic::error(
+                    locate.key(line, "id"),
+                    text!(
+                        "identyfikator witryny „{id}” powtarza się",
+                        "the site id `{id}` is used twice"
+                    ),
+                )
+                .with_hint(Text::new(
+                    "każda witryna musi mieć inny id",
+                    "give every site its own id",
+                )),
+            );
+        }
+        validate_site(site, line, root, &locate, &mut problems);
+    }
+    let hubs = sites.iter().filter(|s| s.hub).count();
+    if hubs > 1 {
+        problems.push(
+            Diagnostic::error(
+                locate.key(0, "hub"),
+                text!(
+                    "{hubs} witryny mają hub: true",
+                    "{hubs} sites have hub: true"
+                ),
+            )
+            .with_hint(Text::new(
+                "tylko jedna witryna może być hubem",
+                "only one site can be the hub",
+            )),
+        );
+    }
+    apply_overrides(&mut sites, overrides, &locate, &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let output_dir = match &overrides.output_dir {
+        Some(dir) => dir.clone(),
+        None => root.join(&raw.output_dir),
+    };
+    Ok(Workspace {
+        root: root.to_path_buf(),
+        theme: raw.theme,
+        language: raw.language,
+        output_dir,
+        sites,
+    })
+}
+
+const CONFIG_KEYS: &[&str] = &[
+    "theme",
+    "language",
+    "output_dir",
+    "sites",
+    "id",
+    "title",
+    "description",
+    "base_url",
+    "hub",
+    "voivodeship",
+    "members",
+    "leader",
+    "regional_partner",
+    "contact",
+    "menu",
+    "paginate_by",
+    "unsafe_html",
+    "name",
+    "type",
+    "bip",
+    "office",
+    "address",
+    "email",
+    "phone",
+    "url",
+];
+
+fn validate_site(
+    site: &mut SiteConfig,
+    line: usize,
+    root: &Path,
+    locate: &Locator,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let id = site.id.clone();
+    if id.is_empty()
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        problems.push(
+            Diagnostic::error(
+                locate.key(line, "id"),
+                text!("identyfikator witryny „{id}” zawiera niedozwolone znaki", "the site id `{id}` has characters that are not allowed"),
+            )
+            .with_hint(Text::new(
+                "używaj tylko małych liter bez polskich znaków, cyfr i myślników, np. ziemia-wysokomazowiecka",
+                "use only lowercase ASCII letters, digits and dashes, e.g. ziemia-wysokomazowiecka",
+            )),
+        );
+    } else if !root.join("content").join(&id).is_dir() {
+        problems.push(
+            Diagnostic::error(
+                locate.key(line, "id"),
+                text!(
+                    "brak folderu content/{id} z treścią tej witryny",
+                    "there is no folder content/{id} with this site's content"
+                ),
+            )
+            .with_hint(text!(
+                "utwórz folder content/{id} z plikiem _index.md albo popraw id",
+                "create the folder content/{id} with an _index.md file, or fix the id"
+            )),
+        );
+    }
+    match normalise_base_url(&site.base_url) {
+        Ok(url) => site.base_url = url,
+        Err(message) => problems.push(
+            Diagnostic::error(locate.key(line, "base_url"), message).with_hint(Text::new(
+                "podaj pełny adres, np. https://www.gmina.pl/partnerstwo/",
+                "give a full address, e.g. https://www.gmina.pl/partnerstwo/",
+            )),
+        ),
+    }
+    if site.paginate_by == 0 {
+        problems.push(Diagnostic::error(
+            locate.key(line, "paginate_by"),
+            Text::new(
+                "paginate_by musi być większe od zera",
+                "paginate_by must be greater than zero",
+            ),
+        ));
+    }
+    if !site.hub && site.members.is_empty() {
+        problems.push(
+            Diagnostic::error(
+                locate.key(line, "id"),
+                text!("witryna „{id}” nie ma listy members", "the site `{id}` has no list of members"),
+            )
+            .with_hint(Text::new(
+                "wypisz JST partnerstwa w members (name, type, bip) albo oznacz witrynę jako hub: true",
+                "list the partnership's JST under members (name, type, bip), or mark the site hub: true",
+            )),
+        );
+    }
+    let names: Vec<&str> = site.members.iter().map(|m| m.name.as_str()).collect();
+    let mut seen = BTreeSet::new();
+    for name in &names {
+        if !seen.insert(*name) {
+            problems.push(Diagnostic::error(
+                locate.value(line, name),
+                text!(
+                    "członek „{name}” występuje dwa razy",
+                    "the member `{name}` is listed twice"
+                ),
+            ));
+        }
+    }
+    if let Some(leader) = &site.leader {
+        if !names.contains(&leader.as_str()) {
+            let mut d = Diagnostic::error(
+                locate.key(line, "leader"),
+                text!(
+                    "lider „{leader}” nie jest na liście members",
+                    "the leader `{leader}` is not in the list of members"
+                ),
+            );
+            if let Some(near) = nearest(leader, &names) {
+                d = d.with_hint(text!("czy chodziło o „{near}”?", "did you mean `{near}`?"));
+            }
+            problems.push(d);
+        }
+    }
+    for member in &site.members {
+        if let Some(bip) = &member.bip {
+            if !is_absolute_url(bip) {
+                let name = &member.name;
+                problems.push(
+                    Diagnostic::error(
+                        locate.value(line, bip),
+                        text!(
+                            "adres BIP „{bip}” członka {name} nie jest pełnym adresem",
+                            "the BIP address `{bip}` of {name} is not a full address"
+                        ),
+                    )
+                    .with_hint(Text::new(
+                        "zacznij adres od https://",
+                        "start the address with https://",
+                    )),
+                );
+            }
+        }
+    }
+    if let Some(email) = site.contact.as_ref().and_then(|c| c.email.as_ref()) {
+        if !email.contains('@') || email.contains(' ') {
+            problems.push(Diagnostic::error(
+                locate.key(line, "email"),
+                text!(
+                    "„{email}” nie jest adresem e-mail",
+                    "`{email}` is not an e-mail address"
+                ),
+            ));
+        }
+    }
+}
+
+fn apply_overrides(
+    sites: &mut Vec<SiteConfig>,
+    overrides: &Overrides,
+    locate: &Locator,
+    problems: &mut Vec<Diagnostic>,
+) {
+    if let Some(only) = &overrides.site {
+        if !sites.iter().any(|s| &s.id == only) {
+            let ids: Vec<&str> = sites.iter().map(|s| s.id.as_str()).collect();
+            let list = ids.join(", ");
+            problems.push(
+                Diagnostic::error(
+                    Location::file(locate.path),
+                    text!("nie ma witryny „{only}”", "there is no site `{only}`"),
+                )
+                .with_hint(text!("dostępne witryny: {list}", "available sites: {list}")),
+            );
+        }
+    }
+    if let Some(base) = &overrides.base_url {
+        let several = overrides.site.is_none() && sites.len() > 1;
+        for site in sites.iter_mut() {
+            let url = if several {
+                format!("{}/{}/", base.trim_end_matches('/'), site.id)
+            } else {
+                base.clone()
+            };
+            match normalise_base_url(&url) {
+                Ok(url) => site.base_url = url,
+                Err(message) => {
+                    problems.push(Diagnostic::error(Location::file("--base-url"), message));
+                    return;
+                }
+            }
+        }
+    }
+}
+
+fn is_absolute_url(url: &str) -> bool {
+    (url.starts_with("https://") || url.starts_with("http://"))
+        && url
+            .split("://")
+            .nth(1)
+            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
+}
+
+fn normalise_base_url(url: &str) -> Result<String, Text> {
+    if !is_absolute_url(url) || url.contains(char::is_whitespace) {
+        return Err(text!(
+            "base_url „{url}” nie jest pełnym adresem http(s)",
+            "base_url `{url}` is not a full http(s) address"
+        ));
+    }
+    if url.contains(['?', '#']) {
+        return Err(text!(
+            "base_url „{url}” nie może zawierać ? ani #",
+            "base_url `{url}` cannot contain ? or #"
+        ));
+    }
+    let mut url = url.to_string();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    Ok(url)
+}
+
+/// Turns a serde_yaml error into a diagnostic with its position; an unknown
+/// key gets the nearest known key as a suggestion.
+pub fn yaml_error(
+    path: &Path,
+    source: &str,
+    error: &serde_yaml::Error,
+    known: &[&str],
+) -> Diagnostic {
+    yaml_error_at(path, source, error, known, 0)
+}
+
+/// Like [`yaml_error`] for YAML that starts `line_offset` lines into the file.
+pub fn yaml_error_at(
+    path: &Path,
+    source: &str,
+    error: &serde_yaml::Error,
+    known: &[&str],
+    line_offset: usize,
+) -> Diagnostic {
+    let location = match error.location() {
+        Some(l) => Location::at(path, l.line() + line_offset, l.column()),
+        None => Location::line(path, line_offset.max(1)),
+    };
+    let detail = error.to_string();
+    let detail = detail
+        .split(" at line ")
+        .next()
+        .unwrap_or(&detail)
+        .to_string();
+    if let Some(key) = unknown_field(&detail) {
+        let expected = expected_fields(&detail);
+        let known: &[&str] = if expected.is_empty() {
+            known
+        } else {
+            &expected
+        };
+        let mut d = Diagnostic::error(
+            location,
+            text!("nieznany klucz „{key}”", "unknown key `{key}`"),
+        );
+        d = match nearest(key, known) {
+            Some(near) => d.with_hint(text!("czy chodziło o „{near}”?", "did you mean `{near}`?")),
+            None => d.with_hint(Text::new(
+                format!("usuń ten klucz; dozwolone: {}", known.join(", ")),
+                format!("remove this key; allowed: {}", known.join(", ")),
+            )),
+        };
+        return d;
+    }
+    if let Some(key) = missing_field(&detail) {
+        return Diagnostic::error(
+            location,
+            text!(
+                "brakuje wymaganego klucza „{key}”",
+                "the required key `{key}` is missing"
+            ),
+        )
+        .with_hint(text!("dodaj linię {key}: …", "add a line {key}: …"));
+    }
+    let _ = source;
+    Diagnostic::error(
+        location,
+        text!("błąd w zapisie YAML: {detail}", "YAML syntax error: {detail}"),
+    )
+    .with_hint(Text::new(
+        "sprawdź wcięcia (spacje, nie tabulatory), dwukropki i cudzysłowy; tekst z dwukropkiem ujmij w cudzysłów",
+        "check indentation (spaces, not tabs), colons and quotes; put text containing a colon in quotes",
+    ))
+}
+
+fn unknown_field(detail: &str) -> Option<&str> {
+    let rest = detail.split("unknown field `").nth(1)?;
+    rest.split('`').next()
+}
+
+/// The keys serde says are allowed at that place ("expected one of `a`, `b`").
+fn expected_fields(detail: &str) -> Vec<&str> {
+    detail
+        .split("expected one of ")
+        .nth(1)
+        .or_else(|| detail.split("expected ").nth(1))
+        .map(|list| {
+            list.split(", ")
+                .map(|k| k.trim_matches('`'))
+                .filter(|k| !k.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn missing_field(detail: &str) -> Option<&str> {
+    let rest = detail.split("missing field `").nth(1)?;
+    rest.split('`').next()
+}
+
+/// Finds where keys and values sit in the config text, for checks made
+/// after parsing (serde_yaml keeps no positions of parsed values).
+struct Locator<'a> {
+    path: &'a Path,
+    source: &'a str,
+}
+
+impl Locator<'_> {
+    /// 0-based line index of the `id: <id>` entry of a site.
+    fn site_line(&self, id: &str) -> usize {
+        self.source
+            .lines()
+            .position(|l| {
+                let l = l.trim_start().trim_start_matches("- ").trim_start();
+                l.strip_prefix("id:")
+                    .is_some_and(|v| v.trim().trim_matches(['"', '\'']) == id)
+            })
+            .unwrap_or(0)
+    }
+
+    /// Position of `key:` at or after line `from`, within the same site entry.
+    fn key(&self, from: usize, key: &str) -> Location {
+        self.find(from, |l| {
+            let t = l.trim_start().trim_start_matches("- ").trim_start();
+            t.strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+        })
+    }
+
+    /// Position of a value's text at or after line `from`.
+    fn value(&self, from: usize, value: &str) -> Location {
+        self.find(from, |l| l.contains(value))
+    }
+
+    fn find(&self, from: usize, matches: impl Fn(&str) -> bool) -> Location {
+        for (index, line) in self.source.lines().enumerate().skip(from) {
+            let next_site = index > from && line.trim_start().starts_with("- id:");
+            if next_site {
+                break;
+            }
+            if matches(line) {
+                let column = line.len() - line.trim_start().trim_start_matches("- ").len() + 1;
+                return Location::at(self.path, index + 1, column);
+            }
+        }
+        Location::line(self.path, from + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(source: &str) -> Result<Workspace, Vec<Diagnostic>> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content/a")).unwrap();
+        parse(
+            dir.path(),
+            Path::new("config.yaml"),
+            source,
+            &Overrides::default(),
+        )
+    }
+
+    const MINIMAL: &str = "sites:\n  - id: a\n    title: A\n    base_url: https://example.org/a\n    members:\n      - name: Gmina A\n        type: gmina wiejska\n";
+
+    #[test]
+    fn base_url_gets_a_trailing_slash_and_a_path() {
+        let ws = parse_str(MINIMAL).unwrap();
+        let site = &ws.sites[0];
+        assert_eq!(site.base_url(), "https://example.org/a/");
+        assert_eq!(site.base_path(), "/a/");
+        assert_eq!(site.origin(), "https://example.org");
+        assert_eq!(ws.theme, "portal");
+        assert_eq!(site.paginate_by, 10);
+    }
+
+    #[test]
+    fn unknown_key_names_its_line_and_suggests_the_nearest() {
+        let source = MINIMAL.replace("    title: A\n", "    title: A\n    titel: B\n");
+        let errors = parse_str(&source).unwrap_err();
+        assert_eq!(errors[0].location.line, Some(4), "{errors:?}");
+        assert!(
+            errors[0].hint.as_ref().unwrap().en.contains("`title`"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn wrong_member_type_is_reported_with_position() {
+        let source = MINIMAL.replace("gmina wiejska", "gmina wiejsko");
+        let errors = parse_str(&source).unwrap_err();
+        assert_eq!(errors[0].location.line, Some(7), "{errors:?}");
+    }
+
+    #[test]
+    fn semantic_errors_are_collected_together() {
+        let source =
+            MINIMAL.replace("https://example.org/a", "example.org") + "    leader: Gmina B\n";
+        let errors = parse_str(&source).unwrap_err();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert_eq!(errors[0].location.line, Some(4));
+        assert_eq!(errors[1].location.line, Some(8));
+    }
+}

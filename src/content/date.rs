@@ -1,0 +1,272 @@
+//! Publication dates as clerks write them: ISO `2021-01-20` or `20.01.2021`,
+//! optionally with a time (`2021-01-20 10:30`, `2021-01-20T10:30:00`).
+//! Formatting in Polish uses the genitive month ("20 stycznia 2021").
+
+use crate::diagnostic::{Lang, Text};
+use crate::text;
+use serde::Serialize;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PageDate {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+    /// Hour, minute and second when the front matter gives a time of day.
+    pub time: Option<(u8, u8, u8)>,
+}
+
+const MONTHS_PL_GENITIVE: [&str; 12] = [
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+];
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl PageDate {
+    /// Parses a date written in one of the accepted forms; the error text says
+    /// what is wrong in words a clerk understands.
+    pub fn parse(input: &str) -> Result<PageDate, Text> {
+        let input = input.trim();
+        let input = input
+            .strip_suffix(" r.")
+            .or_else(|| input.strip_suffix(" r"))
+            .unwrap_or(input);
+        let (date_part, time_part) = split_time(input);
+        let (year, month, day) = parse_ymd(date_part).ok_or_else(|| {
+            text!(
+                "„{input}” nie jest datą; napisz ją jako 20.01.2021 albo 2021-01-20",
+                "`{input}` is not a date; write it as 20.01.2021 or 2021-01-20"
+            )
+        })?;
+        check_calendar(year, month, day, input)?;
+        let time = match time_part {
+            None => None,
+            Some(t) => Some(parse_time(t).ok_or_else(|| {
+                text!(
+                    "„{t}” nie jest godziną; napisz ją jako 10:30",
+                    "`{t}` is not a time of day; write it as 10:30"
+                )
+            })?),
+        };
+        Ok(PageDate {
+            year,
+            month,
+            day,
+            time,
+        })
+    }
+
+    /// `2021-01-20`, for `<time datetime>` and sorting.
+    pub fn iso_date(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// `20.01.2021`, the form used in Polish documents.
+    pub fn numeric(&self) -> String {
+        format!("{:02}.{:02}.{:04}", self.day, self.month, self.year)
+    }
+
+    /// "20 stycznia 2021" or "20 January 2021".
+    pub fn long(&self, lang: Lang) -> String {
+        let index = usize::from(self.month - 1);
+        let month = match lang {
+            Lang::Pl => MONTHS_PL_GENITIVE[index],
+            Lang::En => MONTHS_EN[index],
+        };
+        // A no-break space keeps the day with its month, as Polish typography asks.
+        format!("{}\u{a0}{month} {}", self.day, self.year)
+    }
+}
+
+impl fmt::Display for PageDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.iso_date())?;
+        if let Some((h, m, s)) = self.time {
+            write!(f, "T{h:02}:{m:02}:{s:02}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The date as templates see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    /// Machine-readable value for `<time datetime>`.
+    pub iso: String,
+    /// Human-readable value in the site's language.
+    pub long: String,
+    pub numeric: String,
+    pub year: u16,
+}
+
+impl PageDate {
+    pub fn view(&self, lang: Lang) -> DateView {
+        DateView {
+            iso: self.iso_date(),
+            long: self.long(lang),
+            numeric: self.numeric(),
+            year: self.year,
+        }
+    }
+}
+
+fn split_time(input: &str) -> (&str, Option<&str>) {
+    match input.find(['T', ' ']) {
+        Some(i) => (&input[..i], Some(input[i + 1..].trim())),
+        None => (input, None),
+    }
+}
+
+fn parse_ymd(s: &str) -> Option<(u16, u8, u8)> {
+    let numbers = |parts: Vec<&str>| -> Option<Vec<u32>> {
+        parts
+            .iter()
+            .map(|p| {
+                if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
+                    None
+                } else {
+                    p.parse().ok()
+                }
+            })
+            .collect()
+    };
+    if s.contains('-') {
+        let parts: Vec<&str> = s.split('-').collect();
+        if parts.len() != 3 || parts[0].len() != 4 {
+            return None;
+        }
+        let n = numbers(parts)?;
+        Some((
+            u16::try_from(n[0]).ok()?,
+            u8::try_from(n[1]).ok()?,
+            u8::try_from(n[2]).ok()?,
+        ))
+    } else if s.contains('.') {
+        let parts: Vec<&str> = s.trim_end_matches(['r', '.', ' ']).split('.').collect();
+        if parts.len() != 3 || parts[2].len() != 4 || parts[0].len() > 2 || parts[1].len() > 2 {
+            return None;
+        }
+        let n = numbers(parts)?;
+        Some((
+            u16::try_from(n[2]).ok()?,
+            u8::try_from(n[1]).ok()?,
+            u8::try_from(n[0]).ok()?,
+        ))
+    } else {
+        None
+    }
+}
+
+fn check_calendar(year: u16, month: u8, day: u8, input: &str) -> Result<(), Text> {
+    if !(1..=12).contains(&month) {
+        return Err(text!(
+            "w dacie „{input}” miesiąc {month} nie istnieje (miesiące mają numery 1–12)",
+            "in the date `{input}` month {month} does not exist (months are 1–12)"
+        ));
+    }
+    let days = days_in_month(year, month);
+    if day == 0 || day > days {
+        let name_pl = MONTHS_PL_GENITIVE[usize::from(month - 1)];
+        let name_en = MONTHS_EN[usize::from(month - 1)];
+        return Err(text!(
+            "data „{input}” nie istnieje: {month}. miesiąc roku {year} ({name_pl}) ma {days} dni",
+            "the date `{input}` does not exist: {name_en} {year} has {days} days"
+        ));
+    }
+    Ok(())
+}
+
+pub fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+fn parse_time(s: &str) -> Option<(u8, u8, u8)> {
+    // Drop a trailing zone designator; the time is local to the site.
+    let s = s.trim_end_matches('Z');
+    let s = s.split(['+']).next().unwrap_or(s);
+    let parts: Vec<&str> = s.split(':').collect();
+    if !(2..=3).contains(&parts.len()) {
+        return None;
+    }
+    let mut values = parts
+        .iter()
+        .map(|p| p.split('.').next().unwrap_or("").parse::<u8>());
+    let h = values.next()?.ok()?;
+    let m = values.next()?.ok()?;
+    let sec = match values.next() {
+        Some(v) => v.ok()?,
+        None => 0,
+    };
+    (h < 24 && m < 60 && sec < 60).then_some((h, m, sec))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_iso_and_polish_forms() {
+        let iso = PageDate::parse("2021-01-20").unwrap();
+        let pl = PageDate::parse("20.01.2021").unwrap();
+        assert_eq!(iso, pl);
+        assert_eq!(
+            PageDate::parse("5.3.2021").unwrap().iso_date(),
+            "2021-03-05"
+        );
+        assert_eq!(
+            PageDate::parse("20.01.2021 r.").unwrap().iso_date(),
+            "2021-01-20"
+        );
+        let timed = PageDate::parse("2021-01-20T10:30:00+01:00").unwrap();
+        assert_eq!(timed.time, Some((10, 30, 0)));
+        assert!(timed > iso);
+    }
+
+    #[test]
+    fn rejects_days_that_do_not_exist() {
+        let err = PageDate::parse("31.02.2021").unwrap_err();
+        assert!(err.pl.contains("28 dni"), "{}", err.pl);
+        assert!(err.en.contains("February 2021 has 28 days"), "{}", err.en);
+        assert!(PageDate::parse("29.02.2024").is_ok());
+        assert!(PageDate::parse("2021-13-01").is_err());
+        assert!(PageDate::parse("wczoraj").is_err());
+        assert!(PageDate::parse("2021-01-20 25:00").is_err());
+    }
+
+    #[test]
+    fn formats_polish_genitive_months() {
+        let d = PageDate::parse("2021-09-01").unwrap();
+        assert_eq!(d.long(Lang::Pl), "1\u{a0}września 2021");
+        assert_eq!(d.long(Lang::En), "1\u{a0}September 2021");
+        assert_eq!(d.numeric(), "01.09.2021");
+    }
+}

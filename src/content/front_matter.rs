@@ -1,0 +1,273 @@
+//! Front matter: the YAML block between `---` lines at the top of a page.
+//! Keys are English; an unknown key is an error that suggests the nearest one.
+
+use crate::config::yaml_error_at;
+use crate::content::date::PageDate;
+use crate::diagnostic::{Diagnostic, Location, Text};
+use crate::text;
+use serde::Deserialize;
+use std::path::Path;
+
+/// Every key a page may have today.
+pub const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "date",
+    "updated",
+    "summary",
+    "tags",
+    "categories",
+    "gminy",
+    "draft",
+    "signature",
+    "source",
+];
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrontMatter {
+    title: Option<String>,
+    date: Option<String>,
+    updated: Option<String>,
+    summary: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    categories: Vec<String>,
+    #[serde(default)]
+    gminy: Vec<String>,
+    #[serde(default)]
+    draft: bool,
+    signature: Option<String>,
+    source: Option<String>,
+}
+
+/// Validated front matter.
+#[derive(Debug, Clone, Default)]
+pub struct FrontMatter {
+    pub title: String,
+    pub date: Option<PageDate>,
+    pub updated: Option<PageDate>,
+    pub summary: Option<String>,
+    pub tags: Vec<String>,
+    pub categories: Vec<String>,
+    pub gminy: Vec<String>,
+    pub draft: bool,
+    pub signature: Option<String>,
+    pub source: Option<String>,
+}
+
+/// A file split into its front matter and its Markdown body.
+pub struct Split<'a> {
+    pub yaml: &'a str,
+    pub body: &'a str,
+    /// Number of lines before the body starts (both `---` lines included).
+    pub body_line_offset: usize,
+}
+
+/// Splits `source` at its `---` lines.
+pub fn split<'a>(path: &Path, source: &'a str) -> Result<Split<'a>, Diagnostic> {
+    let Some(rest) = source.strip_prefix("---").filter(|r| r.starts_with('\n')) else {
+        return Err(Diagnostic::error(
+            Location::at(path, 1, 1),
+            Text::new(
+                "plik nie zaczyna się od nagłówka: pierwsza linia musi być ---",
+                "the file does not start with front matter: the first line must be ---",
+            ),
+        )
+        .with_hint(Text::new(
+            "dodaj na początku pliku linię ---, potem title: … i date: …, i znowu linię ---",
+            "start the file with a --- line, then title: … and date: …, then another --- line",
+        )));
+    };
+    let rest = &rest[1..];
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let yaml = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            return Ok(Split {
+                yaml,
+                body,
+                body_line_offset: yaml.lines().count() + 2,
+            });
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::error(
+        Location::at(path, 1, 1),
+        Text::new(
+            "nagłówek otwarty linią --- nie jest nigdzie zamknięty",
+            "the front matter opened with --- is never closed",
+        ),
+    )
+    .with_hint(Text::new(
+        "dodaj linię --- po ostatnim kluczu nagłówka (np. po date: …)",
+        "add a --- line after the last front matter key (e.g. after date: …)",
+    )))
+}
+
+/// What the file's place in the content tree requires of its front matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Requirement {
+    /// Announcements in a section need a date.
+    TitleAndDate,
+    TitleOnly,
+}
+
+/// Parses and validates the YAML of the front matter; collects every problem.
+pub fn parse(
+    path: &Path,
+    yaml: &str,
+    requirement: Requirement,
+) -> Result<FrontMatter, Vec<Diagnostic>> {
+    let raw: RawFrontMatter = if yaml.trim().is_empty() {
+        RawFrontMatter::default()
+    } else {
+        serde_yaml::from_str(yaml)
+            .map_err(|e| vec![yaml_error_at(path, yaml, &e, KNOWN_KEYS, 1)])?
+    };
+    let mut problems = Vec::new();
+    let title = match raw.title.as_deref().map(str::trim) {
+        Some(t) if !t.is_empty() => t.to_string(),
+        _ => {
+            problems.push(
+                Diagnostic::error(
+                    key_location(path, yaml, "title"),
+                    Text::new("strona nie ma tytułu", "the page has no title"),
+                )
+                .with_hint(Text::new(
+                    "dodaj w nagłówku linię title: \"Tytuł ogłoszenia\"",
+                    "add a line title: \"Title of the announcement\" to the front matter",
+                )),
+            );
+            String::new()
+        }
+    };
+    let date = parse_date(path, yaml, "date", raw.date.as_deref(), &mut problems);
+    if date.is_none() && raw.date.is_none() && requirement == Requirement::TitleAndDate {
+        problems.push(
+            Diagnostic::error(
+                key_location(path, yaml, "date"),
+                Text::new(
+                    "ogłoszenie nie ma daty publikacji",
+                    "the announcement has no publication date",
+                ),
+            )
+            .with_hint(Text::new(
+                "dodaj w nagłówku linię date: 20.01.2021",
+                "add a line date: 2021-01-20 to the front matter",
+            )),
+        );
+    }
+    let updated = parse_date(path, yaml, "updated", raw.updated.as_deref(), &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(FrontMatter {
+        title,
+        date,
+        updated,
+        summary: raw
+            .summary
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
+        tags: clean_list(raw.tags),
+        categories: clean_list(raw.categories),
+        gminy: clean_list(raw.gminy),
+        draft: raw.draft,
+        signature: raw.signature.filter(|s| !s.trim().is_empty()),
+        source: raw.source.filter(|s| !s.trim().is_empty()),
+    })
+}
+
+fn clean_list(items: Vec<String>) -> Vec<String> {
+    items
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn parse_date(
+    path: &Path,
+    yaml: &str,
+    key: &str,
+    value: Option<&str>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<PageDate> {
+    match PageDate::parse(value?) {
+        Ok(date) => Some(date),
+        Err(message) => {
+            problems.push(
+                Diagnostic::error(key_location(path, yaml, key), message).with_hint(text!(
+                    "popraw {key}: na istniejącą datę, np. {key}: 20.01.2021",
+                    "change {key}: to a real date, e.g. {key}: 2021-01-20"
+                )),
+            );
+            None
+        }
+    }
+}
+
+/// Where a top-level key's value starts in the file (line 1 is the opening
+/// `---`); the opening line when the key is absent.
+pub fn key_location(path: &Path, yaml: &str, key: &str) -> Location {
+    for (index, line) in yaml.lines().enumerate() {
+        if let Some(rest) = line.strip_prefix(key) {
+            if let Some(value) = rest.trim_start().strip_prefix(':') {
+                let value_start = line.len() - value.trim_start().len();
+                let column = line[..value_start].chars().count() + 1;
+                return Location::at(path, index + 2, column);
+            }
+        }
+    }
+    Location::at(path, 1, 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> &'static Path {
+        Path::new("x.md")
+    }
+
+    #[test]
+    fn split_finds_body_and_its_line_offset() {
+        let s = split(p(), "---\ntitle: A\ndate: 2021-01-20\n---\nTreść\n").unwrap();
+        assert_eq!(s.yaml, "title: A\ndate: 2021-01-20\n");
+        assert_eq!(s.body, "Treść\n");
+        assert_eq!(s.body_line_offset, 4);
+        assert!(split(p(), "title: A\n").is_err());
+        assert!(split(p(), "---\ntitle: A\n").is_err());
+    }
+
+    #[test]
+    fn bad_date_points_at_its_value() {
+        let errors = parse(
+            p(),
+            "title: A\ndate: 31.02.2021\n",
+            Requirement::TitleAndDate,
+        )
+        .unwrap_err();
+        assert_eq!(errors[0].location, Location::at("x.md", 3, 7));
+    }
+
+    #[test]
+    fn missing_title_and_date_are_both_reported() {
+        let errors = parse(p(), "summary: x\n", Requirement::TitleAndDate).unwrap_err();
+        assert_eq!(errors.len(), 2);
+    }
+
+    #[test]
+    fn unknown_key_suggests_nearest() {
+        let errors = parse(
+            p(),
+            "title: A\ndate: 2021-01-20\ntgas: [a]\n",
+            Requirement::TitleAndDate,
+        )
+        .unwrap_err();
+        assert_eq!(errors[0].location.line, Some(4));
+        assert!(errors[0].hint.as_ref().unwrap().pl.contains("„tags”"));
+    }
+}

@@ -1,0 +1,410 @@
+//! Markdown → HTML with pulldown-cmark, plus what a portal needs on top:
+//! heading ids, Polish typography in text, links to other content files
+//! (`@/aktualnosci/plik.md`) turned into URLs and remembered for checking,
+//! and raw HTML sanitised unless the site opted out.
+
+use crate::content::typography::{bind_one_letter_words, slugify, strip_word_artefacts};
+use crate::diagnostic::line_col;
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// What the renderer needs to know about the page being rendered.
+pub struct MarkdownContext<'a> {
+    /// Path prefix of the site (`/` or `/partnerstwo/`).
+    pub base_path: &'a str,
+    /// Lets raw HTML through untouched.
+    pub unsafe_html: bool,
+    /// Lines of the file before the Markdown body, for positions.
+    pub body_line_offset: usize,
+}
+
+/// A link from Markdown to another content file, kept for the site stage to
+/// check that its target exists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentLink {
+    /// The content path after `@/`, e.g. `aktualnosci/2021-01-20-x.md`.
+    pub target: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    /// Plain text of the first paragraph, for summaries.
+    pub first_paragraph: String,
+    pub word_count: usize,
+    pub content_links: Vec<ContentLink>,
+    /// Whether raw HTML was found (and sanitised unless `unsafe_html`).
+    pub had_raw_html: bool,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders a Markdown body.
+pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
+    let mut out = Rendered::default();
+    let events = merge_text(Parser::new_ext(body, options()).into_offset_iter());
+    let ids = heading_ids(&events);
+    let mut events_out: Vec<Event> = Vec::with_capacity(events.len());
+    let mut next_heading = 0;
+    let mut in_code = false;
+    let mut paragraph_depth_first: Option<bool> = None;
+    for (event, range) in events {
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                let id = id.or_else(|| ids[next_heading].clone().map(CowStr::from));
+                next_heading += 1;
+                events_out.push(Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }));
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                in_code = true;
+                events_out.push(Event::Start(Tag::CodeBlock(kind)));
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = false;
+                events_out.push(Event::End(TagEnd::CodeBlock));
+            }
+            Event::Start(Tag::Paragraph) => {
+                if paragraph_depth_first.is_none() {
+                    paragraph_depth_first = Some(true);
+                }
+                events_out.push(Event::Start(Tag::Paragraph));
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if paragraph_depth_first == Some(true) {
+                    paragraph_depth_first = Some(false);
+                }
+                events_out.push(Event::End(TagEnd::Paragraph));
+            }
+            Event::Text(text) if !in_code => {
+                let cleaned = strip_word_artefacts(&text);
+                out.word_count += cleaned.split_whitespace().count();
+                let typeset = bind_one_letter_words(&cleaned);
+                if paragraph_depth_first == Some(true) {
+                    out.first_paragraph.push_str(&cleaned);
+                }
+                events_out.push(Event::Text(typeset.into()));
+            }
+            Event::Code(code) => {
+                if paragraph_depth_first == Some(true) {
+                    out.first_paragraph.push_str(&code);
+                }
+                events_out.push(Event::Code(code));
+            }
+            Event::SoftBreak | Event::HardBreak if paragraph_depth_first == Some(true) => {
+                out.first_paragraph.push(' ');
+                events_out.push(event);
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = rewrite_url(dest_url, body, &range, ctx, &mut out);
+                events_out.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = rewrite_url(dest_url, body, &range, ctx, &mut out);
+                events_out.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let trimmed = html.trim();
+                if trimmed.starts_with("<!--") {
+                    continue;
+                }
+                if matches!(trimmed, "<br>" | "<br/>" | "<br />") {
+                    events_out.push(Event::HardBreak);
+                    continue;
+                }
+                out.had_raw_html = true;
+                events_out.push(Event::Html(html));
+            }
+            other => events_out.push(other),
+        }
+    }
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events_out.into_iter());
+    if out.had_raw_html && !ctx.unsafe_html {
+        html = sanitise(&html);
+    }
+    out.html = html;
+    out.first_paragraph = out.first_paragraph.trim().to_string();
+    out
+}
+
+/// Joins consecutive text events, which pulldown-cmark splits at special
+/// characters, so typography sees whole runs of text.
+fn merge_text<'a>(
+    events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
+) -> Vec<(Event<'a>, Range<usize>)> {
+    let mut merged: Vec<(Event<'a>, Range<usize>)> = Vec::new();
+    for (event, range) in events {
+        if let (Event::Text(next), Some((Event::Text(previous), previous_range))) =
+            (&event, merged.last_mut())
+        {
+            let mut joined = previous.to_string();
+            joined.push_str(next);
+            *previous = joined.into();
+            previous_range.end = range.end;
+            continue;
+        }
+        merged.push((event, range));
+    }
+    merged
+}
+
+/// Ids for headings without an explicit `{#id}`: slug of the text, made
+/// unique within the page.
+fn heading_ids(events: &[(Event, Range<usize>)]) -> Vec<Option<String>> {
+    let mut used: HashSet<String> = events
+        .iter()
+        .filter_map(|(e, _)| match e {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+            _ => None,
+        })
+        .collect();
+    let mut ids = Vec::new();
+    let mut current: Option<(String, bool)> = None;
+    for (event, _) in events {
+        match event {
+            Event::Start(Tag::Heading { id, .. }) => current = Some((String::new(), id.is_some())),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((text, _)) = current.as_mut() {
+                    text.push_str(t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((text, explicit)) = current.take() {
+                    ids.push((!explicit).then(|| unique_id(&text, &mut used)));
+                }
+            }
+            _ => {}
+        }
+    }
+    ids
+}
+
+fn unique_id(text: &str, used: &mut HashSet<String>) -> String {
+    let base = match slugify(text) {
+        s if s.is_empty() => "sekcja".to_string(),
+        s => s,
+    };
+    let mut id = base.clone();
+    let mut n = 1;
+    while !used.insert(id.clone()) {
+        n += 1;
+        id = format!("{base}-{n}");
+    }
+    id
+}
+
+/// `@/path.md#anchor` → the page's URL; `/path` → under the site's base path.
+fn rewrite_url<'a>(
+    dest: CowStr<'a>,
+    body: &str,
+    range: &Range<usize>,
+    ctx: &MarkdownContext,
+    out: &mut Rendered,
+) -> CowStr<'a> {
+    if let Some(target) = dest.strip_prefix("@/") {
+        let (path, anchor) = match target.split_once('#') {
+            Some((p, a)) => (p, Some(a)),
+            None => (target, None),
+        };
+        let (line, column) = line_col(body, range.start);
+        out.content_links.push(ContentLink {
+            target: path.to_string(),
+            line: line + ctx.body_line_offset,
+            column,
+        });
+        let mut url = format!("{}{}", ctx.base_path, url_path_for(path));
+        if let Some(anchor) = anchor {
+            url.push('#');
+            url.push_str(anchor);
+        }
+        return url.into();
+    }
+    if has_dangerous_scheme(&dest) {
+        out.had_raw_html = true;
+        return CowStr::from("");
+    }
+    if dest.starts_with('/') && !dest.starts_with("//") {
+        return format!("{}{}", ctx.base_path, &dest[1..]).into();
+    }
+    dest
+}
+
+fn has_dangerous_scheme(url: &str) -> bool {
+    let lower: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(11)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    lower.starts_with("javascript:") || lower.starts_with("vbscript:") || lower.starts_with("data:")
+}
+
+/// The URL path (relative to the site root, no leading `/`) of a content
+/// file given by its path relative to the site's content folder.
+pub fn url_path_for(content_path: &str) -> String {
+    let path = content_path.trim_start_matches('/');
+    let (dir, file) = match path.rsplit_once('/') {
+        Some((d, f)) => (Some(d), f),
+        None => (None, path),
+    };
+    let stem = file.strip_suffix(".md").unwrap_or(file);
+    let mut url = String::new();
+    if let Some(dir) = dir {
+        url.push_str(dir);
+        url.push('/');
+    }
+    if stem != "_index" {
+        url.push_str(&slugify(crate::content::typography::strip_date_prefix(
+            stem,
+        )));
+        url.push('/');
+    }
+    url
+}
+
+/// Cleans raw HTML: no scripts, no event handlers, no `javascript:` URLs;
+/// keeps ids so heading anchors survive.
+fn sanitise(html: &str) -> String {
+    ammonia::Builder::default()
+        .add_generic_attributes(["id", "class", "lang", "dir", "title"])
+        .add_tags([
+            "figure",
+            "figcaption",
+            "details",
+            "summary",
+            "section",
+            "aside",
+        ])
+        .link_rel(None)
+        .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
+        .clean(html)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx() -> MarkdownContext<'static> {
+        MarkdownContext {
+            base_path: "/p/",
+            unsafe_html: false,
+            body_line_offset: 4,
+        }
+    }
+
+    #[test]
+    fn headings_get_unique_polish_slug_ids() {
+        let r = render(
+            "## Cele partnerstwa\n\n## Cele partnerstwa\n\n## Żółw {#wlasne}\n",
+            &ctx(),
+        );
+        assert!(
+            r.html.contains(r#"<h2 id="cele-partnerstwa">"#),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains(r#"<h2 id="cele-partnerstwa-2">"#));
+        assert!(r.html.contains(r#"<h2 id="wlasne">"#));
+    }
+
+    #[test]
+    fn content_links_become_urls_and_are_recorded() {
+        let r = render(
+            "Tekst\n\nZobacz [ankietę](@/aktualnosci/2021-03-10-ankieta.md#wyniki).\n",
+            &ctx(),
+        );
+        assert!(
+            r.html.contains(r#"href="/p/aktualnosci/ankieta/#wyniki""#),
+            "{}",
+            r.html
+        );
+        assert_eq!(
+            r.content_links,
+            vec![ContentLink {
+                target: "aktualnosci/2021-03-10-ankieta.md".into(),
+                line: 7,
+                column: 8
+            }]
+        );
+        let r = render("[kontakt](/kontakt/)", &ctx());
+        assert!(r.html.contains(r#"href="/p/kontakt/""#));
+    }
+
+    #[test]
+    fn scripts_and_handlers_are_removed_from_raw_html() {
+        let r = render(
+            "## Tytuł\n\n<div onclick=\"x()\">a<script>alert(1)</script></div>\n\n[x](javascript:alert(1))",
+            &ctx(),
+        );
+        assert!(r.had_raw_html);
+        assert!(!r.html.contains("script"), "{}", r.html);
+        assert!(!r.html.contains("onclick"));
+        assert!(!r.html.contains("javascript:"));
+        assert!(r.html.contains(r#"id="tytul""#));
+    }
+
+    #[test]
+    fn typography_and_first_paragraph() {
+        let r = render(
+            "Spotkanie w Łosicach[bookmark: _GoBack] i w Sarnakach.\n\nDrugi akapit.",
+            &ctx(),
+        );
+        assert!(
+            r.html.contains("w\u{a0}Łosicach i\u{a0}w\u{a0}Sarnakach"),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.first_paragraph, "Spotkanie w Łosicach i w Sarnakach.");
+        assert_eq!(r.word_count, 8);
+    }
+
+    #[test]
+    fn url_paths_drop_dates_and_transliterate() {
+        assert_eq!(
+            url_path_for("aktualnosci/2021-01-20-Perspektywa-żółta.md"),
+            "aktualnosci/perspektywa-zolta/"
+        );
+        assert_eq!(url_path_for("o-partnerstwie.md"), "o-partnerstwie/");
+        assert_eq!(url_path_for("aktualnosci/_index.md"), "aktualnosci/");
+        assert_eq!(url_path_for("_index.md"), "");
+    }
+}

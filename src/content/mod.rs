@@ -1,0 +1,392 @@
+//! Load: walks `content/<site>/`, reads each Markdown file (decoding the
+//! cp1250 files clerks' editors still produce), parses its front matter and
+//! renders its body. Each file is loaded on its own, in parallel; nothing
+//! here looks at other files, so `serve` can reload just one.
+
+pub mod date;
+pub mod front_matter;
+pub mod markdown;
+pub mod typography;
+
+use crate::config::{SiteConfig, Workspace};
+use crate::diagnostic::{line_col, Diagnostic, Location, Text};
+use crate::text;
+use front_matter::{FrontMatter, Requirement};
+use markdown::{MarkdownContext, Rendered};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Where a Markdown file sits in the content tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocKind {
+    /// `_index.md` at the site root: the home page text.
+    SiteIndex,
+    /// `<section>/_index.md`: a section's title and intro.
+    SectionIndex,
+    /// Any other `.md` file: an announcement or a standalone page.
+    Page,
+}
+
+/// One loaded Markdown file.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file on disk.
+    pub source: PathBuf,
+    /// Path relative to the site's content folder, with `/` separators.
+    pub content_path: String,
+    pub kind: DocKind,
+    /// The first folder of the path (`aktualnosci`), if any.
+    pub section: Option<String>,
+    /// URL path relative to the site root, ending with `/` (empty for home).
+    pub url_path: String,
+    pub front: FrontMatter,
+    pub body: Rendered,
+}
+
+impl Document {
+    /// The front matter summary, or the start of the first paragraph.
+    pub fn summary(&self) -> String {
+        match &self.front.summary {
+            Some(s) => s.clone(),
+            None => shorten(&self.body.first_paragraph, 240),
+        }
+    }
+}
+
+/// A file that is not Markdown, copied as it is.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub source: PathBuf,
+    /// Output path relative to the site folder.
+    pub output_path: String,
+}
+
+/// Everything read from one site's content folder.
+#[derive(Debug, Clone)]
+pub struct LoadedSite {
+    pub documents: Vec<Document>,
+    pub assets: Vec<Asset>,
+}
+
+/// Result of loading: what could be read, and every problem found on the way.
+pub struct Loaded {
+    pub site: LoadedSite,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads every file of `content/<site.id>/`.
+pub fn load_site(workspace: &Workspace, site: &SiteConfig) -> Loaded {
+    let root = workspace.root.join("content").join(&site.id);
+    let mut diagnostics = Vec::new();
+    let (markdown_files, other_files) = list_files(&root, &mut diagnostics);
+    let bundles: BTreeSet<String> = markdown_files
+        .iter()
+        .map(|(rel, _)| rel.trim_end_matches(".md").to_string())
+        .collect();
+    let results: Vec<Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>>> = markdown_files
+        .par_iter()
+        .map(|(rel, path)| load_document(site, path, rel))
+        .collect();
+    let mut documents = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok((doc, warnings)) => {
+                documents.push(doc);
+                diagnostics.extend(warnings);
+            }
+            Err(errors) => diagnostics.extend(errors),
+        }
+    }
+    let assets = other_files
+        .into_iter()
+        .map(|(rel, source)| Asset {
+            output_path: asset_output_path(&rel, &bundles),
+            source,
+        })
+        .collect();
+    Loaded {
+        site: LoadedSite { documents, assets },
+        diagnostics,
+    }
+}
+
+type Listing = Vec<(String, PathBuf)>;
+
+/// Markdown files and other files under `root`, sorted, as (relative path, path).
+fn list_files(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> (Listing, Listing) {
+    let mut markdown = Vec::new();
+    let mut other = Vec::new();
+    for entry in WalkDir::new(root).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().unwrap_or(root).to_path_buf();
+                diagnostics.push(Diagnostic::error(
+                    Location::file(path),
+                    text!("nie można odczytać: {e}", "cannot read: {e}"),
+                ));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file()
+            || is_temporary(entry.file_name().to_string_lossy().as_ref())
+        {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(root) else {
+            continue;
+        };
+        let rel = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        if rel.ends_with(".md") {
+            markdown.push((rel, entry.path().to_path_buf()));
+        } else {
+            other.push((rel, entry.path().to_path_buf()));
+        }
+    }
+    (markdown, other)
+}
+
+/// Editor and office temp files that must never be published.
+pub fn is_temporary(name: &str) -> bool {
+    name.starts_with("~$")
+        || name.starts_with(".#")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name == "4913"
+        || name == ".DS_Store"
+        || name == "Thumbs.db"
+        || name == "desktop.ini"
+}
+
+/// Files in a page bundle (`aktualnosci/2021-01-20-x/foto.jpg`) go next to
+/// the page (`aktualnosci/x/foto.jpg`); other files keep their path.
+fn asset_output_path(rel: &str, bundles: &BTreeSet<String>) -> String {
+    let mut prefix = rel;
+    while let Some((parent, _)) = prefix.rsplit_once('/') {
+        if bundles.contains(parent) {
+            let rest = &rel[parent.len() + 1..];
+            return format!("{}{rest}", markdown::url_path_for(&format!("{parent}.md")));
+        }
+        prefix = parent;
+    }
+    rel.to_string()
+}
+
+/// Reads one Markdown file; returns the document and its warnings, or its errors.
+pub fn load_document(
+    site: &SiteConfig,
+    path: &Path,
+    content_path: &str,
+) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut warnings = Vec::new();
+    let source = read_text(path, &mut warnings).map_err(|e| vec![e])?;
+    let split = front_matter::split(path, &source).map_err(|e| vec![e])?;
+    let (kind, section) = classify(content_path);
+    let requirement = match (&kind, &section) {
+        (DocKind::Page, Some(_)) => Requirement::TitleAndDate,
+        _ => Requirement::TitleOnly,
+    };
+    let front = front_matter::parse(path, split.yaml, requirement)?;
+    check_gminy(site, path, split.yaml, &front)?;
+    let body = markdown::render(
+        split.body,
+        &MarkdownContext {
+            base_path: site.base_path(),
+            unsafe_html: site.unsafe_html,
+            body_line_offset: split.body_line_offset,
+        },
+    );
+    Ok((
+        Document {
+            source: path.to_path_buf(),
+            url_path: markdown::url_path_for(content_path),
+            content_path: content_path.to_string(),
+            kind,
+            section,
+            front,
+            body,
+        },
+        warnings,
+    ))
+}
+
+/// Every name under `gminy:` must be a member of the partnership.
+fn check_gminy(
+    site: &SiteConfig,
+    path: &Path,
+    yaml: &str,
+    front: &FrontMatter,
+) -> Result<(), Vec<Diagnostic>> {
+    let members: Vec<&str> = site.members.iter().map(|m| m.name.as_str()).collect();
+    let problems: Vec<Diagnostic> = front
+        .gminy
+        .iter()
+        .filter(|g| !members.contains(&g.as_str()))
+        .map(|g| {
+            let d = Diagnostic::error(
+                front_matter::key_location(path, yaml, "gminy"),
+                text!(
+                    "„{g}” nie jest członkiem tego partnerstwa",
+                    "`{g}` is not a member of this partnership"
+                ),
+            );
+            match crate::diagnostic::nearest(g, &members) {
+                Some(near) => {
+                    d.with_hint(text!("czy chodziło o „{near}”?", "did you mean `{near}`?"))
+                }
+                None => d.with_hint(Text::new(
+                    "wpisz nazwę dokładnie tak, jak na liście members w config.yaml",
+                    "write the name exactly as in the list of members in config.yaml",
+                )),
+            }
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+fn classify(content_path: &str) -> (DocKind, Option<String>) {
+    let section = content_path.split_once('/').map(|(s, _)| s.to_string());
+    let is_index = content_path == "_index.md" || content_path.ends_with("/_index.md");
+    let kind = match (is_index, &section) {
+        (true, None) => DocKind::SiteIndex,
+        (true, Some(_)) => DocKind::SectionIndex,
+        (false, _) => DocKind::Page,
+    };
+    (kind, section)
+}
+
+/// Reads a text file as UTF-8. Files saved as Windows-1250 or UTF-16 by
+/// older editors are decoded with a warning that says how to fix them.
+fn read_text(path: &Path, warnings: &mut Vec<Diagnostic>) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(
+            Location::file(path),
+            text!("nie można odczytać pliku: {e}", "cannot read the file: {e}"),
+        )
+    })?;
+    let text = decode(path, &bytes, warnings)?;
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    })
+}
+
+fn decode(path: &Path, bytes: &[u8], warnings: &mut Vec<Diagnostic>) -> Result<String, Diagnostic> {
+    let save_as_utf8 = Text::new(
+        "zapisz plik w kodowaniu UTF-8 (Notatnik: Plik → Zapisz jako → Kodowanie: UTF-8)",
+        "save the file as UTF-8 (Notepad: File → Save as → Encoding: UTF-8)",
+    );
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _, _) = encoding.decode(bytes);
+        if encoding != encoding_rs::UTF_8 {
+            let name = encoding.name();
+            warnings.push(
+                Diagnostic::warning(
+                    Location::file(path),
+                    text!(
+                        "plik jest zapisany w {name}; odczytano go poprawnie",
+                        "the file is saved as {name}; it was read correctly"
+                    ),
+                )
+                .with_hint(save_as_utf8),
+            );
+        }
+        return Ok(text.into_owned());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(e) => {
+            if bytes.contains(&0) {
+                return Err(Diagnostic::error(
+                    Location::file(path),
+                    Text::new("to nie jest plik tekstowy", "this is not a text file"),
+                )
+                .with_hint(save_as_utf8));
+            }
+            let (text, _, _) = encoding_rs::WINDOWS_1250.decode(bytes);
+            let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
+            let (line, column) = line_col(&valid, valid.len());
+            warnings.push(
+                Diagnostic::warning(
+                    Location::at(path, line, column),
+                    Text::new(
+                        "plik nie jest w UTF-8; odczytano go jako Windows-1250 (cp1250) — sprawdź polskie litery na stronie",
+                        "the file is not UTF-8; it was read as Windows-1250 (cp1250) — check the Polish letters on the page",
+                    ),
+                )
+                .with_hint(save_as_utf8),
+            );
+            Ok(text.into_owned())
+        }
+    }
+}
+
+/// Cuts text at a word boundary to at most `max` characters, adding `…`.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    // One character more, so a space right after the limit counts as a boundary.
+    let cut: String = text.chars().take(max + 1).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => &cut,
+    };
+    format!(
+        "{}…",
+        cut.trim_end_matches([',', ';', ':', ' ', '.', '–', '-'])
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundle_files_follow_their_page() {
+        let bundles: BTreeSet<String> = ["aktualnosci/2021-01-20-x".to_string()].into();
+        assert_eq!(
+            asset_output_path("aktualnosci/2021-01-20-x/foto.jpg", &bundles),
+            "aktualnosci/x/foto.jpg"
+        );
+        assert_eq!(
+            asset_output_path("pliki/uchwala.pdf", &bundles),
+            "pliki/uchwala.pdf"
+        );
+    }
+
+    #[test]
+    fn cp1250_is_decoded_with_a_warning_naming_the_line() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1250.encode("---\ntitle: Łosice\n---\n");
+        let mut warnings = Vec::new();
+        let text = decode(Path::new("a.md"), &bytes, &mut warnings).unwrap();
+        assert_eq!(text, "---\ntitle: Łosice\n---\n");
+        assert_eq!(warnings[0].location, Location::at("a.md", 2, 8));
+    }
+
+    #[test]
+    fn shorten_cuts_at_words() {
+        assert_eq!(shorten("Ala ma kota i psa", 11), "Ala ma kota…");
+        assert_eq!(shorten("krótko", 10), "krótko");
+    }
+
+    #[test]
+    fn temporary_files_are_recognised() {
+        assert!(is_temporary("~$plik.docx"));
+        assert!(is_temporary(".x.md.swp"));
+        assert!(!is_temporary("uchwala.pdf"));
+    }
+}

@@ -1,0 +1,130 @@
+//! Polish text handling: URL slugs with transliteration (ł→l, ą→a), the
+//! no-break space after one-letter words ("sierotki"), and the artefacts that
+//! text pasted from Word brings along.
+
+/// A URL-safe slug: Polish letters transliterated, lowercase, words joined by `-`.
+pub fn slugify(input: &str) -> String {
+    let ascii = deunicode::deunicode(input);
+    let mut slug = String::with_capacity(ascii.len());
+    let mut pending_dash = false;
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_dash && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_dash = false;
+            slug.push(c.to_ascii_lowercase());
+        } else {
+            pending_dash = true;
+        }
+    }
+    slug
+}
+
+/// Strips a `YYYY-MM-DD-` date prefix from a file stem, as pages are named by date.
+pub fn strip_date_prefix(stem: &str) -> &str {
+    let bytes = stem.as_bytes();
+    let is_date = bytes.len() > 11
+        && bytes[..4].iter().all(u8::is_ascii_digit)
+        && bytes[4] == b'-'
+        && bytes[5..7].iter().all(u8::is_ascii_digit)
+        && bytes[7] == b'-'
+        && bytes[8..10].iter().all(u8::is_ascii_digit)
+        && (bytes[10] == b'-' || bytes[10] == b'_');
+    if is_date {
+        &stem[11..]
+    } else {
+        stem
+    }
+}
+
+const ONE_LETTER_WORDS: &str = "aiouwzAIOUWZ";
+
+/// Binds one-letter words (a, i, o, u, w, z) to the next word with a no-break
+/// space, so that none is left hanging at the end of a line.
+pub fn bind_one_letter_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut previous: Option<char> = None;
+    let mut before_previous: Option<char> = None;
+    for c in text.chars() {
+        let previous_is_lone_letter = previous.is_some_and(|p| ONE_LETTER_WORDS.contains(p))
+            && before_previous.is_none_or(|b| !b.is_alphanumeric());
+        if c == ' ' && previous_is_lone_letter {
+            out.push('\u{a0}');
+        } else {
+            out.push(c);
+        }
+        before_previous = previous;
+        previous = Some(c);
+    }
+    out
+}
+
+/// Removes the bookmark markers Word leaves in copied text, such as
+/// `[bookmark: _GoBack]`.
+pub fn strip_word_artefacts(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("[bookmark:") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("[bookmark:") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find(']') {
+            Some(end) => rest = &rest[start + end + 1..],
+            None => {
+                rest = &rest[start..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_transliterate_polish_letters() {
+        assert_eq!(
+            slugify("Zażółć gęślą jaźń – Łódź, Świętokrzyskie"),
+            "zazolc-gesla-jazn-lodz-swietokrzyskie"
+        );
+        assert_eq!(
+            slugify("  Perspektywa 2021–2027!  "),
+            "perspektywa-2021-2027"
+        );
+    }
+
+    #[test]
+    fn date_prefix_is_stripped_from_stems() {
+        assert_eq!(strip_date_prefix("2021-01-20-perspektywa"), "perspektywa");
+        assert_eq!(strip_date_prefix("o-partnerstwie"), "o-partnerstwie");
+        assert_eq!(strip_date_prefix("2021-01-20"), "2021-01-20");
+    }
+
+    #[test]
+    fn one_letter_words_are_bound_to_the_next_word() {
+        assert_eq!(
+            bind_one_letter_words("spotkanie w Łosicach i w Sarnakach"),
+            "spotkanie w\u{a0}Łosicach i\u{a0}w\u{a0}Sarnakach"
+        );
+        // Only whole one-letter words: "Klukowo " keeps its normal space.
+        assert_eq!(
+            bind_one_letter_words("Klukowo i Sokoły"),
+            "Klukowo i\u{a0}Sokoły"
+        );
+        assert_eq!(bind_one_letter_words("Z okazji"), "Z\u{a0}okazji");
+    }
+
+    #[test]
+    fn word_bookmarks_are_removed() {
+        assert_eq!(
+            strip_word_artefacts("Tekst[bookmark: _GoBack] dalej"),
+            "Tekst dalej"
+        );
+        assert_eq!(strip_word_artefacts("bez zmian"), "bez zmian");
+    }
+}

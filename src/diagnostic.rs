@@ -1,0 +1,279 @@
+//! Diagnostics: the one error type for everything a user can cause.
+//!
+//! A [`Diagnostic`] names the file, the line and column where known, says what
+//! is wrong and what to do about it. Every text exists in Polish (the default,
+//! for clerks) and English (`--lang en`), so the message is chosen only when it
+//! is printed.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A language Tablica speaks: of the messages shown to the person running it,
+/// and of a site's interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Pl,
+    En,
+}
+
+/// A piece of user-facing text in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub pl: String,
+    pub en: String,
+}
+
+impl Lang {
+    /// The BCP 47 code used in `lang` attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Pl => "pl",
+            Lang::En => "en",
+        }
+    }
+}
+
+impl Text {
+    pub fn new(pl: impl Into<String>, en: impl Into<String>) -> Self {
+        Text {
+            pl: pl.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Pl => &self.pl,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Builds a [`Text`] from two format strings sharing the same arguments in scope.
+#[macro_export]
+macro_rules! text {
+    ($pl:literal, $en:literal $(,)?) => {
+        $crate::diagnostic::Text::new(format!($pl), format!($en))
+    };
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// Where in a source file something is; line and column are 1-based.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    pub file: PathBuf,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+impl Location {
+    pub fn file(file: impl Into<PathBuf>) -> Self {
+        Location {
+            file: file.into(),
+            line: None,
+            column: None,
+        }
+    }
+
+    pub fn at(file: impl Into<PathBuf>, line: usize, column: usize) -> Self {
+        Location {
+            file: file.into(),
+            line: Some(line),
+            column: Some(column),
+        }
+    }
+
+    pub fn line(file: impl Into<PathBuf>, line: usize) -> Self {
+        Location {
+            file: file.into(),
+            line: Some(line),
+            column: None,
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One problem found in the user's input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub location: Location,
+    pub message: Text,
+    pub hint: Option<Text>,
+}
+
+impl Diagnostic {
+    pub fn error(location: Location, message: Text) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            location,
+            message,
+            hint: None,
+        }
+    }
+
+    pub fn warning(location: Location, message: Text) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            location,
+            message,
+            hint: None,
+        }
+    }
+
+    pub fn with_hint(mut self, hint: Text) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Shows the file path relative to `root` when it lies inside it.
+    pub fn relative_to(mut self, root: &Path) -> Self {
+        if let Ok(relative) = self.location.file.strip_prefix(root) {
+            self.location.file = relative.to_path_buf();
+        }
+        self
+    }
+
+    /// The diagnostic as the terminal shows it, e.g.
+    /// `błąd: content/a/x.md:3:7: ...` followed by an indented hint.
+    pub fn render(&self, lang: Lang) -> String {
+        let label = match (self.severity, lang) {
+            (Severity::Error, Lang::Pl) => "błąd",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::Pl) => "ostrzeżenie",
+            (Severity::Warning, Lang::En) => "warning",
+        };
+        let mut out = format!("{label}: {}: {}", self.location, self.message.get(lang));
+        if let Some(hint) = &self.hint {
+            let prefix = match lang {
+                Lang::Pl => "co zrobić",
+                Lang::En => "what to do",
+            };
+            out.push_str(&format!("\n  {prefix}: {}", hint.get(lang)));
+        }
+        out
+    }
+}
+
+/// Sorts diagnostics by file, line and column so reports are deterministic.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.location, a.severity, &a.message.en).cmp(&(&b.location, b.severity, &b.message.en))
+    });
+}
+
+/// 1-based line and column (in characters) of a byte offset in `source`.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(source.len());
+    let before = &source[..floor_char_boundary(source, offset)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The known word closest to `word`, if it is close enough to be a likely typo.
+pub fn nearest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    known
+        .iter()
+        .map(|k| (edit_distance(&word, &k.to_lowercase()), *k))
+        .filter(|(d, k)| *d <= (k.chars().count() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// Optimal string alignment distance: like Levenshtein, but swapping two
+/// neighbouring letters ("titel") costs one edit, as it is one typo.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let source = "ąę\nżółw x";
+        assert_eq!(line_col(source, 0), (1, 1));
+        let x = source.find('x').unwrap();
+        assert_eq!(line_col(source, x), (2, 6));
+    }
+
+    #[test]
+    fn nearest_suggests_typos_only() {
+        let known = ["title", "date", "summary", "tags"];
+        assert_eq!(nearest("titel", &known), Some("title"));
+        assert_eq!(nearest("tytul", &known), None);
+        assert_eq!(nearest("Tags", &known), Some("tags"));
+    }
+
+    #[test]
+    fn render_shows_location_and_hint_in_both_languages() {
+        let d = Diagnostic::error(
+            Location::at("a.md", 3, 7),
+            Text::new("zła data", "bad date"),
+        )
+        .with_hint(Text::new("popraw", "fix it"));
+        assert_eq!(
+            d.render(Lang::Pl),
+            "błąd: a.md:3:7: zła data\n  co zrobić: popraw"
+        );
+        assert_eq!(
+            d.render(Lang::En),
+            "error: a.md:3:7: bad date\n  what to do: fix it"
+        );
+    }
+}

@@ -1,0 +1,19 @@
+//! Tablica: a static site generator for the news portals of Polish
+//! local-government partnerships.
+//!
+//! The pipeline (see DESIGN.md) flows one way:
+//! [`config`] → [`content`] (load) → [`site`] (model) → [`render`] → [`output`],
+//! driven by [`build`]. Every problem a user can cause is a
+//! [`diagnostic::Diagnostic`].
+
+pub mod build;
+pub mod config;
+pub mod content;
+pub mod diagnostic;
+pub mod output;
+pub mod render;
+pub mod report;
+pub mod site;
+
+pub use build::{build, BuildFailure, BuildOptions, BuildReport};
+pub use diagnostic::{Diagnostic, Lang};

@@ -1,0 +1,97 @@
+//! The `tablica` command line: argument parsing and nothing else.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use tablica::config::Overrides;
+use tablica::{BuildOptions, Lang};
+
+#[derive(Parser)]
+#[command(
+    name = "tablica",
+    version,
+    about = "Statyczne portale partnerstw samorządów / Static portals for partnerships of local governments"
+)]
+struct Cli {
+    /// Language of messages: pl (default) or en.
+    #[arg(long, global = true, value_enum, default_value_t = MessageLang::Pl)]
+    lang: MessageLang,
+    /// Workspace folder holding config.yaml (default: current folder).
+    #[arg(long, global = true, default_value = ".")]
+    root: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum MessageLang {
+    Pl,
+    En,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build every site into the output folder (public/ by default).
+    Build {
+        /// Build only the site with this id.
+        #[arg(long)]
+        site: Option<String>,
+        /// Include announcements marked draft: true.
+        #[arg(long)]
+        drafts: bool,
+        /// Publish under this address instead of base_url from config.yaml
+        /// (with several sites, each goes to URL/<id>/).
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Write into this folder instead of output_dir from config.yaml.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = match cli.lang {
+        MessageLang::Pl => Lang::Pl,
+        MessageLang::En => Lang::En,
+    };
+    match cli.command {
+        Command::Build {
+            site,
+            drafts,
+            base_url,
+            output,
+        } => {
+            let options = BuildOptions {
+                root: cli.root.clone(),
+                include_drafts: drafts,
+                overrides: Overrides {
+                    output_dir: output,
+                    base_url,
+                    site,
+                },
+            };
+            run_build(&options, lang)
+        }
+    }
+}
+
+fn run_build(options: &BuildOptions, lang: Lang) -> ExitCode {
+    match tablica::build(options) {
+        Ok(report) => {
+            for warning in &report.warnings {
+                eprintln!("{}", warning.render(lang));
+            }
+            print!("{}", tablica::report::summary(&report, &options.root, lang));
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            for diagnostic in &failure.diagnostics {
+                eprintln!("{}\n", diagnostic.render(lang));
+            }
+            let errors = failure.errors().count();
+            eprintln!("{}", tablica::report::failure_line(errors, lang));
+            ExitCode::FAILURE
+        }
+    }
+}

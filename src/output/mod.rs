@@ -1,0 +1,219 @@
+//! Output: writes a rendered site into a staging folder beside its final
+//! place (every page through the post-processing chain, then static files),
+//! and swaps the staged folders in only when every site succeeded, so a
+//! failed build leaves the previous output untouched.
+
+mod minify;
+
+use crate::diagnostic::{Diagnostic, Location, Text};
+use crate::render::Renderer;
+use crate::site::Site;
+use crate::text;
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+const STAGING_PREFIX: &str = ".tablica-staging-";
+const OLD_PREFIX: &str = ".tablica-old-";
+
+/// A site written into its staging folder, waiting to be swapped in.
+#[derive(Debug)]
+pub struct Staged {
+    pub site_id: String,
+    pub staging: PathBuf,
+    /// HTML pages written.
+    pub pages: usize,
+    /// Other files copied.
+    pub files: usize,
+}
+
+/// Where the folders of static files come from, in order of precedence (later wins).
+pub struct StaticSources {
+    pub dirs: Vec<PathBuf>,
+}
+
+/// Renders and writes every page of `site` into a fresh staging folder.
+pub fn stage_site(
+    output_dir: &Path,
+    site: &Site,
+    renderer: &Renderer,
+    statics: &StaticSources,
+) -> Result<Staged, Vec<Diagnostic>> {
+    let staging = output_dir.join(format!(
+        "{STAGING_PREFIX}{}-{}",
+        site.config.id,
+        std::process::id()
+    ));
+    let result = write_site(&staging, site, renderer, statics);
+    match result {
+        Ok((pages, files)) => Ok(Staged {
+            site_id: site.config.id.clone(),
+            staging,
+            pages,
+            files,
+        }),
+        Err(errors) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            Err(errors)
+        }
+    }
+}
+
+fn write_site(
+    staging: &Path,
+    site: &Site,
+    renderer: &Renderer,
+    statics: &StaticSources,
+) -> Result<(usize, usize), Vec<Diagnostic>> {
+    if staging.exists() {
+        std::fs::remove_dir_all(staging).map_err(|e| vec![io_error(staging, &e)])?;
+    }
+    create_dir(staging).map_err(|e| vec![e])?;
+    let mut files = 0;
+    for dir in &statics.dirs {
+        files += copy_tree(dir, staging).map_err(|e| vec![e])?;
+    }
+    for asset in &site.assets {
+        let target = staging.join(&asset.output_path);
+        if let Some(parent) = target.parent() {
+            create_dir(parent).map_err(|e| vec![e])?;
+        }
+        std::fs::copy(&asset.source, &target).map_err(|e| vec![io_error(&asset.source, &e)])?;
+        files += 1;
+    }
+    let items = renderer.items();
+    let dirs: BTreeSet<PathBuf> = items
+        .iter()
+        .filter_map(|(path, _)| staging.join(path).parent().map(Path::to_path_buf))
+        .collect();
+    for dir in &dirs {
+        create_dir(dir).map_err(|e| vec![e])?;
+    }
+    let errors: Vec<Diagnostic> = items
+        .par_iter()
+        .filter_map(|(path, item)| {
+            let html = match renderer.render(item) {
+                Ok(html) => html,
+                Err(e) => return Some(e),
+            };
+            let bytes = minify::html(html);
+            let target = staging.join(path);
+            std::fs::write(&target, bytes)
+                .err()
+                .map(|e| io_error(&target, &e))
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok((items.len(), files))
+    } else {
+        Err(dedup(errors))
+    }
+}
+
+/// One template mistake fails every page that uses it; report it once.
+fn dedup(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    crate::diagnostic::sort(&mut errors);
+    errors.dedup();
+    errors
+}
+
+/// Copies the files under `from` into `to`; returns how many were copied.
+fn copy_tree(from: &Path, to: &Path) -> Result<usize, Diagnostic> {
+    if !from.is_dir() {
+        return Ok(0);
+    }
+    let mut count = 0;
+    for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            Diagnostic::error(
+                Location::file(e.path().unwrap_or(from)),
+                text!("nie można odczytać: {e}", "cannot read: {e}"),
+            )
+        })?;
+        let Ok(rel) = entry.path().strip_prefix(from) else {
+            continue;
+        };
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            create_dir(&target)?;
+        } else if entry.file_type().is_file()
+            && !crate::content::is_temporary(&entry.file_name().to_string_lossy())
+        {
+            std::fs::copy(entry.path(), &target).map_err(|e| io_error(entry.path(), &e))?;
+            count += 1;
+        }
+    }
+    Ok(count)
+}
+
+fn create_dir(dir: &Path) -> Result<(), Diagnostic> {
+    std::fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))
+}
+
+fn io_error(path: &Path, error: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        Location::file(path),
+        text!(
+            "błąd zapisu lub odczytu: {error}",
+            "read or write failed: {error}"
+        ),
+    )
+    .with_hint(Text::new(
+        "sprawdź, czy jest miejsce na dysku i prawo zapisu do folderu",
+        "check that there is disk space and permission to write to the folder",
+    ))
+}
+
+/// Moves every staged site into place: old output aside, new in, old deleted.
+pub fn commit(output_dir: &Path, staged: &[Staged]) -> Result<(), Diagnostic> {
+    for site in staged {
+        let target = output_dir.join(&site.site_id);
+        let old = output_dir.join(format!(
+            "{OLD_PREFIX}{}-{}",
+            site.site_id,
+            std::process::id()
+        ));
+        let had_old = target.exists();
+        if had_old {
+            std::fs::rename(&target, &old).map_err(|e| io_error(&target, &e))?;
+        }
+        if let Err(e) = std::fs::rename(&site.staging, &target) {
+            if had_old {
+                let _ = std::fs::rename(&old, &target);
+            }
+            return Err(io_error(&target, &e));
+        }
+        if had_old {
+            std::fs::remove_dir_all(&old).map_err(|e| io_error(&old, &e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Deletes staging folders of a build that did not finish.
+pub fn discard(staged: &[Staged]) {
+    for site in staged {
+        let _ = std::fs::remove_dir_all(&site.staging);
+    }
+}
+
+/// Removes folders left behind by a build that crashed before it could clean up.
+pub fn clean_leftovers(output_dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(output_dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(STAGING_PREFIX) || name.starts_with(OLD_PREFIX) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Creates the output folder itself.
+pub fn prepare(output_dir: &Path) -> Result<(), Diagnostic> {
+    create_dir(output_dir)?;
+    clean_leftovers(output_dir);
+    Ok(())
+}

@@ -1,0 +1,434 @@
+//! Template contexts: what each kind of output page shows, as Tera values.
+
+use super::theme::{template_error, Theme, HUB_TEMPLATE};
+use crate::config::SiteConfig;
+use crate::content::date::DateView;
+use crate::content::markdown::url_path_for;
+use crate::content::Document;
+use crate::diagnostic::{Diagnostic, Lang};
+use crate::site::{pager_url_path, paginate, Pager, Site};
+use serde::Serialize;
+use tera::{Context, Value};
+
+/// One output page of a site.
+#[derive(Debug, Clone)]
+pub enum Item {
+    Home,
+    /// A page of a section's announcement list.
+    List {
+        section: usize,
+        pager: Pager,
+    },
+    /// An announcement or standalone page, by index into [`Site::pages`].
+    Page(usize),
+}
+
+/// Renders the pages of one site; built once per site, used from many threads.
+pub struct Renderer<'a> {
+    theme: &'a Theme,
+    site: &'a Site,
+    lang: Lang,
+    site_value: Value,
+    translations: Value,
+    /// Each page's card, serialised once and shared by every list.
+    cards: Vec<Value>,
+    /// The other sites as the hub shows them; empty for partnership sites.
+    partnerships: Value,
+    hub_latest: Value,
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    id: &'a str,
+    title: &'a str,
+    description: &'a str,
+    base_url: &'a str,
+    home_url: &'a str,
+    lang: &'static str,
+    is_hub: bool,
+    voivodeship: Option<&'a str>,
+    leader: Option<&'a str>,
+    regional_partner: Option<&'a str>,
+    members: Vec<MemberView<'a>>,
+    contact: Option<&'a crate::config::Contact>,
+    menu: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct MemberView<'a> {
+    name: &'a str,
+    kind: String,
+    bip: Option<&'a str>,
+    is_leader: bool,
+}
+
+#[derive(Serialize, Clone)]
+struct Link {
+    title: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct Card<'a> {
+    title: &'a str,
+    url: String,
+    date: Option<DateView>,
+    summary: String,
+    tags: &'a [String],
+    categories: &'a [String],
+    gminy: &'a [String],
+    site_title: &'a str,
+}
+
+#[derive(Serialize)]
+struct PageView<'a> {
+    title: &'a str,
+    url: String,
+    date: Option<DateView>,
+    updated: Option<DateView>,
+    summary: String,
+    content: &'a str,
+    tags: &'a [String],
+    categories: &'a [String],
+    gminy: &'a [String],
+    signature: Option<&'a str>,
+    source: Option<&'a str>,
+    word_count: usize,
+}
+
+#[derive(Serialize)]
+struct PaginatorView {
+    number: usize,
+    total: usize,
+    first_url: String,
+    last_url: String,
+    previous_url: Option<String>,
+    next_url: Option<String>,
+    links: Vec<PagerLink>,
+}
+
+#[derive(Serialize)]
+struct PagerLink {
+    number: usize,
+    url: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct PartnershipView<'a> {
+    title: &'a str,
+    description: &'a str,
+    url: String,
+    voivodeship: Option<&'a str>,
+    members: usize,
+    announcements: usize,
+}
+
+impl<'a> Renderer<'a> {
+    /// Prepares the shared values of `site`; `all` gives the hub its partnerships.
+    pub fn new(theme: &'a Theme, site: &'a Site, all: &'a [Site]) -> Self {
+        let lang = site.config.lang();
+        let cards = site
+            .pages
+            .iter()
+            .map(|doc| {
+                Value::from_serializable(&card(
+                    site,
+                    doc,
+                    lang,
+                    site_url(&site.config, &site.config),
+                ))
+            })
+            .collect();
+        let (partnerships, hub_latest) = if site.config.hub {
+            hub_values(site, all, lang)
+        } else {
+            (
+                Value::from(Vec::<Value>::new()),
+                Value::from(Vec::<Value>::new()),
+            )
+        };
+        Renderer {
+            theme,
+            site,
+            lang,
+            site_value: Value::from_serializable(&site_view(theme, &site.config, lang)),
+            translations: theme.translations(lang),
+            cards,
+            partnerships,
+            hub_latest,
+        }
+    }
+
+    /// Every page of the site with its output path relative to the site folder.
+    pub fn items(&self) -> Vec<(String, Item)> {
+        let mut items = vec![("index.html".to_string(), Item::Home)];
+        for (index, section) in self.site.sections.iter().enumerate() {
+            for pager in paginate(&section.pages, self.site.config.paginate_by) {
+                let path = format!(
+                    "{}index.html",
+                    pager_url_path(&section.url_path, pager.number)
+                );
+                items.push((
+                    path,
+                    Item::List {
+                        section: index,
+                        pager,
+                    },
+                ));
+            }
+        }
+        for (index, page) in self.site.pages.iter().enumerate() {
+            items.push((format!("{}index.html", page.url_path), Item::Page(index)));
+        }
+        items
+    }
+
+    /// Renders one page to HTML.
+    pub fn render(&self, item: &Item) -> Result<String, Diagnostic> {
+        let (template, context) = match item {
+            Item::Home => self.home_context(),
+            Item::List { section, pager } => ("section.html", self.list_context(*section, pager)),
+            Item::Page(index) => ("page.html", self.page_context(*index)),
+        };
+        self.theme
+            .tera
+            .render(template, &context)
+            .map_err(|e| template_error(&self.theme.templates_dir(), &e))
+    }
+
+    fn base_context(&self, title: Option<&str>, url_path: &str, breadcrumbs: Vec<Link>) -> Context {
+        let config = &self.site.config;
+        let mut context = Context::new();
+        context.insert_value("site", self.site_value.clone());
+        context.insert_value("t", self.translations.clone());
+        context.insert("lang", self.lang.code());
+        let page_title = match title {
+            Some(t) => format!("{t} — {}", config.title),
+            None => config.title.clone(),
+        };
+        context.insert("page_title", &page_title);
+        context.insert("current_url", &format!("{}{url_path}", config.base_path()));
+        context.insert("canonical_url", &format!("{}{url_path}", config.base_url()));
+        context.insert("breadcrumbs", &breadcrumbs);
+        context
+    }
+
+    fn home_crumb(&self) -> Link {
+        Link {
+            title: self.theme.string(self.lang, "home"),
+            url: self.site.config.base_path().to_string(),
+        }
+    }
+
+    fn home_context(&self) -> (&'static str, Context) {
+        let mut context = self.base_context(None, "", Vec::new());
+        let home = self.site.home.as_ref();
+        context.insert("content", home.map_or("", |h| h.body.html.as_str()));
+        context.insert(
+            "home_title",
+            home.map_or(self.site.config.title.as_str(), |h| h.front.title.as_str()),
+        );
+        let latest: Vec<Value> = self
+            .site
+            .newest_pages()
+            .into_iter()
+            .take(self.site.config.paginate_by)
+            .map(|i| self.cards[i].clone())
+            .collect();
+        context.insert_value("latest", Value::from(latest));
+        let sections: Vec<Link> = self
+            .site
+            .sections
+            .iter()
+            .map(|s| Link {
+                title: s.title().to_string(),
+                url: format!("{}{}", self.site.config.base_path(), s.url_path),
+            })
+            .collect();
+        context.insert("sections", &sections);
+        if self.site.config.hub {
+            context.insert_value("partnerships", self.partnerships.clone());
+            context.insert_value("hub_latest", self.hub_latest.clone());
+            (HUB_TEMPLATE, context)
+        } else {
+            ("index.html", context)
+        }
+    }
+
+    fn list_context(&self, section_index: usize, pager: &Pager) -> Context {
+        let section = &self.site.sections[section_index];
+        let base = self.site.config.base_path();
+        let url_path = pager_url_path(&section.url_path, pager.number);
+        let title = if pager.number > 1 {
+            format!(
+                "{} — {} {}",
+                section.title(),
+                self.theme.string(self.lang, "page"),
+                pager.number
+            )
+        } else {
+            section.title().to_string()
+        };
+        let mut context = self.base_context(Some(&title), &url_path, vec![self.home_crumb()]);
+        context.insert("section_title", section.title());
+        context.insert(
+            "section_content",
+            section.index.as_ref().map_or("", |d| d.body.html.as_str()),
+        );
+        let cards: Vec<Value> = pager.items.iter().map(|&i| self.cards[i].clone()).collect();
+        context.insert_value("pages", Value::from(cards));
+        let url = |n: usize| format!("{base}{}", pager_url_path(&section.url_path, n));
+        let paginator = PaginatorView {
+            number: pager.number,
+            total: pager.total,
+            first_url: url(1),
+            last_url: url(pager.total),
+            previous_url: (pager.number > 1).then(|| url(pager.number - 1)),
+            next_url: (pager.number < pager.total).then(|| url(pager.number + 1)),
+            links: (1..=pager.total)
+                .map(|n| PagerLink {
+                    number: n,
+                    url: url(n),
+                    current: n == pager.number,
+                })
+                .collect(),
+        };
+        context.insert("paginator", &paginator);
+        context
+    }
+
+    fn page_context(&self, index: usize) -> Context {
+        let doc = &self.site.pages[index];
+        let base = self.site.config.base_path();
+        let mut crumbs = vec![self.home_crumb()];
+        if let Some(section) = doc
+            .section
+            .as_ref()
+            .and_then(|s| self.site.sections.iter().find(|x| &x.name == s))
+        {
+            crumbs.push(Link {
+                title: section.title().to_string(),
+                url: format!("{base}{}", section.url_path),
+            });
+        }
+        let mut context = self.base_context(Some(&doc.front.title), &doc.url_path, crumbs);
+        let view = PageView {
+            title: &doc.front.title,
+            url: format!("{base}{}", doc.url_path),
+            date: doc.front.date.map(|d| d.view(self.lang)),
+            updated: doc.front.updated.map(|d| d.view(self.lang)),
+            summary: doc.summary(),
+            content: &doc.body.html,
+            tags: &doc.front.tags,
+            categories: &doc.front.categories,
+            gminy: &doc.front.gminy,
+            signature: doc.front.signature.as_deref(),
+            source: doc.front.source.as_deref(),
+            word_count: doc.body.word_count,
+        };
+        context.insert("page", &view);
+        context
+    }
+}
+
+fn card<'a>(site: &'a Site, doc: &'a Document, lang: Lang, site_url: String) -> Card<'a> {
+    Card {
+        title: &doc.front.title,
+        url: format!("{site_url}{}", doc.url_path),
+        date: doc.front.date.map(|d| d.view(lang)),
+        summary: doc.summary(),
+        tags: &doc.front.tags,
+        categories: &doc.front.categories,
+        gminy: &doc.front.gminy,
+        site_title: &site.config.title,
+    }
+}
+
+/// How `from` links to the root of `to`: by path on the same origin, else
+/// by full address.
+fn site_url(from: &SiteConfig, to: &SiteConfig) -> String {
+    if from.origin() == to.origin() {
+        to.base_path().to_string()
+    } else {
+        to.base_url().to_string()
+    }
+}
+
+fn site_view<'a>(theme: &Theme, config: &'a SiteConfig, lang: Lang) -> SiteView<'a> {
+    let base = config.base_path();
+    SiteView {
+        id: &config.id,
+        title: &config.title,
+        description: &config.description,
+        base_url: config.base_url(),
+        home_url: base,
+        lang: lang.code(),
+        is_hub: config.hub,
+        voivodeship: config.voivodeship.as_deref(),
+        leader: config.leader.as_deref(),
+        regional_partner: config.regional_partner.as_deref(),
+        members: config
+            .members
+            .iter()
+            .map(|m| MemberView {
+                name: &m.name,
+                kind: theme.string(lang, m.kind.i18n_key()),
+                bip: m.bip.as_deref(),
+                is_leader: config.leader.as_deref() == Some(m.name.as_str()),
+            })
+            .collect(),
+        contact: config.contact.as_ref(),
+        menu: config
+            .menu
+            .iter()
+            .map(|item| Link {
+                title: item.title.clone(),
+                url: resolve_menu_url(base, &item.url),
+            })
+            .collect(),
+    }
+}
+
+fn resolve_menu_url(base: &str, url: &str) -> String {
+    if let Some(content_path) = url.strip_prefix("@/") {
+        format!("{base}{}", url_path_for(content_path))
+    } else if let Some(path) = url.strip_prefix('/') {
+        format!("{base}{path}")
+    } else {
+        url.to_string()
+    }
+}
+
+/// The hub's list of partnerships and their newest announcements.
+fn hub_values(hub: &Site, all: &[Site], lang: Lang) -> (Value, Value) {
+    let partners: Vec<&Site> = all.iter().filter(|s| !s.config.hub).collect();
+    let partnerships: Vec<PartnershipView> = partners
+        .iter()
+        .map(|s| PartnershipView {
+            title: &s.config.title,
+            description: &s.config.description,
+            url: site_url(&hub.config, &s.config),
+            voivodeship: s.config.voivodeship.as_deref(),
+            members: s.config.members.len(),
+            announcements: s.sections.iter().map(|x| x.pages.len()).sum(),
+        })
+        .collect();
+    let mut latest: Vec<(&Site, &Document)> = partners
+        .iter()
+        .flat_map(|s| s.newest_pages().into_iter().map(move |i| (*s, &s.pages[i])))
+        .collect();
+    latest.sort_by(|(sa, a), (sb, b)| {
+        b.front
+            .date
+            .cmp(&a.front.date)
+            .then_with(|| sa.config.id.cmp(&sb.config.id))
+            .then_with(|| a.content_path.cmp(&b.content_path))
+    });
+    let cards: Vec<Value> = latest
+        .into_iter()
+        .take(hub.config.paginate_by)
+        .map(|(s, d)| Value::from_serializable(&card(s, d, lang, site_url(&hub.config, &s.config))))
+        .collect();
+    (Value::from_serializable(&partnerships), Value::from(cards))
+}

@@ -1,0 +1,10 @@
+//! Render: one Tera instance per theme, its translation files, and the
+//! template contexts of every page of a site. Values shared by many pages
+//! (the site, the translations, each announcement's card) are serialised
+//! once and shared, never re-serialised per page.
+
+mod context;
+mod theme;
+
+pub use context::{Item, Renderer};
+pub use theme::Theme;

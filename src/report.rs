@@ -1,0 +1,117 @@
+//! Human-readable summaries of a build, in Polish (with Polish plural forms
+//! and decimal commas) or English.
+
+use crate::build::BuildReport;
+use crate::diagnostic::Lang;
+use std::path::Path;
+
+/// Polish nouns have three plural forms: 1 strona, 2–4 strony, 5 stron
+/// (but 12–14 stron, 22–24 strony).
+pub fn plural_pl<'a>(n: usize, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
+    let last = n % 10;
+    let last_two = n % 100;
+    if n == 1 {
+        one
+    } else if (2..=4).contains(&last) && !(12..=14).contains(&last_two) {
+        few
+    } else {
+        many
+    }
+}
+
+fn count(n: usize, lang: Lang, pl: [&str; 3], en: [&str; 2]) -> String {
+    match lang {
+        Lang::Pl => format!("{n} {}", plural_pl(n, pl[0], pl[1], pl[2])),
+        Lang::En => format!("{n} {}", if n == 1 { en[0] } else { en[1] }),
+    }
+}
+
+fn pages(n: usize, lang: Lang) -> String {
+    count(n, lang, ["strona", "strony", "stron"], ["page", "pages"])
+}
+
+/// Seconds with two decimals, a decimal comma in Polish.
+pub fn seconds(secs: f64, lang: Lang) -> String {
+    let s = format!("{secs:.2} s");
+    match lang {
+        Lang::Pl => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// One line per site and a total line.
+pub fn summary(report: &BuildReport, root: &Path, lang: Lang) -> String {
+    let mut out = String::new();
+    for site in &report.sites {
+        let output = site.output.strip_prefix(root).unwrap_or(&site.output);
+        let files = count(
+            site.files,
+            lang,
+            ["plik", "pliki", "plików"],
+            ["file", "files"],
+        );
+        out.push_str(&format!(
+            "{}: {}, {files} → {}",
+            site.id,
+            pages(site.pages, lang),
+            output.display()
+        ));
+        if site.drafts_skipped > 0 {
+            let drafts = count(
+                site.drafts_skipped,
+                lang,
+                ["szkic pominięty", "szkice pominięte", "szkiców pominiętych"],
+                ["draft skipped", "drafts skipped"],
+            );
+            out.push_str(&format!(" ({drafts})"));
+        }
+        out.push('\n');
+    }
+    let total_pages: usize = report.sites.iter().map(|s| s.pages).sum();
+    let sites = count(
+        report.sites.len(),
+        lang,
+        ["witryna", "witryny", "witryn"],
+        ["site", "sites"],
+    );
+    out.push_str(&format!(
+        "{sites}, {}, {}\n",
+        pages(total_pages, lang),
+        seconds(report.elapsed.as_secs_f64(), lang)
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn polish_plurals() {
+        let f = |n| plural_pl(n, "strona", "strony", "stron");
+        assert_eq!(
+            [f(1), f(2), f(4), f(5), f(12), f(22), f(25), f(0)],
+            ["strona", "strony", "strony", "stron", "stron", "strony", "stron", "stron"]
+        );
+    }
+
+    #[test]
+    fn decimal_comma_in_polish() {
+        assert_eq!(seconds(0.084, Lang::Pl), "0,08 s");
+        assert_eq!(seconds(0.084, Lang::En), "0.08 s");
+    }
+}
+
+/// The closing line of a failed build.
+pub fn failure_line(errors: usize, lang: Lang) -> String {
+    let n = count(
+        errors,
+        lang,
+        ["błąd", "błędy", "błędów"],
+        ["error", "errors"],
+    );
+    match lang {
+        Lang::Pl => format!("Budowanie przerwane: {n}. Folder wyjściowy pozostał bez zmian."),
+        Lang::En => format!("Build stopped: {n}. The output folder was left as it was."),
+    }
+}

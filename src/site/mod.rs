@@ -1,0 +1,287 @@
+//! The site model: loaded documents arranged into sites with a home page,
+//! sections of announcements (newest first, paginated) and standalone pages,
+//! plus the hub's view of all partnerships. Checks that need the whole site
+//! (duplicate URLs, links to other files) happen here.
+
+use crate::config::{SiteConfig, Workspace};
+use crate::content::{Asset, DocKind, Document, LoadedSite};
+use crate::diagnostic::{Diagnostic, Location, Text};
+use crate::text;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A site ready to render.
+#[derive(Debug)]
+pub struct Site {
+    pub config: SiteConfig,
+    /// The site's `_index.md`, if it has one.
+    pub home: Option<Document>,
+    /// Published announcements and standalone pages, in content-path order.
+    pub pages: Vec<Document>,
+    pub sections: Vec<Section>,
+    pub assets: Vec<Asset>,
+    /// Drafts left out of this build, by content path.
+    pub skipped_drafts: Vec<String>,
+}
+
+/// A folder of announcements with its list pages.
+#[derive(Debug)]
+pub struct Section {
+    /// Folder name, e.g. `aktualnosci`.
+    pub name: String,
+    pub url_path: String,
+    pub index: Option<Document>,
+    /// Indexes into [`Site::pages`], newest first.
+    pub pages: Vec<usize>,
+}
+
+impl Section {
+    pub fn title(&self) -> &str {
+        match &self.index {
+            Some(doc) => &doc.front.title,
+            None => &self.name,
+        }
+    }
+}
+
+impl Site {
+    /// Pages of every section, newest first (ties broken by path).
+    pub fn newest_pages(&self) -> Vec<usize> {
+        let mut all: Vec<usize> = self
+            .sections
+            .iter()
+            .flat_map(|s| s.pages.iter().copied())
+            .collect();
+        sort_newest_first(&mut all, &self.pages);
+        all
+    }
+
+    /// Standalone pages at the site root, such as "O partnerstwie".
+    pub fn standalone_pages(&self) -> impl Iterator<Item = &Document> {
+        self.pages.iter().filter(|p| p.section.is_none())
+    }
+}
+
+/// Options of the model stage.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ModelOptions {
+    pub include_drafts: bool,
+}
+
+/// Arranges each loaded site; collects every problem of every site.
+pub fn assemble(
+    workspace: &Workspace,
+    loaded: Vec<(SiteConfig, LoadedSite)>,
+    options: ModelOptions,
+) -> Result<Vec<Site>, Vec<Diagnostic>> {
+    let mut sites = Vec::new();
+    let mut problems = Vec::new();
+    for (config, site) in loaded {
+        match assemble_site(workspace, config, site, options) {
+            Ok(site) => sites.push(site),
+            Err(errors) => problems.extend(errors),
+        }
+    }
+    if problems.is_empty() {
+        Ok(sites)
+    } else {
+        Err(problems)
+    }
+}
+
+fn assemble_site(
+    workspace: &Workspace,
+    config: SiteConfig,
+    loaded: LoadedSite,
+    options: ModelOptions,
+) -> Result<Site, Vec<Diagnostic>> {
+    let mut problems = check_unique_urls(&loaded.documents);
+    problems.extend(check_content_links(&loaded));
+    let mut home = None;
+    let mut section_indexes = BTreeMap::new();
+    let mut pages = Vec::new();
+    let mut skipped_drafts = Vec::new();
+    for doc in loaded.documents {
+        match doc.kind {
+            DocKind::SiteIndex => home = Some(doc),
+            DocKind::SectionIndex => {
+                if let Some(section) = doc.section.clone() {
+                    section_indexes.insert(section, doc);
+                }
+            }
+            DocKind::Page if doc.front.draft && !options.include_drafts => {
+                skipped_drafts.push(doc.content_path)
+            }
+            DocKind::Page => pages.push(doc),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let sections = build_sections(&pages, section_indexes);
+    let _ = workspace;
+    Ok(Site {
+        config,
+        home,
+        pages,
+        sections,
+        assets: loaded.assets,
+        skipped_drafts,
+    })
+}
+
+fn build_sections(pages: &[Document], mut indexes: BTreeMap<String, Document>) -> Vec<Section> {
+    let mut members: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, page) in pages.iter().enumerate() {
+        if let Some(section) = &page.section {
+            members.entry(section.clone()).or_default().push(i);
+        }
+    }
+    let names: BTreeSet<String> = members.keys().chain(indexes.keys()).cloned().collect();
+    names
+        .into_iter()
+        .map(|name| {
+            let mut list = members.remove(&name).unwrap_or_default();
+            sort_newest_first(&mut list, pages);
+            Section {
+                url_path: format!("{name}/"),
+                index: indexes.remove(&name),
+                name,
+                pages: list,
+            }
+        })
+        .collect()
+}
+
+fn sort_newest_first(list: &mut [usize], pages: &[Document]) {
+    list.sort_by(|&a, &b| {
+        let (a, b) = (&pages[a], &pages[b]);
+        b.front
+            .date
+            .cmp(&a.front.date)
+            .then_with(|| a.content_path.cmp(&b.content_path))
+    });
+}
+
+/// Two files must not produce the same address (e.g. the same slug under
+/// two dates).
+fn check_unique_urls(documents: &[Document]) -> Vec<Diagnostic> {
+    let mut seen: BTreeMap<&str, &Document> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for doc in documents {
+        if let Some(first) = seen.insert(&doc.url_path, doc) {
+            let url = &doc.url_path;
+            let other = first.content_path.clone();
+            problems.push(
+                Diagnostic::error(
+                    Location::at(&doc.source, 1, 1),
+                    text!(
+                        "ten plik ma ten sam adres /{url} co {other}",
+                        "this file has the same address /{url} as {other}"
+                    ),
+                )
+                .with_hint(Text::new(
+                    "zmień nazwę jednego z plików (część po dacie), aby adresy się różniły",
+                    "rename one of the files (the part after the date) so the addresses differ",
+                )),
+            );
+            seen.insert(&first.url_path, first);
+        }
+    }
+    problems
+}
+
+/// Every `@/…` link must name a file of the same site.
+fn check_content_links(site: &LoadedSite) -> Vec<Diagnostic> {
+    let known: BTreeSet<&str> = site
+        .documents
+        .iter()
+        .map(|d| d.content_path.as_str())
+        .chain(site.assets.iter().map(|a| a.output_path.as_str()))
+        .collect();
+    let mut problems = Vec::new();
+    for doc in &site.documents {
+        for link in &doc.body.content_links {
+            if known.contains(link.target.as_str()) {
+                continue;
+            }
+            let target = &link.target;
+            let file_name = target.rsplit('/').next().unwrap_or(target);
+            let similar: Vec<&str> = known
+                .iter()
+                .copied()
+                .filter(|k| {
+                    k.rsplit('/').next() == Some(file_name)
+                        || crate::diagnostic::nearest(target, &[k]).is_some()
+                })
+                .collect();
+            let mut d = Diagnostic::error(
+                Location::at(&doc.source, link.line, link.column),
+                text!(
+                    "odnośnik do @/{target}: nie ma takiego pliku",
+                    "link to @/{target}: there is no such file"
+                ),
+            );
+            d = match similar.first() {
+                Some(near) => d.with_hint(text!("czy chodziło o @/{near}?", "did you mean @/{near}?")),
+                None => d.with_hint(Text::new(
+                    "podaj ścieżkę pliku od folderu witryny, np. @/aktualnosci/2021-01-20-tytul.md",
+                    "give the file's path from the site's folder, e.g. @/aktualnosci/2021-01-20-title.md",
+                )),
+            };
+            problems.push(d);
+        }
+    }
+    problems
+}
+
+/// A page's position in a paginated list.
+#[derive(Debug, Clone)]
+pub struct Pager {
+    /// 1-based number of this list page.
+    pub number: usize,
+    pub total: usize,
+    /// Indexes into [`Site::pages`] shown on this list page.
+    pub items: Vec<usize>,
+}
+
+/// URL path of list page `number` of a list at `url_path` (page 1 is the list itself).
+pub fn pager_url_path(url_path: &str, number: usize) -> String {
+    if number <= 1 {
+        url_path.to_string()
+    } else {
+        format!("{url_path}strona/{number}/")
+    }
+}
+
+/// Splits a list into pages of `per_page`; an empty list still has one page.
+pub fn paginate(items: &[usize], per_page: usize) -> Vec<Pager> {
+    let per_page = per_page.max(1);
+    let total = items.len().div_ceil(per_page).max(1);
+    (0..total)
+        .map(|i| Pager {
+            number: i + 1,
+            total,
+            items: items
+                .iter()
+                .skip(i * per_page)
+                .take(per_page)
+                .copied()
+                .collect(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pagination_puts_page_one_at_the_list_url() {
+        let pages = paginate(&(0..23).collect::<Vec<_>>(), 10);
+        assert_eq!(pages.len(), 3);
+        assert_eq!(pages[2].items, vec![20, 21, 22]);
+        assert_eq!(pager_url_path("aktualnosci/", 1), "aktualnosci/");
+        assert_eq!(pager_url_path("aktualnosci/", 3), "aktualnosci/strona/3/");
+        assert_eq!(paginate(&[], 10).len(), 1);
+    }
+}
