@@ -96,7 +96,7 @@ fn run(options: &BuildOptions) -> Outcome {
     let model_options = ModelOptions {
         include_drafts: options.include_drafts,
     };
-    let sites = site::assemble(&workspace, loaded, model_options).map_err(|mut errors| {
+    let sites = site::assemble(loaded, model_options).map_err(|mut errors| {
         errors.extend(diagnostics.iter().cloned());
         errors
     })?;

@@ -208,8 +208,8 @@ pub fn parse(
     source: &str,
     overrides: &Overrides,
 ) -> Result<Workspace, Vec<Diagnostic>> {
-    let raw: RawWorkspace = serde_yaml::from_str(source)
-        .map_err(|e| vec![yaml_error(path, source, &e, CONFIG_KEYS)])?;
+    let raw: RawWorkspace =
+        serde_yaml::from_str(source).map_err(|e| vec![yaml_error(path, &e, CONFIG_KEYS)])?;
     let locate = Locator { path, source };
     let mut problems = Vec::new();
     let mut sites = raw.sites;
@@ -437,7 +437,7 @@ fn validate_site(
 }
 
 fn apply_overrides(
-    sites: &mut Vec<SiteConfig>,
+    sites: &mut [SiteConfig],
     overrides: &Overrides,
     locate: &Locator,
     problems: &mut Vec<Diagnostic>,
@@ -504,19 +504,13 @@ fn normalise_base_url(url: &str) -> Result<String, Text> {
 
 /// Turns a serde_yaml error into a diagnostic with its position; an unknown
 /// key gets the nearest known key as a suggestion.
-pub fn yaml_error(
-    path: &Path,
-    source: &str,
-    error: &serde_yaml::Error,
-    known: &[&str],
-) -> Diagnostic {
-    yaml_error_at(path, source, error, known, 0)
+pub fn yaml_error(path: &Path, error: &serde_yaml::Error, known: &[&str]) -> Diagnostic {
+    yaml_error_at(path, error, known, 0)
 }
 
 /// Like [`yaml_error`] for YAML that starts `line_offset` lines into the file.
 pub fn yaml_error_at(
     path: &Path,
-    source: &str,
     error: &serde_yaml::Error,
     known: &[&str],
     line_offset: usize,
@@ -561,7 +555,6 @@ pub fn yaml_error_at(
         )
         .with_hint(text!("dodaj linię {key}: …", "add a line {key}: …"));
     }
-    let _ = source;
     Diagnostic::error(
         location,
         text!("błąd w zapisie YAML: {detail}", "YAML syntax error: {detail}"),

@@ -6,6 +6,10 @@
 //! driven by [`build`]. Every problem a user can cause is a
 //! [`diagnostic::Diagnostic`].
 
+// A Diagnostic is large (file, position, two languages, hint), but it only
+// travels on the error path, once per problem; boxing it would only add noise.
+#![allow(clippy::result_large_err)]
+
 pub mod build;
 pub mod config;
 pub mod content;

@@ -82,6 +82,20 @@ pub fn summary(report: &BuildReport, root: &Path, lang: Lang) -> String {
     out
 }
 
+/// The closing line of a failed build.
+pub fn failure_line(errors: usize, lang: Lang) -> String {
+    let n = count(
+        errors,
+        lang,
+        ["błąd", "błędy", "błędów"],
+        ["error", "errors"],
+    );
+    match lang {
+        Lang::Pl => format!("Budowanie przerwane: {n}. Folder wyjściowy pozostał bez zmian."),
+        Lang::En => format!("Build stopped: {n}. The output folder was left as it was."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,19 +113,5 @@ mod tests {
     fn decimal_comma_in_polish() {
         assert_eq!(seconds(0.084, Lang::Pl), "0,08 s");
         assert_eq!(seconds(0.084, Lang::En), "0.08 s");
-    }
-}
-
-/// The closing line of a failed build.
-pub fn failure_line(errors: usize, lang: Lang) -> String {
-    let n = count(
-        errors,
-        lang,
-        ["błąd", "błędy", "błędów"],
-        ["error", "errors"],
-    );
-    match lang {
-        Lang::Pl => format!("Budowanie przerwane: {n}. Folder wyjściowy pozostał bez zmian."),
-        Lang::En => format!("Build stopped: {n}. The output folder was left as it was."),
     }
 }

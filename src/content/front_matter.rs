@@ -123,8 +123,7 @@ pub fn parse(
     let raw: RawFrontMatter = if yaml.trim().is_empty() {
         RawFrontMatter::default()
     } else {
-        serde_yaml::from_str(yaml)
-            .map_err(|e| vec![yaml_error_at(path, yaml, &e, KNOWN_KEYS, 1)])?
+        serde_yaml::from_str(yaml).map_err(|e| vec![yaml_error_at(path, &e, KNOWN_KEYS, 1)])?
     };
     let mut problems = Vec::new();
     let title = match raw.title.as_deref().map(str::trim) {

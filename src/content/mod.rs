@@ -85,7 +85,7 @@ pub fn load_site(workspace: &Workspace, site: &SiteConfig) -> Loaded {
         .iter()
         .map(|(rel, _)| rel.trim_end_matches(".md").to_string())
         .collect();
-    let results: Vec<Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>>> = markdown_files
+    let results: Vec<DocumentResult> = markdown_files
         .par_iter()
         .map(|(rel, path)| load_document(site, path, rel))
         .collect();
@@ -180,12 +180,11 @@ fn asset_output_path(rel: &str, bundles: &BTreeSet<String>) -> String {
     rel.to_string()
 }
 
+/// A loaded document with its warnings, or the errors that stopped it.
+pub type DocumentResult = Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>>;
+
 /// Reads one Markdown file; returns the document and its warnings, or its errors.
-pub fn load_document(
-    site: &SiteConfig,
-    path: &Path,
-    content_path: &str,
-) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn load_document(site: &SiteConfig, path: &Path, content_path: &str) -> DocumentResult {
     let mut warnings = Vec::new();
     let source = read_text(path, &mut warnings).map_err(|e| vec![e])?;
     let split = front_matter::split(path, &source).map_err(|e| vec![e])?;

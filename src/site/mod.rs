@@ -3,7 +3,7 @@
 //! plus the hub's view of all partnerships. Checks that need the whole site
 //! (duplicate URLs, links to other files) happen here.
 
-use crate::config::{SiteConfig, Workspace};
+use crate::config::SiteConfig;
 use crate::content::{Asset, DocKind, Document, LoadedSite};
 use crate::diagnostic::{Diagnostic, Location, Text};
 use crate::text;
@@ -69,14 +69,13 @@ pub struct ModelOptions {
 
 /// Arranges each loaded site; collects every problem of every site.
 pub fn assemble(
-    workspace: &Workspace,
     loaded: Vec<(SiteConfig, LoadedSite)>,
     options: ModelOptions,
 ) -> Result<Vec<Site>, Vec<Diagnostic>> {
     let mut sites = Vec::new();
     let mut problems = Vec::new();
     for (config, site) in loaded {
-        match assemble_site(workspace, config, site, options) {
+        match assemble_site(config, site, options) {
             Ok(site) => sites.push(site),
             Err(errors) => problems.extend(errors),
         }
@@ -89,7 +88,6 @@ pub fn assemble(
 }
 
 fn assemble_site(
-    workspace: &Workspace,
     config: SiteConfig,
     loaded: LoadedSite,
     options: ModelOptions,
@@ -118,7 +116,6 @@ fn assemble_site(
         return Err(problems);
     }
     let sections = build_sections(&pages, section_indexes);
-    let _ = workspace;
     Ok(Site {
         config,
         home,

@@ -1,0 +1,438 @@
+//! Shared helpers of the integration tests: a fixture workspace in a temp
+//! dir (with a copy of the real `themes/portal`), running the `tablica`
+//! binary on it, reading its output and parsing its diagnostics.
+
+// Each test crate uses a different subset of these helpers.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The real theme of the repository, copied into every fixture.
+pub fn real_theme_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/portal")
+}
+
+/// A workspace in a temporary folder.
+pub struct Fixture {
+    dir: tempfile::TempDir,
+}
+
+/// What one run of the binary did.
+#[derive(Debug)]
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn success(&self) -> bool {
+        self.code == Some(0)
+    }
+
+    /// Panics with the whole output when the run failed.
+    pub fn assert_ok(&self) -> &Self {
+        assert!(
+            self.success(),
+            "tablica failed (exit {:?})\nstdout:\n{}\nstderr:\n{}",
+            self.code,
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
+    /// Panics unless the run failed with exit code 1.
+    pub fn assert_failed(&self) -> &Self {
+        assert_eq!(
+            self.code,
+            Some(1),
+            "expected exit code 1\nstdout:\n{}\nstderr:\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
+    pub fn diagnostics(&self) -> Vec<Diag> {
+        parse_diagnostics(&self.stderr)
+    }
+
+    pub fn errors(&self) -> Vec<Diag> {
+        self.diagnostics().into_iter().filter(|d| d.error).collect()
+    }
+
+    pub fn warnings(&self) -> Vec<Diag> {
+        self.diagnostics().into_iter().filter(|d| !d.error).collect()
+    }
+}
+
+impl Fixture {
+    /// An empty workspace holding only a copy of `themes/portal`.
+    pub fn new() -> Self {
+        let dir = tempfile::Builder::new()
+            .prefix("tablica-test-")
+            .tempdir()
+            .unwrap();
+        copy_dir(&real_theme_dir(), &dir.path().join("themes/portal"));
+        Fixture { dir }
+    }
+
+    /// A workspace with one partnership site `alfa` (`paginate_by: 2`),
+    /// its home text and the `aktualnosci` section, at `base_url`.
+    pub fn partnership(base_url: &str) -> Self {
+        let fixture = Fixture::new();
+        fixture.write("config.yaml", config(&[site("alfa", "Partnerstwo Alfa", base_url)]));
+        fixture.write_site_skeleton("alfa", "Partnerstwo Alfa");
+        fixture
+    }
+
+    /// `content/<id>/_index.md` and `content/<id>/aktualnosci/_index.md`.
+    pub fn write_site_skeleton(&self, id: &str, title: &str) {
+        self.write(
+            &format!("content/{id}/_index.md"),
+            format!("---\ntitle: {title}\n---\nWitamy na stronie partnerstwa.\n"),
+        );
+        self.write(
+            &format!("content/{id}/aktualnosci/_index.md"),
+            "---\ntitle: Aktualności\n---\n",
+        );
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root().join(rel)
+    }
+
+    /// Writes a file, creating its folders.
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+    }
+
+    pub fn remove(&self, rel: &str) {
+        std::fs::remove_file(self.path(rel)).unwrap();
+    }
+
+    pub fn exists(&self, rel: &str) -> bool {
+        self.path(rel).exists()
+    }
+
+    /// A text file of the workspace (usually an output page).
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel))
+            .unwrap_or_else(|e| panic!("cannot read {rel}: {e}; files: {:?}", self.files("public")))
+    }
+
+    pub fn read_bytes(&self, rel: &str) -> Vec<u8> {
+        std::fs::read(self.path(rel)).unwrap()
+    }
+
+    /// Relative paths of every file under `rel`, sorted.
+    pub fn files(&self, rel: &str) -> Vec<String> {
+        snapshot(&self.path(rel)).into_keys().collect()
+    }
+
+    /// Every file under `rel` with its bytes.
+    pub fn snapshot(&self, rel: &str) -> BTreeMap<String, Vec<u8>> {
+        snapshot(&self.path(rel))
+    }
+
+    /// `tablica --root <root> <args>` (Polish messages).
+    pub fn run(&self, args: &[&str]) -> Run {
+        let root = self.root().to_str().unwrap();
+        let mut all = vec!["--root", root];
+        all.extend_from_slice(args);
+        run_binary(self.root(), &all)
+    }
+
+    /// `tablica --root <root> build <args>`.
+    pub fn build(&self, args: &[&str]) -> Run {
+        let mut all = vec!["build"];
+        all.extend_from_slice(args);
+        self.run(&all)
+    }
+
+    /// `tablica --lang en --root <root> build <args>`.
+    pub fn build_en(&self, args: &[&str]) -> Run {
+        let mut all = vec!["--lang", "en", "build"];
+        all.extend_from_slice(args);
+        self.run(&all)
+    }
+
+    /// Builds and panics unless the build succeeded.
+    pub fn build_ok(&self, args: &[&str]) -> Run {
+        let run = self.build(args);
+        run.assert_ok();
+        run
+    }
+
+    /// Names of entries of the output folder left by the atomic swap.
+    pub fn leftovers(&self, output: &str) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(self.path(output)) else {
+            return Vec::new();
+        };
+        entries
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".tablica-"))
+            .collect()
+    }
+}
+
+fn run_binary(cwd: &Path, args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_tablica"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .unwrap();
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+/// Copies a folder recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir` (relative path with `/`) with its bytes; empty
+/// when `dir` does not exist.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(dir: &Path, prefix: &str, out: &mut BTreeMap<String, Vec<u8>>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries {
+            let entry = entry.unwrap();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let rel = if prefix.is_empty() {
+                name
+            } else {
+                format!("{prefix}/{name}")
+            };
+            if entry.file_type().unwrap().is_dir() {
+                walk(&entry.path(), &rel, out);
+            } else {
+                out.insert(rel, std::fs::read(entry.path()).unwrap());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, "", &mut out);
+    out
+}
+
+/// Asserts two snapshots are identical, naming the first difference.
+pub fn assert_same_tree(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>) {
+    let keys_a: Vec<&String> = a.keys().collect();
+    let keys_b: Vec<&String> = b.keys().collect();
+    assert_eq!(keys_a, keys_b, "the two trees hold different files");
+    for (path, bytes) in a {
+        assert!(
+            bytes == &b[path],
+            "{path} differs:\n{}\n---\n{}",
+            String::from_utf8_lossy(bytes),
+            String::from_utf8_lossy(&b[path])
+        );
+    }
+}
+
+/// The YAML of one site entry with one member, `paginate_by: 2` and a menu.
+pub fn site(id: &str, title: &str, base_url: &str) -> String {
+    format!(
+        "  - id: {id}
+    title: {title}
+    description: Opis {id}
+    base_url: {base_url}
+    paginate_by: 2
+    members:
+      - name: Gmina {id}
+        type: gmina wiejska
+        bip: https://bip.example.org/{id}/
+    menu:
+      - title: Aktualności
+        url: /aktualnosci/
+"
+    )
+}
+
+/// The YAML of a hub site entry.
+pub fn hub(id: &str, title: &str, base_url: &str) -> String {
+    format!(
+        "  - id: {id}
+    title: {title}
+    base_url: {base_url}
+    hub: true
+"
+    )
+}
+
+/// A whole `config.yaml` made of site entries.
+pub fn config(sites: &[String]) -> String {
+    format!("theme: portal\nlanguage: pl\noutput_dir: public\nsites:\n{}", sites.concat())
+}
+
+/// A Markdown announcement with title, date and body.
+pub fn announcement(title: &str, date: &str, body: &str) -> String {
+    format!("---\ntitle: {title}\ndate: {date}\n---\n{body}\n")
+}
+
+/// 1-based line and column of the first occurrence of `needle` in `text`.
+pub fn position_of(text: &str, needle: &str) -> (usize, usize) {
+    let offset = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in text"));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// The same HTML with attribute quotes removed, so assertions do not depend
+/// on whether the minifier kept them.
+pub fn unquoted(html: &str) -> String {
+    html.replace('"', "")
+}
+
+/// The values of attribute `name` (e.g. `href`) in the HTML, quoted or not.
+pub fn attr_values(html: &str, name: &str) -> Vec<String> {
+    let needle = format!(" {name}=");
+    let mut values = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(&needle) {
+        rest = &rest[i + needle.len()..];
+        let value = match rest.chars().next() {
+            Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
+            _ => rest
+                .split(|c: char| c.is_whitespace() || c == '>')
+                .next()
+                .unwrap_or(""),
+        };
+        values.push(value.to_string());
+    }
+    values
+}
+
+/// The opening tags `<name …>` of the HTML, whole.
+pub fn opening_tags<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    let open = format!("<{name}");
+    let mut tags = Vec::new();
+    let mut from = 0;
+    while let Some(i) = html[from..].find(&open) {
+        let start = from + i;
+        let after = html[start + open.len()..].chars().next();
+        let end = start + html[start..].find('>').unwrap() + 1;
+        if matches!(after, Some(' ' | '>' | '/')) {
+            tags.push(&html[start..end]);
+        }
+        from = end;
+    }
+    tags
+}
+
+/// The text from the first `start` that is followed by `marker` (within the
+/// same opening tag) up to the next `end`, e.g. the pagination `<nav>`.
+pub fn element<'a>(html: &'a str, start: &str, marker: &str, end: &str) -> &'a str {
+    let mut from = 0;
+    while let Some(i) = html[from..].find(start) {
+        let begin = from + i;
+        let tag_end = begin + html[begin..].find('>').unwrap();
+        if html[begin..tag_end].contains(marker) {
+            let stop = begin + html[begin..].find(end).unwrap() + end.len();
+            return &html[begin..stop];
+        }
+        from = tag_end;
+    }
+    panic!("no {start}…{marker} element in:\n{html}");
+}
+
+/// Byte offset of `needle` in `html`, with a readable panic.
+pub fn offset(html: &str, needle: &str) -> usize {
+    html.find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not found in:\n{html}"))
+}
+
+/// One diagnostic as the binary printed it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diag {
+    pub error: bool,
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diag {
+    /// `file:line` or `file:line:col` as printed.
+    pub fn location(&self) -> String {
+        let mut s = self.file.clone();
+        if let Some(l) = self.line {
+            s.push_str(&format!(":{l}"));
+        }
+        if let Some(c) = self.column {
+            s.push_str(&format!(":{c}"));
+        }
+        s
+    }
+}
+
+/// Parses `błąd: path:line:col: message` / `  co zrobić: hint` blocks (or
+/// their English and warning forms) out of stderr.
+pub fn parse_diagnostics(stderr: &str) -> Vec<Diag> {
+    const LABELS: [(&str, bool); 4] = [
+        ("błąd: ", true),
+        ("error: ", true),
+        ("ostrzeżenie: ", false),
+        ("warning: ", false),
+    ];
+    let mut diags: Vec<Diag> = Vec::new();
+    for line in stderr.lines() {
+        if let Some(hint) = line
+            .strip_prefix("  co zrobić: ")
+            .or_else(|| line.strip_prefix("  what to do: "))
+        {
+            if let Some(last) = diags.last_mut() {
+                last.hint = Some(hint.to_string());
+            }
+            continue;
+        }
+        let Some((rest, error)) = LABELS
+            .iter()
+            .find_map(|(label, error)| line.strip_prefix(label).map(|r| (r, *error)))
+        else {
+            continue;
+        };
+        let (location, message) = rest.split_once(": ").unwrap_or((rest, ""));
+        let mut parts = location.split(':');
+        let file = parts.next().unwrap_or("").to_string();
+        let line = parts.next().and_then(|l| l.parse().ok());
+        let column = parts.next().and_then(|c| c.parse().ok());
+        diags.push(Diag {
+            error,
+            file,
+            line,
+            column,
+            message: message.to_string(),
+            hint: None,
+        });
+    }
+    diags
+}
