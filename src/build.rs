@@ -89,17 +89,19 @@ fn run(options: &BuildOptions) -> Outcome {
     if let Err(errors) = &theme {
         diagnostics.extend(errors.iter().cloned());
     }
-    fail_on_errors(&diagnostics)?;
-    let Ok(theme) = theme else {
-        return Err(diagnostics);
-    };
+    // The model stage runs even after load errors, so that problems such as
+    // duplicate addresses are reported in the same run.
     let model_options = ModelOptions {
         include_drafts: options.include_drafts,
     };
-    let sites = site::assemble(loaded, model_options).map_err(|mut errors| {
-        errors.extend(diagnostics.iter().cloned());
-        errors
-    })?;
+    let sites = site::assemble(loaded, model_options);
+    if let Err(errors) = &sites {
+        diagnostics.extend(errors.iter().cloned());
+    }
+    fail_on_errors(&diagnostics)?;
+    let (Ok(theme), Ok(sites)) = (theme, sites) else {
+        return Err(diagnostics);
+    };
     let summaries = write(&workspace, &theme, &sites, &selected).map_err(|mut errors| {
         errors.extend(diagnostics.iter().cloned());
         errors

@@ -555,6 +555,23 @@ pub fn yaml_error_at(
         )
         .with_hint(text!("dodaj linię {key}: …", "add a line {key}: …"));
     }
+    if let Some(d) = type_error(&location, &detail) {
+        return d;
+    }
+    if let Some((line, column)) = unclosed_flow_sequence(&error.to_string()) {
+        let line = line + line_offset;
+        return Diagnostic::error(
+            Location::at(path, line, column),
+            text!(
+                "lista otwarta nawiasem [ w linii {line} nie jest zamknięta",
+                "the list opened with [ on line {line} is not closed"
+            ),
+        )
+        .with_hint(Text::new(
+            "zamknij listę nawiasem ] na końcu tej linii, np. tags: [strategia, konsultacje]",
+            "close the list with ] at the end of that line, e.g. tags: [strategia, konsultacje]",
+        ));
+    }
     Diagnostic::error(
         location,
         text!("błąd w zapisie YAML: {detail}", "YAML syntax error: {detail}"),
@@ -563,6 +580,68 @@ pub fn yaml_error_at(
         "sprawdź wcięcia (spacje, nie tabulatory), dwukropki i cudzysłowy; tekst z dwukropkiem ujmij w cudzysłów",
         "check indentation (spaces, not tabs), colons and quotes; put text containing a colon in quotes",
     ))
+}
+
+/// A value of the wrong kind: explained in words, with an example.
+fn type_error(location: &Location, detail: &str) -> Option<Diagnostic> {
+    if let Some(rest) = detail.split("unknown variant `").nth(1) {
+        let value = rest.split('`').next().unwrap_or(rest);
+        let allowed = expected_fields(detail).join(", ");
+        return Some(
+            Diagnostic::error(
+                location.clone(),
+                text!(
+                    "niedozwolona wartość „{value}”",
+                    "the value `{value}` is not allowed"
+                ),
+            )
+            .with_hint(text!(
+                "wpisz jedną z wartości: {allowed}",
+                "use one of: {allowed}"
+            )),
+        );
+    }
+    let (pl, en) = if detail.contains("expected a sequence") {
+        (
+            "tu potrzebna jest lista, np. [strategia, konsultacje]",
+            "a list is needed here, e.g. [strategia, konsultacje]",
+        )
+    } else if detail.contains("expected a boolean") {
+        (
+            "tu potrzebne jest true albo false",
+            "true or false is needed here",
+        )
+    } else if detail.contains("expected a string") {
+        (
+            "tu potrzebny jest tekst; ujmij go w cudzysłów",
+            "text is needed here; put it in quotes",
+        )
+    } else if detail.contains("expected usize") || detail.contains("expected u64") {
+        (
+            "tu potrzebna jest liczba, np. 10",
+            "a number is needed here, e.g. 10",
+        )
+    } else {
+        return None;
+    };
+    Some(
+        Diagnostic::error(
+            location.clone(),
+            text!(
+                "zły rodzaj wartości: {detail}",
+                "wrong kind of value: {detail}"
+            ),
+        )
+        .with_hint(Text::new(pl, en)),
+    )
+}
+
+/// Line (within the YAML) where an unclosed `[` list started, if that is the error.
+fn unclosed_flow_sequence(message: &str) -> Option<usize> {
+    let rest = message
+        .split("while parsing a flow sequence at line ")
+        .nth(1)?;
+    rest.split(' ').next()?.parse().ok()
 }
 
 fn unknown_field(detail: &str) -> Option<&str> {
@@ -683,6 +762,8 @@ mod tests {
         let source = MINIMAL.replace("gmina wiejska", "gmina wiejsko");
         let errors = parse_str(&source).unwrap_err();
         assert_eq!(errors[0].location.line, Some(7), "{errors:?}");
+        let hint = &errors[0].hint.as_ref().unwrap().pl;
+        assert!(hint.contains("gmina miejsko-wiejska"), "{errors:?}");
     }
 
     #[test]

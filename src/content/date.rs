@@ -31,6 +31,22 @@ const MONTHS_PL_GENITIVE: [&str; 12] = [
     "grudnia",
 ];
 
+/// Month names in the nominative, for "luty 2021" and archive headings.
+pub const MONTHS_PL_NOMINATIVE: [&str; 12] = [
+    "styczeń",
+    "luty",
+    "marzec",
+    "kwiecień",
+    "maj",
+    "czerwiec",
+    "lipiec",
+    "sierpień",
+    "wrzesień",
+    "październik",
+    "listopad",
+    "grudzień",
+];
+
 const MONTHS_EN: [&str; 12] = [
     "January",
     "February",
@@ -190,10 +206,10 @@ fn check_calendar(year: u16, month: u8, day: u8, input: &str) -> Result<(), Text
     }
     let days = days_in_month(year, month);
     if day == 0 || day > days {
-        let name_pl = MONTHS_PL_GENITIVE[usize::from(month - 1)];
+        let name_pl = MONTHS_PL_NOMINATIVE[usize::from(month - 1)];
         let name_en = MONTHS_EN[usize::from(month - 1)];
         return Err(text!(
-            "data „{input}” nie istnieje: {month}. miesiąc roku {year} ({name_pl}) ma {days} dni",
+            "data „{input}” nie istnieje: {name_pl} {year} r. ma {days} dni",
             "the date `{input}` does not exist: {name_en} {year} has {days} days"
         ));
     }

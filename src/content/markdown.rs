@@ -3,6 +3,7 @@
 //! (`@/aktualnosci/plik.md`) turned into URLs and remembered for checking,
 //! and raw HTML sanitised unless the site opted out.
 
+use crate::content::paths::{asset_output_path, url_path_for, Bundles};
 use crate::content::typography::{bind_one_letter_words, slugify, strip_word_artefacts};
 use crate::diagnostic::line_col;
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
@@ -17,6 +18,8 @@ pub struct MarkdownContext<'a> {
     pub unsafe_html: bool,
     /// Lines of the file before the Markdown body, for positions.
     pub body_line_offset: usize,
+    /// Page-bundle folders of the site, for links to files in them.
+    pub bundles: &'a Bundles,
 }
 
 /// A link from Markdown to another content file, kept for the site stage to
@@ -250,7 +253,12 @@ fn rewrite_url<'a>(
             line: line + ctx.body_line_offset,
             column,
         });
-        let mut url = format!("{}{}", ctx.base_path, url_path_for(path));
+        let target_url = if path.ends_with(".md") {
+            url_path_for(path)
+        } else {
+            asset_output_path(path, ctx.bundles)
+        };
+        let mut url = format!("{}{target_url}", ctx.base_path);
         if let Some(anchor) = anchor {
             url.push('#');
             url.push_str(anchor);
@@ -277,29 +285,6 @@ fn has_dangerous_scheme(url: &str) -> bool {
     lower.starts_with("javascript:") || lower.starts_with("vbscript:") || lower.starts_with("data:")
 }
 
-/// The URL path (relative to the site root, no leading `/`) of a content
-/// file given by its path relative to the site's content folder.
-pub fn url_path_for(content_path: &str) -> String {
-    let path = content_path.trim_start_matches('/');
-    let (dir, file) = match path.rsplit_once('/') {
-        Some((d, f)) => (Some(d), f),
-        None => (None, path),
-    };
-    let stem = file.strip_suffix(".md").unwrap_or(file);
-    let mut url = String::new();
-    if let Some(dir) = dir {
-        url.push_str(dir);
-        url.push('/');
-    }
-    if stem != "_index" {
-        url.push_str(&slugify(crate::content::typography::strip_date_prefix(
-            stem,
-        )));
-        url.push('/');
-    }
-    url
-}
-
 /// Cleans raw HTML: no scripts, no event handlers, no `javascript:` URLs;
 /// keeps ids so heading anchors survive.
 fn sanitise(html: &str) -> String {
@@ -324,10 +309,12 @@ mod tests {
     use super::*;
 
     fn ctx() -> MarkdownContext<'static> {
+        static BUNDLES: std::sync::OnceLock<Bundles> = std::sync::OnceLock::new();
         MarkdownContext {
             base_path: "/p/",
             unsafe_html: false,
             body_line_offset: 4,
+            bundles: BUNDLES.get_or_init(|| ["aktualnosci/2021-01-20-x".to_string()].into()),
         }
     }
 
@@ -365,6 +352,12 @@ mod tests {
                 column: 8
             }]
         );
+        let r = render("[plan](@/aktualnosci/2021-01-20-x/plan.pdf)", &ctx());
+        assert!(
+            r.html.contains(r#"href="/p/aktualnosci/x/plan.pdf""#),
+            "{}",
+            r.html
+        );
         let r = render("[kontakt](/kontakt/)", &ctx());
         assert!(r.html.contains(r#"href="/p/kontakt/""#));
     }
@@ -395,16 +388,5 @@ mod tests {
         );
         assert_eq!(r.first_paragraph, "Spotkanie w Łosicach i w Sarnakach.");
         assert_eq!(r.word_count, 8);
-    }
-
-    #[test]
-    fn url_paths_drop_dates_and_transliterate() {
-        assert_eq!(
-            url_path_for("aktualnosci/2021-01-20-Perspektywa-żółta.md"),
-            "aktualnosci/perspektywa-zolta/"
-        );
-        assert_eq!(url_path_for("o-partnerstwie.md"), "o-partnerstwie/");
-        assert_eq!(url_path_for("aktualnosci/_index.md"), "aktualnosci/");
-        assert_eq!(url_path_for("_index.md"), "");
     }
 }

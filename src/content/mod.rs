@@ -6,6 +6,7 @@
 pub mod date;
 pub mod front_matter;
 pub mod markdown;
+pub mod paths;
 pub mod typography;
 
 use crate::config::{SiteConfig, Workspace};
@@ -13,8 +14,8 @@ use crate::diagnostic::{line_col, Diagnostic, Location, Text};
 use crate::text;
 use front_matter::{FrontMatter, Requirement};
 use markdown::{MarkdownContext, Rendered};
+use paths::{asset_output_path, url_path_for, Bundles};
 use rayon::prelude::*;
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -59,6 +60,8 @@ impl Document {
 #[derive(Debug, Clone)]
 pub struct Asset {
     pub source: PathBuf,
+    /// Path relative to the site's content folder, with `/` separators.
+    pub content_path: String,
     /// Output path relative to the site folder.
     pub output_path: String,
 }
@@ -68,6 +71,9 @@ pub struct Asset {
 pub struct LoadedSite {
     pub documents: Vec<Document>,
     pub assets: Vec<Asset>,
+    /// Content paths of Markdown files that could not be loaded; their
+    /// errors are in the diagnostics, and links to them are not errors too.
+    pub failed: Vec<String>,
 }
 
 /// Result of loading: what could be read, and every problem found on the way.
@@ -81,33 +87,42 @@ pub fn load_site(workspace: &Workspace, site: &SiteConfig) -> Loaded {
     let root = workspace.root.join("content").join(&site.id);
     let mut diagnostics = Vec::new();
     let (markdown_files, other_files) = list_files(&root, &mut diagnostics);
-    let bundles: BTreeSet<String> = markdown_files
+    let bundles: Bundles = markdown_files
         .iter()
         .map(|(rel, _)| rel.trim_end_matches(".md").to_string())
         .collect();
     let results: Vec<DocumentResult> = markdown_files
         .par_iter()
-        .map(|(rel, path)| load_document(site, path, rel))
+        .map(|(rel, path)| load_document(site, &bundles, path, rel))
         .collect();
     let mut documents = Vec::with_capacity(results.len());
-    for result in results {
+    let mut failed = Vec::new();
+    for (result, (rel, _)) in results.into_iter().zip(&markdown_files) {
         match result {
             Ok((doc, warnings)) => {
                 documents.push(doc);
                 diagnostics.extend(warnings);
             }
-            Err(errors) => diagnostics.extend(errors),
+            Err(errors) => {
+                diagnostics.extend(errors);
+                failed.push(rel.clone());
+            }
         }
     }
     let assets = other_files
         .into_iter()
         .map(|(rel, source)| Asset {
             output_path: asset_output_path(&rel, &bundles),
+            content_path: rel,
             source,
         })
         .collect();
     Loaded {
-        site: LoadedSite { documents, assets },
+        site: LoadedSite {
+            documents,
+            assets,
+            failed,
+        },
         diagnostics,
     }
 }
@@ -166,25 +181,16 @@ pub fn is_temporary(name: &str) -> bool {
         || name == "desktop.ini"
 }
 
-/// Files in a page bundle (`aktualnosci/2021-01-20-x/foto.jpg`) go next to
-/// the page (`aktualnosci/x/foto.jpg`); other files keep their path.
-fn asset_output_path(rel: &str, bundles: &BTreeSet<String>) -> String {
-    let mut prefix = rel;
-    while let Some((parent, _)) = prefix.rsplit_once('/') {
-        if bundles.contains(parent) {
-            let rest = &rel[parent.len() + 1..];
-            return format!("{}{rest}", markdown::url_path_for(&format!("{parent}.md")));
-        }
-        prefix = parent;
-    }
-    rel.to_string()
-}
-
 /// A loaded document with its warnings, or the errors that stopped it.
 pub type DocumentResult = Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 /// Reads one Markdown file; returns the document and its warnings, or its errors.
-pub fn load_document(site: &SiteConfig, path: &Path, content_path: &str) -> DocumentResult {
+pub fn load_document(
+    site: &SiteConfig,
+    bundles: &Bundles,
+    path: &Path,
+    content_path: &str,
+) -> DocumentResult {
     let mut warnings = Vec::new();
     let source = read_text(path, &mut warnings).map_err(|e| vec![e])?;
     let split = front_matter::split(path, &source).map_err(|e| vec![e])?;
@@ -201,12 +207,13 @@ pub fn load_document(site: &SiteConfig, path: &Path, content_path: &str) -> Docu
             base_path: site.base_path(),
             unsafe_html: site.unsafe_html,
             body_line_offset: split.body_line_offset,
+            bundles,
         },
     );
     Ok((
         Document {
             source: path.to_path_buf(),
-            url_path: markdown::url_path_for(content_path),
+            url_path: url_path_for(content_path),
             content_path: content_path.to_string(),
             kind,
             section,
@@ -353,19 +360,6 @@ pub fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn bundle_files_follow_their_page() {
-        let bundles: BTreeSet<String> = ["aktualnosci/2021-01-20-x".to_string()].into();
-        assert_eq!(
-            asset_output_path("aktualnosci/2021-01-20-x/foto.jpg", &bundles),
-            "aktualnosci/x/foto.jpg"
-        );
-        assert_eq!(
-            asset_output_path("pliki/uchwala.pdf", &bundles),
-            "pliki/uchwala.pdf"
-        );
-    }
 
     #[test]
     fn cp1250_is_decoded_with_a_warning_naming_the_line() {

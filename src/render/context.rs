@@ -3,7 +3,7 @@
 use super::theme::{template_error, Theme, HUB_TEMPLATE};
 use crate::config::SiteConfig;
 use crate::content::date::DateView;
-use crate::content::markdown::url_path_for;
+use crate::content::paths::url_path_for;
 use crate::content::Document;
 use crate::diagnostic::{Diagnostic, Lang};
 use crate::site::{pager_url_path, paginate, Pager, Site};

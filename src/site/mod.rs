@@ -193,7 +193,8 @@ fn check_content_links(site: &LoadedSite) -> Vec<Diagnostic> {
         .documents
         .iter()
         .map(|d| d.content_path.as_str())
-        .chain(site.assets.iter().map(|a| a.output_path.as_str()))
+        .chain(site.assets.iter().map(|a| a.content_path.as_str()))
+        .chain(site.failed.iter().map(String::as_str))
         .collect();
     let mut problems = Vec::new();
     for doc in &site.documents {
@@ -202,15 +203,7 @@ fn check_content_links(site: &LoadedSite) -> Vec<Diagnostic> {
                 continue;
             }
             let target = &link.target;
-            let file_name = target.rsplit('/').next().unwrap_or(target);
-            let similar: Vec<&str> = known
-                .iter()
-                .copied()
-                .filter(|k| {
-                    k.rsplit('/').next() == Some(file_name)
-                        || crate::diagnostic::nearest(target, &[k]).is_some()
-                })
-                .collect();
+            let similar = similar_path(target, &known);
             let mut d = Diagnostic::error(
                 Location::at(&doc.source, link.line, link.column),
                 text!(
@@ -218,7 +211,7 @@ fn check_content_links(site: &LoadedSite) -> Vec<Diagnostic> {
                     "link to @/{target}: there is no such file"
                 ),
             );
-            d = match similar.first() {
+            d = match similar {
                 Some(near) => d.with_hint(text!("czy chodziło o @/{near}?", "did you mean @/{near}?")),
                 None => d.with_hint(Text::new(
                     "podaj ścieżkę pliku od folderu witryny, np. @/aktualnosci/2021-01-20-tytul.md",
@@ -229,6 +222,26 @@ fn check_content_links(site: &LoadedSite) -> Vec<Diagnostic> {
         }
     }
     problems
+}
+
+/// The known content path most like `target`: same file name in another
+/// folder, or a file name (without its date) that differs by a typo.
+fn similar_path<'a>(target: &str, known: &BTreeSet<&'a str>) -> Option<&'a str> {
+    let name = |path: &str| -> String {
+        let file = path.rsplit('/').next().unwrap_or(path);
+        crate::content::typography::strip_date_prefix(file.trim_end_matches(".md")).to_string()
+    };
+    let wanted = name(target);
+    let candidates: Vec<&str> = known
+        .iter()
+        .copied()
+        .filter(|k| !k.ends_with("_index.md"))
+        .collect();
+    let names: Vec<String> = candidates.iter().map(|k| name(k)).collect();
+    let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let best = crate::diagnostic::nearest(&wanted, &name_refs)?;
+    let index = name_refs.iter().position(|n| *n == best)?;
+    Some(candidates[index])
 }
 
 /// A page's position in a paginated list.

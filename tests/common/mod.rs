@@ -65,7 +65,10 @@ impl Run {
     }
 
     pub fn warnings(&self) -> Vec<Diag> {
-        self.diagnostics().into_iter().filter(|d| !d.error).collect()
+        self.diagnostics()
+            .into_iter()
+            .filter(|d| !d.error)
+            .collect()
     }
 }
 
@@ -84,7 +87,10 @@ impl Fixture {
     /// its home text and the `aktualnosci` section, at `base_url`.
     pub fn partnership(base_url: &str) -> Self {
         let fixture = Fixture::new();
-        fixture.write("config.yaml", config(&[site("alfa", "Partnerstwo Alfa", base_url)]));
+        fixture.write(
+            "config.yaml",
+            config(&[site("alfa", "Partnerstwo Alfa", base_url)]),
+        );
         fixture.write_site_skeleton("alfa", "Partnerstwo Alfa");
         fixture
     }
@@ -286,7 +292,10 @@ pub fn hub(id: &str, title: &str, base_url: &str) -> String {
 
 /// A whole `config.yaml` made of site entries.
 pub fn config(sites: &[String]) -> String {
-    format!("theme: portal\nlanguage: pl\noutput_dir: public\nsites:\n{}", sites.concat())
+    format!(
+        "theme: portal\nlanguage: pl\noutput_dir: public\nsites:\n{}",
+        sites.concat()
+    )
 }
 
 /// A Markdown announcement with title, date and body.
