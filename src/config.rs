@@ -636,12 +636,22 @@ fn type_error(location: &Location, detail: &str) -> Option<Diagnostic> {
     )
 }
 
-/// Line (within the YAML) where an unclosed `[` list started, if that is the error.
-fn unclosed_flow_sequence(message: &str) -> Option<usize> {
+/// Line (within the YAML) and column where an unclosed `[` list started,
+/// if that is the error.
+fn unclosed_flow_sequence(message: &str) -> Option<(usize, usize)> {
     let rest = message
         .split("while parsing a flow sequence at line ")
         .nth(1)?;
-    rest.split(' ').next()?.parse().ok()
+    let mut words = rest.split(' ');
+    let line = words.next()?.parse().ok()?;
+    let column = match (words.next(), words.next()) {
+        (Some("column"), Some(c)) => c
+            .trim_end_matches(|ch: char| !ch.is_ascii_digit())
+            .parse()
+            .ok()?,
+        _ => 1,
+    };
+    Some((line, column))
 }
 
 fn unknown_field(detail: &str) -> Option<&str> {
