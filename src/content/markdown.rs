@@ -101,7 +101,7 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
                 out.word_count += cleaned.split_whitespace().count();
                 let typeset = bind_one_letter_words(&cleaned);
                 if paragraph_depth_first == Some(true) {
-                    out.first_paragraph.push_str(&cleaned);
+                    out.first_paragraph.push_str(&typeset);
                 }
                 events_out.push(Event::Text(typeset.into()));
             }
@@ -386,7 +386,10 @@ mod tests {
             "{}",
             r.html
         );
-        assert_eq!(r.first_paragraph, "Spotkanie w Łosicach i w Sarnakach.");
+        assert_eq!(
+            r.first_paragraph,
+            "Spotkanie w\u{a0}Łosicach i\u{a0}w\u{a0}Sarnakach."
+        );
         assert_eq!(r.word_count, 8);
     }
 }

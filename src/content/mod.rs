@@ -199,8 +199,9 @@ pub fn load_document(
         (DocKind::Page, Some(_)) => Requirement::TitleAndDate,
         _ => Requirement::TitleOnly,
     };
-    let front = front_matter::parse(path, split.yaml, requirement)?;
+    let mut front = front_matter::parse(path, split.yaml, requirement)?;
     check_gminy(site, path, split.yaml, &front)?;
+    typeset_front_matter(&mut front);
     let body = markdown::render(
         split.body,
         &MarkdownContext {
@@ -222,6 +223,18 @@ pub fn load_document(
         },
         warnings,
     ))
+}
+
+/// Polish typography for the texts of the front matter that readers see.
+fn typeset_front_matter(front: &mut FrontMatter) {
+    use typography::bind_one_letter_words as bind;
+    front.title = bind(&front.title);
+    for text in [&mut front.summary, &mut front.signature]
+        .into_iter()
+        .flatten()
+    {
+        *text = bind(text);
+    }
 }
 
 /// Every name under `gminy:` must be a member of the partnership.

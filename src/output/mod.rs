@@ -110,10 +110,11 @@ fn write_site(
     }
 }
 
-/// One template mistake fails every page that uses it; report it once.
+/// One template mistake fails every page that uses it; report it once per
+/// place (the messages differ only in the variables each page has).
 fn dedup(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
     crate::diagnostic::sort(&mut errors);
-    errors.dedup();
+    errors.dedup_by(|a, b| a.location == b.location);
     errors
 }
 

@@ -4,6 +4,7 @@ use super::theme::{template_error, Theme, HUB_TEMPLATE};
 use crate::config::SiteConfig;
 use crate::content::date::DateView;
 use crate::content::paths::url_path_for;
+use crate::content::typography::bind_one_letter_words;
 use crate::content::Document;
 use crate::diagnostic::{Diagnostic, Lang};
 use crate::site::{pager_url_path, paginate, Pager, Site};
@@ -40,8 +41,8 @@ pub struct Renderer<'a> {
 #[derive(Serialize)]
 struct SiteView<'a> {
     id: &'a str,
-    title: &'a str,
-    description: &'a str,
+    title: String,
+    description: String,
     base_url: &'a str,
     home_url: &'a str,
     lang: &'static str,
@@ -116,8 +117,8 @@ struct PagerLink {
 
 #[derive(Serialize)]
 struct PartnershipView<'a> {
-    title: &'a str,
-    description: &'a str,
+    title: String,
+    description: String,
     url: String,
     voivodeship: Option<&'a str>,
     members: usize,
@@ -359,8 +360,8 @@ fn site_view<'a>(theme: &Theme, config: &'a SiteConfig, lang: Lang) -> SiteView<
     let base = config.base_path();
     SiteView {
         id: &config.id,
-        title: &config.title,
-        description: &config.description,
+        title: bind_one_letter_words(&config.title),
+        description: bind_one_letter_words(&config.description),
         base_url: config.base_url(),
         home_url: base,
         lang: lang.code(),
@@ -406,8 +407,8 @@ fn hub_values(hub: &Site, all: &[Site], lang: Lang) -> (Value, Value) {
     let partnerships: Vec<PartnershipView> = partners
         .iter()
         .map(|s| PartnershipView {
-            title: &s.config.title,
-            description: &s.config.description,
+            title: bind_one_letter_words(&s.config.title),
+            description: bind_one_letter_words(&s.config.description),
             url: site_url(&hub.config, &s.config),
             voivodeship: s.config.voivodeship.as_deref(),
             members: s.config.members.len(),
