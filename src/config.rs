@@ -558,19 +558,30 @@ pub fn yaml_error_at(
     if let Some(d) = type_error(&location, &detail) {
         return d;
     }
-    if let Some((line, column)) = unclosed_flow_sequence(&error.to_string()) {
+    if let Some((construct, line, column)) = unclosed_construct(&error.to_string()) {
         let line = line + line_offset;
-        return Diagnostic::error(
-            Location::at(path, line, column),
-            text!(
-                "lista otwarta nawiasem [ w linii {line} nie jest zamknięta",
-                "the list opened with [ on line {line} is not closed"
+        let (pl, en, hint_pl, hint_en) = match construct {
+            "flow sequence" => (
+                format!("lista otwarta nawiasem [ w linii {line} nie jest zamknięta"),
+                format!("the list opened with [ on line {line} is not closed"),
+                "zamknij listę nawiasem ] na końcu tej linii, np. tags: [strategia, konsultacje]",
+                "close the list with ] at the end of that line, e.g. tags: [strategia, konsultacje]",
             ),
-        )
-        .with_hint(Text::new(
-            "zamknij listę nawiasem ] na końcu tej linii, np. tags: [strategia, konsultacje]",
-            "close the list with ] at the end of that line, e.g. tags: [strategia, konsultacje]",
-        ));
+            "quoted scalar" => (
+                format!("cudzysłów otwarty w linii {line} nie jest zamknięty"),
+                format!("the quote opened on line {line} is not closed"),
+                "dodaj zamykający cudzysłów \" na końcu tekstu",
+                "add the closing quote \" at the end of the text",
+            ),
+            _ => (
+                format!("błąd w zapisie YAML zaczyna się w linii {line}: {detail}"),
+                format!("YAML syntax error starting on line {line}: {detail}"),
+                "sprawdź wcięcia, dwukropki, nawiasy i cudzysłowy w tej linii",
+                "check indentation, colons, brackets and quotes on that line",
+            ),
+        };
+        return Diagnostic::error(Location::at(path, line, column), Text::new(pl, en))
+            .with_hint(Text::new(hint_pl, hint_en));
     }
     Diagnostic::error(
         location,
@@ -636,13 +647,15 @@ fn type_error(location: &Location, detail: &str) -> Option<Diagnostic> {
     )
 }
 
-/// Line (within the YAML) and column where an unclosed `[` list started,
-/// if that is the error.
-fn unclosed_flow_sequence(message: &str) -> Option<(usize, usize)> {
+/// What YAML construct was left open (`flow sequence`, `quoted scalar`, …)
+/// and the line (within the YAML) and column where it started.
+fn unclosed_construct(message: &str) -> Option<(&str, usize, usize)> {
     let rest = message
-        .split("while parsing a flow sequence at line ")
-        .nth(1)?;
-    let mut words = rest.split(' ');
+        .split(", while parsing a ")
+        .nth(1)
+        .or_else(|| message.split(", while scanning a ").nth(1))?;
+    let (construct, position) = rest.split_once(" at line ")?;
+    let mut words = position.split(' ');
     let line = words.next()?.parse().ok()?;
     let column = match (words.next(), words.next()) {
         (Some("column"), Some(c)) => c
@@ -651,7 +664,7 @@ fn unclosed_flow_sequence(message: &str) -> Option<(usize, usize)> {
             .ok()?,
         _ => 1,
     };
-    Some((line, column))
+    Some((construct, line, column))
 }
 
 fn unknown_field(detail: &str) -> Option<&str> {

@@ -208,7 +208,7 @@ fn both_date_forms_render_as_time_with_polish_long_date() {
     let fx = Fixture::partnership("https://example.org/");
     fx.write(
         "content/alfa/aktualnosci/2021-01-20-kropki.md",
-        announcement("Data z kropkami", "20.01.2021", "Tekst."),
+        announcement("Data kropkowa", "20.01.2021", "Tekst."),
     );
     fx.write(
         "content/alfa/aktualnosci/2021-01-20-iso.md",
@@ -279,7 +279,7 @@ fn rich_fixture() -> Fixture {
         config(&[
             site("alfa", "Partnerstwo Alfa", "https://example.org/alfa/"),
             site("beta", "Partnerstwo Beta", "https://example.org/beta/"),
-            hub("centrum", "Partnerstwa w regionie", "https://example.org/"),
+            hub("centrum", "Partnerstwa regionu", "https://example.org/"),
         ]),
     );
     for (id, title) in [("alfa", "Partnerstwo Alfa"), ("beta", "Partnerstwo Beta")] {
@@ -292,7 +292,7 @@ fn rich_fixture() -> Fixture {
     }
     fx.write(
         "content/centrum/_index.md",
-        "---\ntitle: Partnerstwa w regionie\n---\nWszystkie partnerstwa.\n",
+        "---\ntitle: Partnerstwa regionu\n---\nWszystkie partnerstwa.\n",
     );
     fx.write(
         "content/alfa/aktualnosci/2021-01-20-Żółta-łąka/foto.jpg",
@@ -492,11 +492,11 @@ fn hub_lists_partnerships_and_their_newest_announcements() {
     let fx = rich_fixture();
     fx.write(
         "content/beta/aktualnosci/2022-06-01-najnowsze.md",
-        announcement("Najnowsze z Bety", "01.06.2022", "Świeża wiadomość."),
+        announcement("Najnowsze od Bety", "01.06.2022", "Świeża wiadomość."),
     );
     fx.build_ok(&[]);
     let html = fx.read("public/centrum/index.html");
-    assert!(html.contains("<h1>Partnerstwa w regionie</h1>"), "{html}");
+    assert!(html.contains("<h1>Partnerstwa regionu</h1>"), "{html}");
     let partnerships = element(&html, "<section", "partnerships", "</section>");
     assert_in_order(partnerships, &["Partnerstwo Alfa", "Partnerstwo Beta"]);
     let hrefs: Vec<String> = opening_tags(partnerships, "a")
@@ -507,7 +507,7 @@ fn hub_lists_partnerships_and_their_newest_announcements() {
     // The newest announcements across partnerships, newest first, with
     // the partnership named on each card and links into that site.
     let latest = element(&html, "<section", "z-partnerstw", "</section>");
-    assert_in_order(latest, &["Najnowsze z Bety", "Spotkanie interesariuszy"]);
+    assert_in_order(latest, &["Najnowsze od Bety", "Spotkanie interesariuszy"]);
     assert!(latest.contains("Partnerstwo Beta"));
     let card_links: Vec<String> = opening_tags(latest, "a")
         .iter()
@@ -664,4 +664,60 @@ fn summary_line_counts_sites_and_pages_in_both_languages() {
     let seconds = total.rsplit(", ").next().unwrap();
     assert!(seconds.ends_with(" s") && seconds.contains('.'), "{total}");
     assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
+
+#[test]
+fn content_links_to_bundle_files_and_other_files() {
+    let fx = Fixture::partnership("https://example.org/partnerstwo/");
+    write_five(&fx, "alfa");
+    fx.write(
+        "content/alfa/aktualnosci/2021-01-20-Żółta-łąka/foto.jpg",
+        [0xFF, 0xD8],
+    );
+    fx.write("content/alfa/pliki/uchwala.pdf", "%PDF");
+    fx.write(
+        "content/alfa/aktualnosci/2021-06-01-zalaczniki.md",
+        announcement(
+            "Załączniki",
+            "2021-06-01",
+            "![Łąka](@/aktualnosci/2021-01-20-Żółta-łąka/foto.jpg)\n\n\
+             [Uchwała](@/pliki/uchwala.pdf)",
+        ),
+    );
+    fx.build_ok(&[]);
+    let html = fx.read("public/alfa/aktualnosci/zalaczniki/index.html");
+    let prose = element(&html, "<div", "prose", "</div>");
+    let src: Vec<String> = opening_tags(prose, "img")
+        .iter()
+        .flat_map(|t| attr_values(t, "src"))
+        .collect();
+    assert_eq!(
+        src,
+        ["/partnerstwo/aktualnosci/zolta-laka/foto.jpg"],
+        "{prose}"
+    );
+    let href: Vec<String> = opening_tags(prose, "a")
+        .iter()
+        .flat_map(|t| attr_values(t, "href"))
+        .collect();
+    assert_eq!(href, ["/partnerstwo/pliki/uchwala.pdf"], "{prose}");
+    assert_internal_links_resolve(&fx, "alfa", "/partnerstwo/");
+}
+
+#[test]
+fn notepad_files_with_bom_and_crlf_are_read() {
+    let fx = Fixture::partnership("https://example.org/");
+    fx.write(
+        "content/alfa/aktualnosci/2021-01-20-notatnik.md",
+        "\u{feff}---\r\ntitle: Notatnik\r\ndate: 20.01.2021\r\n---\r\nPierwsza linia.\r\n\r\nDruga linia.\r\n",
+    );
+    let run = fx.build_ok(&[]);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    let html = fx.read("public/alfa/aktualnosci/notatnik/index.html");
+    assert!(html.contains("<h1>Notatnik</h1>"), "{html}");
+    assert!(
+        html.contains("<p>Pierwsza linia.</p><p>Druga linia.</p>"),
+        "{html}"
+    );
+    assert!(!html.contains('\r') && !html.contains('\u{feff}'));
 }

@@ -228,7 +228,7 @@ pub fn days_in_month(year: u16, month: u8) -> u8 {
 fn parse_time(s: &str) -> Option<(u8, u8, u8)> {
     // Drop a trailing zone designator; the time is local to the site.
     let s = s.trim_end_matches('Z');
-    let s = s.split(['+']).next().unwrap_or(s);
+    let s = s.split(['+', '-']).next().unwrap_or(s);
     let parts: Vec<&str> = s.split(':').collect();
     if !(2..=3).contains(&parts.len()) {
         return None;
@@ -265,6 +265,10 @@ mod tests {
         let timed = PageDate::parse("2021-01-20T10:30:00+01:00").unwrap();
         assert_eq!(timed.time, Some((10, 30, 0)));
         assert!(timed > iso);
+        assert_eq!(
+            PageDate::parse("2021-01-20T10:30:00-05:00").unwrap().time,
+            Some((10, 30, 0))
+        );
     }
 
     #[test]

@@ -58,6 +58,8 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
     let mut events_out: Vec<Event> = Vec::with_capacity(events.len());
     let mut next_heading = 0;
     let mut in_code = false;
+    // Text inside raw <script> or <style> is code, not words of the page.
+    let mut in_raw_code = false;
     let mut paragraph_depth_first: Option<bool> = None;
     for (event, range) in events {
         match event {
@@ -96,6 +98,7 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
                 }
                 events_out.push(Event::End(TagEnd::Paragraph));
             }
+            Event::Text(text) if in_raw_code => events_out.push(Event::Text(text)),
             Event::Text(text) if !in_code => {
                 let cleaned = strip_word_artefacts(&text);
                 out.word_count += cleaned.split_whitespace().count();
@@ -153,6 +156,12 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
                     continue;
                 }
                 out.had_raw_html = true;
+                let lower = trimmed.to_ascii_lowercase();
+                if lower.starts_with("<script") || lower.starts_with("<style") {
+                    in_raw_code = !(lower.contains("</script") || lower.contains("</style"));
+                } else if lower.starts_with("</script") || lower.starts_with("</style") {
+                    in_raw_code = false;
+                }
                 events_out.push(Event::Html(html));
             }
             other => events_out.push(other),
@@ -164,7 +173,13 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
         html = sanitise(&html);
     }
     out.html = html;
-    out.first_paragraph = out.first_paragraph.trim().to_string();
+    // Collapse the ordinary spaces left by removed markup; keep no-break spaces.
+    out.first_paragraph = out
+        .first_paragraph
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     out
 }
 
@@ -373,6 +388,16 @@ mod tests {
         assert!(!r.html.contains("onclick"));
         assert!(!r.html.contains("javascript:"));
         assert!(r.html.contains(r#"id="tytul""#));
+    }
+
+    #[test]
+    fn script_text_stays_out_of_the_summary() {
+        let r = render(
+            "Zaproszenie <script>ukradnij()</script> na spotkanie.",
+            &ctx(),
+        );
+        assert_eq!(r.first_paragraph, "Zaproszenie na spotkanie.");
+        assert!(!r.html.contains("ukradnij"));
     }
 
     #[test]

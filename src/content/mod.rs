@@ -62,6 +62,8 @@ pub struct Asset {
     pub source: PathBuf,
     /// Path relative to the site's content folder, with `/` separators.
     pub content_path: String,
+    /// The page whose bundle holds this file: it is published with that page.
+    pub bundle_of: Option<String>,
     /// Output path relative to the site folder.
     pub output_path: String,
 }
@@ -113,6 +115,7 @@ pub fn load_site(workspace: &Workspace, site: &SiteConfig) -> Loaded {
         .into_iter()
         .map(|(rel, source)| Asset {
             output_path: asset_output_path(&rel, &bundles),
+            bundle_of: paths::bundle_of(&rel, &bundles),
             content_path: rel,
             source,
         })
@@ -195,6 +198,19 @@ pub fn load_document(
     let source = read_text(path, &mut warnings).map_err(|e| vec![e])?;
     let split = front_matter::split(path, &source).map_err(|e| vec![e])?;
     let (kind, section) = classify(content_path);
+    if kind == DocKind::Page && paths::slug_of(content_path).is_empty() {
+        return Err(vec![Diagnostic::error(
+            Location::file(path),
+            Text::new(
+                "z nazwy tego pliku nie da się utworzyć adresu strony: po dacie nie ma liter ani cyfr",
+                "this file's name cannot make a page address: there are no letters or digits after the date",
+            ),
+        )
+        .with_hint(Text::new(
+            "nazwij plik słowami z tytułu, np. 2021-05-01-spotkanie-w-gminie.md",
+            "name the file with words of the title, e.g. 2021-05-01-meeting-in-the-gmina.md",
+        ))]);
+    }
     let requirement = match (&kind, &section) {
         (DocKind::Page, Some(_)) => Requirement::TitleAndDate,
         _ => Requirement::TitleOnly,

@@ -33,15 +33,29 @@ pub fn url_path_for(content_path: &str) -> String {
 /// Files in a page bundle (`aktualnosci/2021-01-20-x/foto.jpg`) go next to
 /// the page (`aktualnosci/x/foto.jpg`); other files keep their path.
 pub fn asset_output_path(rel: &str, bundles: &Bundles) -> String {
+    match bundle_of(rel, bundles) {
+        Some(page) => format!("{}{}", url_path_for(&page), &rel[page.len() - 2..]),
+        None => rel.to_string(),
+    }
+}
+
+/// The content path of the page whose bundle holds `rel`, if any
+/// (`aktualnosci/2021-01-20-x/foto.jpg` → `aktualnosci/2021-01-20-x.md`).
+pub fn bundle_of(rel: &str, bundles: &Bundles) -> Option<String> {
     let mut prefix = rel;
     while let Some((parent, _)) = prefix.rsplit_once('/') {
         if bundles.contains(parent) {
-            let rest = &rel[parent.len() + 1..];
-            return format!("{}{rest}", url_path_for(&format!("{parent}.md")));
+            return Some(format!("{parent}.md"));
         }
         prefix = parent;
     }
-    rel.to_string()
+    None
+}
+
+/// The slug a page file gets: its name without the date, transliterated.
+pub fn slug_of(content_path: &str) -> String {
+    let file = content_path.rsplit('/').next().unwrap_or(content_path);
+    slugify(strip_date_prefix(file.strip_suffix(".md").unwrap_or(file)))
 }
 
 #[cfg(test)]

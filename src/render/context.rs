@@ -272,7 +272,7 @@ impl<'a> Renderer<'a> {
             section.title().to_string()
         };
         let mut context = self.base_context(Some(&title), &url_path, vec![self.home_crumb()]);
-        context.insert("section_title", section.title());
+        context.insert("section_title", &section.title());
         context.insert(
             "section_content",
             section.index.as_ref().map_or("", |d| d.body.html.as_str()),

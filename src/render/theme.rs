@@ -171,14 +171,39 @@ pub fn template_error(templates_dir: &Path, error: &tera::Error) -> Diagnostic {
             ))
         }
         other => {
-            let message = other.to_string();
+            let report = other.to_string();
+            let (location, message) = match located_report(&report) {
+                Some((file, line, column, message)) => (
+                    Location::at(templates_dir.join(file), line, column),
+                    message,
+                ),
+                None => (Location::file(templates_dir), report.clone()),
+            };
             Diagnostic::error(
-                Location::file(templates_dir),
-                text!("błąd w szablonach: {message}", "template error: {message}"),
+                location,
+                text!("błąd w szablonie: {message}", "template error: {message}"),
             )
             .with_hint(hint)
         }
     }
+}
+
+/// Reads Tera's text report (`error: …` then ` --> page.html:6:23`) into
+/// the file, line, column and first message line.
+fn located_report(report: &str) -> Option<(String, usize, usize, String)> {
+    let message = report
+        .lines()
+        .next()?
+        .trim_start_matches("error: ")
+        .to_string();
+    let place = report
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("--> "))?;
+    let mut parts = place.trim().rsplitn(3, ':');
+    let column = parts.next()?.parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    let file = parts.next()?.to_string();
+    Some((file, line, column, message))
 }
 
 type Translations = (

@@ -35,10 +35,19 @@ pub struct Section {
 }
 
 impl Section {
-    pub fn title(&self) -> &str {
+    /// The title from `_index.md`, else the folder name as a reader would
+    /// write it (`dokumenty-strategiczne` → "Dokumenty strategiczne").
+    pub fn title(&self) -> String {
         match &self.index {
-            Some(doc) => &doc.front.title,
-            None => &self.name,
+            Some(doc) => doc.front.title.clone(),
+            None => {
+                let words = self.name.replace(['-', '_'], " ");
+                let mut chars = words.chars();
+                match chars.next() {
+                    Some(first) => first.to_uppercase().chain(chars).collect(),
+                    None => words,
+                }
+            }
         }
     }
 }
@@ -92,8 +101,24 @@ fn assemble_site(
     loaded: LoadedSite,
     options: ModelOptions,
 ) -> Result<Site, Vec<Diagnostic>> {
+    let unpublished: BTreeSet<&str> = loaded
+        .documents
+        .iter()
+        .filter(|d| d.kind == DocKind::Page && d.front.draft && !options.include_drafts)
+        .map(|d| d.content_path.as_str())
+        .collect();
     let mut problems = check_unique_urls(&loaded.documents);
-    problems.extend(check_content_links(&loaded));
+    problems.extend(check_content_links(&loaded, &unpublished));
+    let unpublished: BTreeSet<String> = unpublished.into_iter().map(str::to_string).collect();
+    let assets = loaded
+        .assets
+        .into_iter()
+        .filter(|a| {
+            a.bundle_of
+                .as_ref()
+                .is_none_or(|page| !unpublished.contains(page))
+        })
+        .collect();
     let mut home = None;
     let mut section_indexes = BTreeMap::new();
     let mut pages = Vec::new();
@@ -121,7 +146,7 @@ fn assemble_site(
         home,
         pages,
         sections,
-        assets: loaded.assets,
+        assets,
         skipped_drafts,
     })
 }
@@ -188,7 +213,8 @@ fn check_unique_urls(documents: &[Document]) -> Vec<Diagnostic> {
 }
 
 /// Every `@/…` link must name a file of the same site.
-fn check_content_links(site: &LoadedSite) -> Vec<Diagnostic> {
+/// A published page must not link to a draft that this build leaves out.
+fn check_content_links(site: &LoadedSite, unpublished: &BTreeSet<&str>) -> Vec<Diagnostic> {
     let known: BTreeSet<&str> = site
         .documents
         .iter()
@@ -198,7 +224,27 @@ fn check_content_links(site: &LoadedSite) -> Vec<Diagnostic> {
         .collect();
     let mut problems = Vec::new();
     for doc in &site.documents {
+        if unpublished.contains(doc.content_path.as_str()) {
+            continue;
+        }
         for link in &doc.body.content_links {
+            if unpublished.contains(link.target.as_str()) {
+                let target = &link.target;
+                problems.push(
+                    Diagnostic::error(
+                        Location::at(&doc.source, link.line, link.column),
+                        text!(
+                            "odnośnik do @/{target} prowadzi do szkicu (draft: true), który nie zostanie opublikowany",
+                            "the link to @/{target} leads to a draft (draft: true) that will not be published"
+                        ),
+                    )
+                    .with_hint(Text::new(
+                        "opublikuj tamto ogłoszenie (usuń draft: true) albo usuń odnośnik; podgląd ze szkicami: tablica build --drafts",
+                        "publish that announcement (remove draft: true) or remove the link; to preview with drafts: tablica build --drafts",
+                    )),
+                );
+                continue;
+            }
             if known.contains(link.target.as_str()) {
                 continue;
             }
