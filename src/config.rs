@@ -263,13 +263,16 @@ pub fn parse(
         );
     }
     apply_overrides(&mut sites, overrides, &locate, &mut problems);
-    if !problems.is_empty() {
-        return Err(problems);
-    }
     let output_dir = match &overrides.output_dir {
         Some(dir) => dir.clone(),
         None => root.join(&raw.output_dir),
     };
+    if let Some(problem) = check_output_dir(root, &output_dir, &locate) {
+        problems.push(problem);
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     Ok(Workspace {
         root: root.to_path_buf(),
         theme: raw.theme,
@@ -434,6 +437,33 @@ fn validate_site(
             ));
         }
     }
+}
+
+/// Site folders in the output are replaced whole, so the output folder must
+/// not be the workspace itself or lie inside its sources.
+fn check_output_dir(root: &Path, output_dir: &Path, locate: &Locator) -> Option<Diagnostic> {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root, output) = (absolute(root), absolute(output_dir));
+    let inside_sources = ["content", "themes", "static"]
+        .iter()
+        .any(|dir| output.starts_with(root.join(dir)));
+    if !(root.starts_with(&output) || inside_sources) {
+        return None;
+    }
+    let shown = output_dir.display();
+    Some(
+        Diagnostic::error(
+            locate.key(0, "output_dir"),
+            text!(
+                "folder wyjściowy {shown} to folder projektu albo jego źródeł; budowanie zastąpiłoby tam pliki",
+                "the output folder {shown} is the workspace or one of its source folders; building would replace files there"
+            ),
+        )
+        .with_hint(Text::new(
+            "ustaw output_dir: public (albo inny nowy folder)",
+            "set output_dir: public (or another new folder)",
+        )),
+    )
 }
 
 fn apply_overrides(
@@ -787,6 +817,16 @@ mod tests {
         assert_eq!(errors[0].location.line, Some(7), "{errors:?}");
         let hint = &errors[0].hint.as_ref().unwrap().pl;
         assert!(hint.contains("gmina miejsko-wiejska"), "{errors:?}");
+    }
+
+    #[test]
+    fn output_dir_cannot_be_the_workspace_or_its_sources() {
+        for dir in [".", "content/out", "themes"] {
+            let source = format!("output_dir: {dir}\n{MINIMAL}");
+            let errors = parse_str(&source).unwrap_err();
+            assert_eq!(errors[0].location.line, Some(1), "{dir}: {errors:?}");
+        }
+        assert!(parse_str(&format!("output_dir: build/www\n{MINIMAL}")).is_ok());
     }
 
     #[test]
