@@ -81,6 +81,98 @@ pub struct SiteConfig {
     /// Lets raw HTML in Markdown through unsanitised. Off by default.
     #[serde(default)]
     pub unsafe_html: bool,
+    /// Logo shown in the header next to the site's name.
+    #[serde(default)]
+    pub logo: Option<Image>,
+    /// The partnership's Biuletyn Informacji Publicznej, linked with the BIP logo.
+    #[serde(default)]
+    pub bip: Option<String>,
+    /// The EU funds logo strip (one image holding all the marks, in order).
+    #[serde(default)]
+    pub eu_funds: Option<Image>,
+    /// The accessibility statement (Deklaracja dostępności) the law requires.
+    #[serde(default)]
+    pub accessibility: Option<AccessibilityStatement>,
+}
+
+/// An image file of the site (a path under the site, e.g. `/img/logo.svg`,
+/// or an absolute URL) with its text alternative.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Image {
+    pub src: String,
+    pub alt: String,
+}
+
+/// The facts of a "Deklaracja dostępności" in the structure of the official
+/// template, version 2.0 of 31 July 2024. The legal wording stays in the theme.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccessibilityStatement {
+    /// The public body the statement is made by (a11y-podmiot).
+    pub entity: String,
+    /// What the statement covers (a11y-zakres), "strony internetowej" by default.
+    #[serde(default)]
+    pub scope: Option<String>,
+    /// Publication date of the site (a11y-data-publikacja).
+    pub published: String,
+    /// Date of the last significant update of the site (a11y-data-aktualizacja).
+    pub updated: String,
+    /// Compliance: `zgodna`, `częściowo zgodna` or `niezgodna` (a11y-status).
+    pub status: ComplianceStatus,
+    /// What is not accessible and why; required unless the site is compliant.
+    #[serde(default)]
+    pub non_compliant: Vec<String>,
+    /// Content the law does not cover (e.g. archived files from before 2018).
+    #[serde(default)]
+    pub excluded: Vec<String>,
+    /// The assessment of disproportionate burden, when it is claimed (a11y-ocena).
+    #[serde(default)]
+    pub disproportionate_burden: Option<String>,
+    /// When the statement was first prepared (a11y-data-sporzadzenie).
+    pub prepared: String,
+    /// When it was last reviewed (a11y-data-przeglad).
+    pub reviewed: String,
+    /// How accessibility was assessed, e.g. "samoocena przeprowadzona przez podmiot publiczny".
+    pub assessment: String,
+    pub contact: AccessibilityContact,
+    /// Architectural accessibility of the office (a11y-architektura).
+    pub architecture: String,
+    /// Link to a separate description of the architectural accessibility.
+    #[serde(default)]
+    pub architecture_url: Option<String>,
+    /// Communication accessibility: sign language interpreter, contact channels (a11y-komunikacja).
+    pub communication: String,
+    /// The body's mobile applications (a11y-aplikacje).
+    #[serde(default)]
+    pub apps: Vec<MobileApp>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum ComplianceStatus {
+    #[serde(rename = "zgodna")]
+    Compliant,
+    #[serde(rename = "częściowo zgodna")]
+    PartiallyCompliant,
+    #[serde(rename = "niezgodna")]
+    NonCompliant,
+}
+
+/// Who answers questions about accessibility (a11y-kontakt, a11y-email, a11y-telefon).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccessibilityContact {
+    /// A person's role or an office, e.g. "koordynator do spraw dostępności".
+    pub person: String,
+    pub email: String,
+    pub phone: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MobileApp {
+    pub name: String,
+    pub url: String,
 }
 
 fn default_paginate_by() -> usize {
@@ -426,6 +518,26 @@ fn validate_site(
             }
         }
     }
+    if let Some(statement) = &site.accessibility {
+        validate_statement(statement, line, locate, problems);
+    }
+    if let Some(bip) = &site.bip {
+        if !is_absolute_url(bip) {
+            problems.push(
+                Diagnostic::error(
+                    locate.key(line, "bip"),
+                    text!(
+                        "adres BIP „{bip}” nie jest pełnym adresem",
+                        "the BIP address `{bip}` is not a full address"
+                    ),
+                )
+                .with_hint(Text::new(
+                    "zacznij adres od https://",
+                    "start the address with https://",
+                )),
+            );
+        }
+    }
     if let Some(email) = site.contact.as_ref().and_then(|c| c.email.as_ref()) {
         if !email.contains('@') || email.contains(' ') {
             problems.push(Diagnostic::error(
@@ -464,6 +576,52 @@ fn check_output_dir(root: &Path, output_dir: &Path, locate: &Locator) -> Option<
             "set output_dir: public (or another new folder)",
         )),
     )
+}
+
+/// Dates must be real dates; a site that is not fully compliant must say
+/// what is not accessible.
+fn validate_statement(
+    statement: &AccessibilityStatement,
+    line: usize,
+    locate: &Locator,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let dates = [
+        ("published", &statement.published),
+        ("updated", &statement.updated),
+        ("prepared", &statement.prepared),
+        ("reviewed", &statement.reviewed),
+    ];
+    for (key, value) in dates {
+        if let Err(message) = crate::content::date::PageDate::parse(value) {
+            problems.push(Diagnostic::error(locate.key(line, key), message));
+        }
+    }
+    if statement.status != ComplianceStatus::Compliant && statement.non_compliant.is_empty() {
+        problems.push(
+            Diagnostic::error(
+                locate.key(line, "status"),
+                Text::new(
+                    "deklaracja nie jest „zgodna”, a brakuje listy non_compliant: co jest niedostępne i dlaczego",
+                    "the statement is not `zgodna`, but the list non_compliant (what is not accessible and why) is missing",
+                ),
+            )
+            .with_hint(Text::new(
+                "dodaj non_compliant: z listą niedostępnych treści, np. - \"część plików PDF nie ma struktury nagłówków\"",
+                "add non_compliant: with a list of inaccessible content, e.g. - \"some PDF files have no heading structure\"",
+            )),
+        );
+    }
+    let email = &statement.contact.email;
+    if !email.contains('@') || email.contains(' ') {
+        problems.push(Diagnostic::error(
+            locate.key(line, "email"),
+            text!(
+                "„{email}” nie jest adresem e-mail",
+                "`{email}` is not an e-mail address"
+            ),
+        ));
+    }
 }
 
 fn apply_overrides(

@@ -60,6 +60,8 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
     let mut in_code = false;
     // Text inside raw <script> or <style> is code, not words of the page.
     let mut in_raw_code = false;
+    // Alt text is not part of the summary.
+    let mut in_image = false;
     let mut paragraph_depth_first: Option<bool> = None;
     for (event, range) in events {
         match event {
@@ -94,7 +96,12 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
             }
             Event::End(TagEnd::Paragraph) => {
                 if paragraph_depth_first == Some(true) {
-                    paragraph_depth_first = Some(false);
+                    // A paragraph holding only an image gives no summary; try the next.
+                    paragraph_depth_first = if out.first_paragraph.trim().is_empty() {
+                        None
+                    } else {
+                        Some(false)
+                    };
                 }
                 events_out.push(Event::End(TagEnd::Paragraph));
             }
@@ -103,7 +110,7 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
                 let cleaned = strip_word_artefacts(&text);
                 out.word_count += cleaned.split_whitespace().count();
                 let typeset = bind_one_letter_words(&cleaned);
-                if paragraph_depth_first == Some(true) {
+                if paragraph_depth_first == Some(true) && !in_image {
                     out.first_paragraph.push_str(&typeset);
                 }
                 events_out.push(Event::Text(typeset.into()));
@@ -138,6 +145,7 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
                 title,
                 id,
             }) => {
+                in_image = true;
                 let dest_url = rewrite_url(dest_url, body, &range, ctx, &mut out);
                 events_out.push(Event::Start(Tag::Image {
                     link_type,
@@ -145,6 +153,10 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
                     title,
                     id,
                 }));
+            }
+            Event::End(TagEnd::Image) => {
+                in_image = false;
+                events_out.push(Event::End(TagEnd::Image));
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 let trimmed = html.trim();
@@ -167,6 +179,7 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
             other => events_out.push(other),
         }
     }
+    let events_out = figures(events_out);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events_out.into_iter());
     if out.had_raw_html && !ctx.unsafe_html {
@@ -180,6 +193,72 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
+    out
+}
+
+/// An image alone in its paragraph, with a title, is a figure: the title
+/// becomes its visible caption (`![opis](foto.jpg "Podpis")`).
+fn figures(events: Vec<Event>) -> Vec<Event> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut i = 0;
+    while i < events.len() {
+        if let Some((html, consumed)) = figure_at(&events[i..]) {
+            out.push(Event::Html(html.into()));
+            i += consumed;
+        } else {
+            out.push(events[i].clone());
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The figure HTML and the number of events it replaces, if `events` starts
+/// with Paragraph, Image (with a title), alt text, end Image, end Paragraph.
+fn figure_at(events: &[Event]) -> Option<(String, usize)> {
+    let [Event::Start(Tag::Paragraph), Event::Start(Tag::Image {
+        dest_url, title, ..
+    }), rest @ ..] = events
+    else {
+        return None;
+    };
+    if title.is_empty() {
+        return None;
+    }
+    let mut alt = String::new();
+    for (offset, event) in rest.iter().enumerate() {
+        match event {
+            Event::Text(t) | Event::Code(t) => alt.push_str(t),
+            Event::End(TagEnd::Image) => {
+                if !matches!(rest.get(offset + 1), Some(Event::End(TagEnd::Paragraph))) {
+                    return None;
+                }
+                let html = format!(
+                    "<figure class=\"figure\"><img src=\"{}\" alt=\"{}\" loading=\"lazy\"><figcaption>{}</figcaption></figure>\n",
+                    escape_attribute(dest_url),
+                    escape_attribute(&alt),
+                    escape_attribute(title),
+                );
+                return Some((html, offset + 4));
+            }
+            Event::SoftBreak | Event::HardBreak => alt.push(' '),
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn escape_attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
     out
 }
 
@@ -398,6 +477,20 @@ mod tests {
         );
         assert_eq!(r.first_paragraph, "Zaproszenie na spotkanie.");
         assert!(!r.html.contains("ukradnij"));
+    }
+
+    #[test]
+    fn a_titled_image_alone_is_a_figure_with_a_caption() {
+        let r = render("![Uczestnicy warsztatów przy stołach](foto.jpg \"Warsztaty w Klukowie\")\n\nTekst ![ikona](i.png \"t\") w zdaniu.", &ctx());
+        assert!(r.html.contains(r#"<figure class="figure"><img src="foto.jpg" alt="Uczestnicy warsztatów przy stołach" loading="lazy"><figcaption>Warsztaty w Klukowie</figcaption></figure>"#), "{}", r.html);
+        assert!(
+            r.html
+                .contains(r#"<img src="i.png" alt="ikona" title="t" />"#),
+            "{}",
+            r.html
+        );
+        assert!(!r.had_raw_html);
+        assert_eq!(r.first_paragraph, "Tekst w\u{a0}zdaniu.");
     }
 
     #[test]

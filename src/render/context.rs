@@ -53,6 +53,17 @@ struct SiteView<'a> {
     members: Vec<MemberView<'a>>,
     contact: Option<&'a crate::config::Contact>,
     menu: Vec<Link>,
+    logo: Option<ImageView>,
+    bip: Option<&'a str>,
+    eu_funds: Option<ImageView>,
+    /// Address of the accessibility statement page, when the site has one.
+    accessibility_url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ImageView {
+    src: String,
+    alt: String,
 }
 
 #[derive(Serialize)]
@@ -388,6 +399,23 @@ fn site_view<'a>(theme: &Theme, config: &'a SiteConfig, lang: Lang) -> SiteView<
                 url: resolve_menu_url(base, &item.url),
             })
             .collect(),
+        logo: config.logo.as_ref().map(|i| image_view(base, i)),
+        bip: config.bip.as_deref(),
+        eu_funds: config.eu_funds.as_ref().map(|i| image_view(base, i)),
+        accessibility_url: config
+            .accessibility
+            .as_ref()
+            .map(|_| format!("{base}{ACCESSIBILITY_PATH}")),
+    }
+}
+
+/// URL path of the accessibility statement within a site.
+pub const ACCESSIBILITY_PATH: &str = "deklaracja-dostepnosci/";
+
+fn image_view(base: &str, image: &crate::config::Image) -> ImageView {
+    ImageView {
+        src: resolve_menu_url(base, &image.src),
+        alt: image.alt.clone(),
     }
 }
 
