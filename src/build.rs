@@ -80,9 +80,15 @@ fn run(options: &BuildOptions) -> Outcome {
     let workspace = config::load(&options.root, &options.overrides)?;
     let selected = selected_sites(&workspace, options.overrides.site.as_deref());
     let to_load = sites_to_load(&workspace, &selected);
-    let needs_hub = selected.iter().any(|s| s.hub);
+    let mut needs = Vec::new();
+    if selected.iter().any(|s| s.hub) {
+        needs.push(crate::render::HUB_TEMPLATE);
+    }
+    if selected.iter().any(|s| s.accessibility.is_some()) {
+        needs.push(crate::render::STATEMENT_TEMPLATE);
+    }
     let (theme, loaded) = rayon::join(
-        || Theme::load(&workspace, needs_hub),
+        || Theme::load(&workspace, &needs),
         || load_sites(&workspace, &to_load),
     );
     let (loaded, mut diagnostics) = loaded;

@@ -1,5 +1,6 @@
 //! Template contexts: what each kind of output page shows, as Tera values.
 
+use super::statement;
 use super::theme::{template_error, Theme, HUB_TEMPLATE};
 use crate::config::SiteConfig;
 use crate::content::date::DateView;
@@ -22,6 +23,8 @@ pub enum Item {
     },
     /// An announcement or standalone page, by index into [`Site::pages`].
     Page(usize),
+    /// The accessibility statement (Deklaracja dostępności).
+    AccessibilityStatement,
 }
 
 /// Renders the pages of one site; built once per site, used from many threads.
@@ -175,6 +178,12 @@ impl<'a> Renderer<'a> {
     /// Every page of the site with its output path relative to the site folder.
     pub fn items(&self) -> Vec<(String, Item)> {
         let mut items = vec![("index.html".to_string(), Item::Home)];
+        if self.site.config.accessibility.is_some() {
+            items.push((
+                format!("{ACCESSIBILITY_PATH}index.html"),
+                Item::AccessibilityStatement,
+            ));
+        }
         for (index, section) in self.site.sections.iter().enumerate() {
             for pager in paginate(&section.pages, self.site.config.paginate_by) {
                 let path = format!(
@@ -202,11 +211,32 @@ impl<'a> Renderer<'a> {
             Item::Home => self.home_context(),
             Item::List { section, pager } => ("section.html", self.list_context(*section, pager)),
             Item::Page(index) => ("page.html", self.page_context(*index)),
+            Item::AccessibilityStatement => (statement::TEMPLATE, self.statement_context()),
         };
-        self.theme
+        let html = self
+            .theme
             .tera
             .render(template, &context)
-            .map_err(|e| template_error(&self.theme.templates_dir(), &e))
+            .map_err(|e| template_error(&self.theme.templates_dir(), &e))?;
+        if let (Item::AccessibilityStatement, Some(facts)) = (item, &self.site.config.accessibility)
+        {
+            statement::check_ids(&html, facts, &self.theme.templates_dir())?;
+        }
+        Ok(html)
+    }
+
+    fn statement_context(&self) -> Context {
+        let title = self.theme.string(self.lang, "a11y_title");
+        let mut context =
+            self.base_context(Some(&title), ACCESSIBILITY_PATH, vec![self.home_crumb()]);
+        context.insert("statement_title", &title);
+        if let Some(facts) = &self.site.config.accessibility {
+            context.insert(
+                "statement",
+                &statement::view(&self.site.config, facts, self.lang),
+            );
+        }
+        context
     }
 
     fn base_context(&self, title: Option<&str>, url_path: &str, breadcrumbs: Vec<Link>) -> Context {

@@ -4,7 +4,9 @@
 //! once and shared, never re-serialised per page.
 
 mod context;
+mod statement;
 mod theme;
 
 pub use context::{Item, Renderer};
-pub use theme::Theme;
+pub use statement::TEMPLATE as STATEMENT_TEMPLATE;
+pub use theme::{Theme, HUB_TEMPLATE};

@@ -23,8 +23,9 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// Loads `themes/<name>` of the workspace; all problems are reported together.
-    pub fn load(workspace: &Workspace, needs_hub: bool) -> Result<Theme, Vec<Diagnostic>> {
+    /// Loads `themes/<name>` of the workspace, which must have the required
+    /// templates and those in `needs`; all problems are reported together.
+    pub fn load(workspace: &Workspace, needs: &[&str]) -> Result<Theme, Vec<Diagnostic>> {
         let dir = workspace.root.join("themes").join(&workspace.theme);
         if !dir.is_dir() {
             let name = &workspace.theme;
@@ -49,9 +50,7 @@ impl Theme {
         let templates_dir = dir.join("templates");
         let templates = read_templates(&templates_dir, &mut problems);
         let mut required: Vec<&str> = REQUIRED_TEMPLATES.to_vec();
-        if needs_hub {
-            required.push(HUB_TEMPLATE);
-        }
+        required.extend_from_slice(needs);
         for name in required {
             if !templates.iter().any(|(n, _)| n == name) {
                 problems.push(
