@@ -78,6 +78,8 @@ type Outcome = Result<(Vec<SiteSummary>, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 fn run(options: &BuildOptions) -> Outcome {
     let workspace = config::load(&options.root, &options.overrides)?;
+    let review_warnings =
+        config::statement_review_warnings(&workspace, crate::content::date::PageDate::today_utc());
     let selected = selected_sites(&workspace, options.overrides.site.as_deref());
     let to_load = sites_to_load(&workspace, &selected);
     let mut needs = Vec::new();
@@ -92,6 +94,7 @@ fn run(options: &BuildOptions) -> Outcome {
         || load_sites(&workspace, &to_load),
     );
     let (loaded, mut diagnostics) = loaded;
+    diagnostics.extend(review_warnings);
     if let Err(errors) = &theme {
         diagnostics.extend(errors.iter().cloned());
     }

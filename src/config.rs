@@ -5,6 +5,7 @@
 //! the whole file (unique ids, a leader who is a member) find the position of
 //! the offending key in the source text.
 
+use crate::content::date::PageDate;
 use crate::diagnostic::{nearest, Diagnostic, Lang, Location, Text};
 use crate::text;
 use serde::{Deserialize, Serialize};
@@ -23,6 +24,8 @@ pub struct Workspace {
     /// Where built sites go, absolute.
     pub output_dir: PathBuf,
     pub sites: Vec<SiteConfig>,
+    /// The text of `config.yaml`, for pointing later diagnostics at it.
+    pub source: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -371,7 +374,58 @@ pub fn parse(
         language: raw.language,
         output_dir,
         sites,
+        source: source.to_string(),
     })
+}
+
+/// Warnings about statements due for their yearly review (by 31 March):
+/// reviewed more than a year before `today`, or dated in the future.
+pub fn statement_review_warnings(workspace: &Workspace, today: PageDate) -> Vec<Diagnostic> {
+    let path = workspace.root.join(CONFIG_FILE);
+    let locate = Locator {
+        path: &path,
+        source: &workspace.source,
+    };
+    let mut warnings = Vec::new();
+    for site in &workspace.sites {
+        let Some(statement) = &site.accessibility else {
+            continue;
+        };
+        let Ok(reviewed) = PageDate::parse(&statement.reviewed) else {
+            continue;
+        };
+        let year_later = PageDate {
+            year: reviewed.year + 1,
+            ..reviewed
+        };
+        let shown = reviewed.numeric();
+        let id = &site.id;
+        let location = locate.key(locate.site_line(id), "reviewed");
+        if reviewed.date_only() > today {
+            warnings.push(Diagnostic::warning(
+                location,
+                text!(
+                    "data przeglądu deklaracji dostępności witryny {id} ({shown}) jest w przyszłości",
+                    "the review date of the accessibility statement of {id} ({shown}) is in the future"
+                ),
+            ));
+        } else if year_later.date_only() < today {
+            warnings.push(
+                Diagnostic::warning(
+                    location,
+                    text!(
+                        "deklarację dostępności witryny {id} ostatnio przejrzano {shown}: minął ponad rok",
+                        "the accessibility statement of {id} was last reviewed on {shown}: over a year ago"
+                    ),
+                )
+                .with_hint(Text::new(
+                    "przejrzyj deklarację (co roku do 31 marca) i wpisz nową datę w reviewed:",
+                    "review the statement (every year by 31 March) and put the new date in reviewed:",
+                )),
+            );
+        }
+    }
+    warnings
 }
 
 const CONFIG_KEYS: &[&str] = &[
@@ -985,6 +1039,18 @@ mod tests {
             assert_eq!(errors[0].location.line, Some(1), "{dir}: {errors:?}");
         }
         assert!(parse_str(&format!("output_dir: build/www\n{MINIMAL}")).is_ok());
+    }
+
+    #[test]
+    fn a_statement_reviewed_over_a_year_ago_gets_a_warning() {
+        let statement = "    accessibility:\n      entity: U\n      published: 2020-01-01\n      updated: 2020-01-01\n      status: zgodna\n      prepared: 2020-01-01\n      reviewed: 2025-03-20\n      assessment: samoocena\n      contact: {person: K, email: a@b.pl, phone: \"1\"}\n      architecture: A\n      communication: C\n";
+        let ws = parse_str(&format!("{MINIMAL}{statement}")).unwrap();
+        let day = |s| PageDate::parse(s).unwrap();
+        assert!(statement_review_warnings(&ws, day("2026-03-20")).is_empty());
+        let late = statement_review_warnings(&ws, day("2026-03-21"));
+        assert_eq!(late.len(), 1);
+        assert_eq!(late[0].location.line, Some(14), "{late:?}");
+        assert_eq!(statement_review_warnings(&ws, day("2025-03-19")).len(), 1);
     }
 
     #[test]

@@ -96,6 +96,26 @@ impl PageDate {
         })
     }
 
+    /// The same day without its time, for comparing days.
+    pub fn date_only(self) -> PageDate {
+        PageDate { time: None, ..self }
+    }
+
+    /// Today's date in UTC, from the system clock. Used only for warnings,
+    /// never for output, which must not depend on when it was built.
+    pub fn today_utc() -> PageDate {
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let (year, month, day) = civil_from_days((seconds / 86_400) as i64);
+        PageDate {
+            year,
+            month,
+            day,
+            time: None,
+        }
+    }
+
     /// `2021-01-20`, for `<time datetime>` and sorting.
     pub fn iso_date(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -216,6 +236,21 @@ fn check_calendar(year: u16, month: u8, day: u8, input: &str) -> Result<(), Text
     Ok(())
 }
 
+/// Year, month and day of a count of days since 1970-01-01 (Howard
+/// Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (u16, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (u16::try_from(year).unwrap_or(u16::MAX), month, day)
+}
+
 pub fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -280,6 +315,14 @@ mod tests {
         assert!(PageDate::parse("2021-13-01").is_err());
         assert!(PageDate::parse("wczoraj").is_err());
         assert!(PageDate::parse("2021-01-20 25:00").is_err());
+    }
+
+    #[test]
+    fn civil_dates_from_day_counts() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_742), (2024, 1, 20));
+        assert_eq!(civil_from_days(20_418), (2025, 11, 26));
+        assert!(PageDate::today_utc().year >= 2025);
     }
 
     #[test]
