@@ -304,7 +304,7 @@ pub fn parse(
     overrides: &Overrides,
 ) -> Result<Workspace, Vec<Diagnostic>> {
     let raw: RawWorkspace =
-        serde_yaml::from_str(source).map_err(|e| vec![yaml_error(path, &e, CONFIG_KEYS)])?;
+        serde_yaml::from_str(source).map_err(|e| vec![yaml_error(path, &e, &[])])?;
     let locate = Locator { path, source };
     let mut problems = Vec::new();
     let mut sites = raw.sites;
@@ -427,34 +427,6 @@ pub fn statement_review_warnings(workspace: &Workspace, today: PageDate) -> Vec<
     }
     warnings
 }
-
-const CONFIG_KEYS: &[&str] = &[
-    "theme",
-    "language",
-    "output_dir",
-    "sites",
-    "id",
-    "title",
-    "description",
-    "base_url",
-    "hub",
-    "voivodeship",
-    "members",
-    "leader",
-    "regional_partner",
-    "contact",
-    "menu",
-    "paginate_by",
-    "unsafe_html",
-    "name",
-    "type",
-    "bip",
-    "office",
-    "address",
-    "email",
-    "phone",
-    "url",
-];
 
 fn validate_site(
     site: &mut SiteConfig,
@@ -745,7 +717,8 @@ fn normalise_base_url(url: &str) -> Result<String, Text> {
 }
 
 /// Turns a serde_yaml error into a diagnostic with its position; an unknown
-/// key gets the nearest known key as a suggestion.
+/// key gets the nearest of the keys serde lists as allowed there (or of
+/// `known`, when serde lists none) as a suggestion.
 pub fn yaml_error(path: &Path, error: &serde_yaml::Error, known: &[&str]) -> Diagnostic {
     yaml_error_at(path, error, known, 0)
 }
