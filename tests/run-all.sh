@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the project: formatting, lints (warnings are errors), then
-# unit and integration tests. CI runs exactly this (see .ci/run).
+# unit and integration tests, then the generated sites in a real browser.
+# CI runs exactly this (see .ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,3 +13,18 @@ cargo clippy --locked --all-targets -- -D warnings
 
 echo "== cargo test"
 cargo test --locked
+
+# The generated sites in a real browser (Debian's Chromium): axe-core, the Nu
+# HTML checker, reflow at 320 px, the skip link, internal links; see
+# tests/browser/README.md. Uses target/debug/tablica built by `cargo test`.
+# Both runs always run; either failing fails the script.
+echo "== browser accessibility tests (tests/browser)"
+bash tests/browser/setup.sh
+browser_status=0
+node tests/browser/run.mjs || browser_status=$?
+echo "== browser tests self-test: planted faults must be found"
+node tests/browser/run.mjs --self-test || browser_status=$?
+if [ "$browser_status" -ne 0 ]; then
+  echo "== browser tests FAILED (see the a11y and self-test lines above)"
+  exit "$browser_status"
+fi
