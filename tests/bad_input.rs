@@ -737,3 +737,31 @@ fn rendering_error_in_one_site_keeps_every_site_as_it_was() {
     assert!(en.message.starts_with("template error"), "{en:?}");
     assert!(pl.message.contains("nie_ma"), "{pl:?}");
 }
+
+#[test]
+fn image_without_alt_gets_a_warning_with_its_place() {
+    let fx = base();
+    let file = "content/alfa/aktualnosci/2021-03-02-zdjecia.md";
+    fx.write(
+        file,
+        announcement(
+            "Zdjęcia z warsztatów",
+            "2021-03-02",
+            "Relacja.\n\n![](sala.png)",
+        ),
+    );
+    fx.write(
+        "content/alfa/aktualnosci/2021-03-02-zdjecia/sala.png",
+        b"png",
+    );
+    let pl = fx.build_ok(&[]);
+    let en = fx.build_en(&[]);
+    let (pl_w, en_w) = (pl.warnings(), en.warnings());
+    assert_eq!(pl_w.len(), 1, "{}", pl.stderr);
+    assert_error(
+        (&pl_w[0], &en_w[0]),
+        &format!("{file}:7:1"),
+        ["opisu alternatywnego", "no text alternative"],
+        Some(["![Uczestnicy", "![Workshop"]),
+    );
+}

@@ -41,6 +41,8 @@ pub struct Rendered {
     pub content_links: Vec<ContentLink>,
     /// Whether raw HTML was found (and sanitised unless `unsafe_html`).
     pub had_raw_html: bool,
+    /// Line and column of each image with no text alternative.
+    pub images_without_alt: Vec<(usize, usize)>,
 }
 
 fn options() -> Options {
@@ -62,6 +64,8 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
     let mut in_raw_code = false;
     // Alt text is not part of the summary.
     let mut in_image = false;
+    let mut image_alt = String::new();
+    let mut image_start = 0;
     let mut paragraph_depth_first: Option<bool> = None;
     for (event, range) in events {
         match event {
@@ -110,6 +114,9 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
                 let cleaned = strip_word_artefacts(&text);
                 out.word_count += cleaned.split_whitespace().count();
                 let typeset = bind_one_letter_words(&cleaned);
+                if in_image {
+                    image_alt.push_str(&cleaned);
+                }
                 if paragraph_depth_first == Some(true) && !in_image {
                     out.first_paragraph.push_str(&typeset);
                 }
@@ -146,6 +153,8 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
                 id,
             }) => {
                 in_image = true;
+                image_alt.clear();
+                image_start = range.start;
                 let dest_url = rewrite_url(dest_url, body, &range, ctx, &mut out);
                 events_out.push(Event::Start(Tag::Image {
                     link_type,
@@ -156,6 +165,11 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
             }
             Event::End(TagEnd::Image) => {
                 in_image = false;
+                if image_alt.trim().is_empty() {
+                    let (line, column) = line_col(body, image_start);
+                    out.images_without_alt
+                        .push((line + ctx.body_line_offset, column));
+                }
                 events_out.push(Event::End(TagEnd::Image));
             }
             Event::Html(html) | Event::InlineHtml(html) => {
@@ -491,6 +505,12 @@ mod tests {
         );
         assert!(!r.had_raw_html);
         assert_eq!(r.first_paragraph, "Tekst w\u{a0}zdaniu.");
+    }
+
+    #[test]
+    fn images_without_alt_are_recorded_with_their_place() {
+        let r = render("Tekst\n\n![](a.png) i ![opis](b.png)\n", &ctx());
+        assert_eq!(r.images_without_alt, vec![(7, 1)]);
     }
 
     #[test]

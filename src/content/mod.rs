@@ -227,6 +227,21 @@ pub fn load_document(
             bundles,
         },
     );
+    for &(line, column) in &body.images_without_alt {
+        warnings.push(
+            Diagnostic::warning(
+                Location::at(path, line, column),
+                Text::new(
+                    "obrazek nie ma opisu alternatywnego: osoba niewidoma nie dowie się, co przedstawia",
+                    "the image has no text alternative: a blind reader will not know what it shows",
+                ),
+            )
+            .with_hint(Text::new(
+                "opisz w nawiasach kwadratowych, co widać na obrazku, np. ![Uczestnicy warsztatów przy stołach](zdjecie.jpg)",
+                "describe what the image shows in the square brackets, e.g. ![Workshop participants at tables](photo.jpg)",
+            )),
+        );
+    }
     Ok((
         Document {
             source: path.to_path_buf(),
