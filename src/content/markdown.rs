@@ -5,10 +5,11 @@
 
 use crate::content::paths::{asset_output_path, url_path_for, Bundles};
 use crate::content::typography::{bind_one_letter_words, slugify, strip_word_artefacts};
-use crate::diagnostic::line_col;
+use crate::diagnostic::{line_col, Lang};
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 /// What the renderer needs to know about the page being rendered.
 pub struct MarkdownContext<'a> {
@@ -20,6 +21,10 @@ pub struct MarkdownContext<'a> {
     pub body_line_offset: usize,
     /// Page-bundle folders of the site, for links to files in them.
     pub bundles: &'a Bundles,
+    /// The site's language, for the few words the Markdown stage writes.
+    pub lang: Lang,
+    /// The page's bundle folder, for reading the size of relative images.
+    pub bundle_dir: &'a Path,
 }
 
 /// A link from Markdown to another content file, kept for the site stage to
@@ -66,6 +71,9 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
     let mut in_image = false;
     let mut image_alt = String::new();
     let mut image_start = 0;
+    // The text of the latest heading names the tables under it.
+    let mut heading_text: Option<String> = None;
+    let mut last_heading = String::new();
     let mut paragraph_depth_first: Option<bool> = None;
     for (event, range) in events {
         match event {
@@ -77,12 +85,27 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
             }) => {
                 let id = id.or_else(|| ids[next_heading].clone().map(CowStr::from));
                 next_heading += 1;
+                heading_text = Some(String::new());
                 events_out.push(Event::Start(Tag::Heading {
                     level,
                     id,
                     classes,
                     attrs,
                 }));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some(text) = heading_text.take() {
+                    last_heading = text;
+                }
+                events_out.push(Event::End(TagEnd::Heading(level)));
+            }
+            Event::Start(Tag::Table(alignments)) => {
+                events_out.push(Event::Html(table_wrap_open(ctx.lang, &last_heading).into()));
+                events_out.push(Event::Start(Tag::Table(alignments)));
+            }
+            Event::End(TagEnd::Table) => {
+                events_out.push(Event::End(TagEnd::Table));
+                events_out.push(Event::Html("</div>\n".into()));
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 in_code = true;
@@ -116,6 +139,9 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
                 let typeset = bind_one_letter_words(&cleaned);
                 if in_image {
                     image_alt.push_str(&cleaned);
+                }
+                if let Some(heading) = heading_text.as_mut() {
+                    heading.push_str(&cleaned);
                 }
                 if paragraph_depth_first == Some(true) && !in_image {
                     out.first_paragraph.push_str(&typeset);
@@ -193,7 +219,7 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
             other => events_out.push(other),
         }
     }
-    let events_out = figures(events_out);
+    let events_out = figures(events_out, ctx);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events_out.into_iter());
     if out.had_raw_html && !ctx.unsafe_html {
@@ -212,11 +238,11 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
 
 /// An image alone in its paragraph, with a title, is a figure: the title
 /// becomes its visible caption (`![opis](foto.jpg "Podpis")`).
-fn figures(events: Vec<Event>) -> Vec<Event> {
+fn figures<'a>(events: Vec<Event<'a>>, ctx: &MarkdownContext) -> Vec<Event<'a>> {
     let mut out = Vec::with_capacity(events.len());
     let mut i = 0;
     while i < events.len() {
-        if let Some((html, consumed)) = figure_at(&events[i..]) {
+        if let Some((html, consumed)) = figure_at(&events[i..], ctx) {
             out.push(Event::Html(html.into()));
             i += consumed;
         } else {
@@ -229,7 +255,7 @@ fn figures(events: Vec<Event>) -> Vec<Event> {
 
 /// The figure HTML and the number of events it replaces, if `events` starts
 /// with Paragraph, Image (with a title), alt text, end Image, end Paragraph.
-fn figure_at(events: &[Event]) -> Option<(String, usize)> {
+fn figure_at(events: &[Event], ctx: &MarkdownContext) -> Option<(String, usize)> {
     let [Event::Start(Tag::Paragraph), Event::Start(Tag::Image {
         dest_url, title, ..
     }), rest @ ..] = events
@@ -247,8 +273,13 @@ fn figure_at(events: &[Event]) -> Option<(String, usize)> {
                 if !matches!(rest.get(offset + 1), Some(Event::End(TagEnd::Paragraph))) {
                     return None;
                 }
+                let size = image_file(dest_url, ctx)
+                    .and_then(|path| imagesize::size(path).ok())
+                    .map_or(String::new(), |s| {
+                        format!(" width=\"{}\" height=\"{}\"", s.width, s.height)
+                    });
                 let html = format!(
-                    "<figure class=\"figure\"><img src=\"{}\" alt=\"{}\" loading=\"lazy\"><figcaption>{}</figcaption></figure>\n",
+                    "<figure class=\"figure\"><img src=\"{}\" alt=\"{}\"{size} loading=\"lazy\" decoding=\"async\"><figcaption>{}</figcaption></figure>\n",
                     escape_attribute(dest_url),
                     escape_attribute(&alt),
                     escape_attribute(title),
@@ -260,6 +291,36 @@ fn figure_at(events: &[Event]) -> Option<(String, usize)> {
         }
     }
     None
+}
+
+/// The file behind an image address written relative to the page (a file
+/// of its bundle); other addresses are not looked up.
+fn image_file(url: &str, ctx: &MarkdownContext) -> Option<PathBuf> {
+    let is_relative = !url.contains(':') && !url.starts_with(['/', '#', '?']);
+    is_relative.then(|| {
+        ctx.bundle_dir
+            .join(url.split(['?', '#']).next().unwrap_or(url))
+    })
+}
+
+/// Opening of the scrollable, named region a table sits in, so a wide table
+/// scrolls by itself at 320 px instead of the page (WCAG 1.4.10), and a
+/// keyboard can reach it. The theme's script drops the tab stop when the
+/// table fits.
+fn table_wrap_open(lang: Lang, heading: &str) -> String {
+    let word = match lang {
+        Lang::Pl => "Tabela",
+        Lang::En => "Table",
+    };
+    let label = if heading.trim().is_empty() {
+        word.to_string()
+    } else {
+        format!("{word}: {}", heading.trim())
+    };
+    format!(
+        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">",
+        escape_attribute(&label)
+    )
 }
 
 fn escape_attribute(text: &str) -> String {
@@ -397,7 +458,16 @@ fn has_dangerous_scheme(url: &str) -> bool {
 /// keeps ids so heading anchors survive.
 fn sanitise(html: &str) -> String {
     ammonia::Builder::default()
-        .add_generic_attributes(["id", "class", "lang", "dir", "title"])
+        .add_generic_attributes([
+            "id",
+            "class",
+            "lang",
+            "dir",
+            "title",
+            "role",
+            "aria-label",
+            "tabindex",
+        ])
         .add_tags([
             "figure",
             "figcaption",
@@ -423,7 +493,36 @@ mod tests {
             unsafe_html: false,
             body_line_offset: 4,
             bundles: BUNDLES.get_or_init(|| ["aktualnosci/2021-01-20-x".to_string()].into()),
+            lang: Lang::Pl,
+            bundle_dir: Path::new("/nonexistent/aktualnosci/2021-01-20-x"),
         }
+    }
+
+    #[test]
+    fn tables_sit_in_a_named_scrollable_region() {
+        let r = render(
+            "## Wyniki ankiety\n\n| Gmina | Odpowiedzi |\n|---|---|\n| Klukowo | 120 |\n",
+            &ctx(),
+        );
+        assert!(r.html.contains(r#"<div class="table-wrap" role="region" tabindex="0" aria-label="Tabela: Wyniki ankiety"><table>"#), "{}", r.html);
+        assert!(r.html.contains("</table>\n</div>"), "{}", r.html);
+    }
+
+    #[test]
+    fn figures_get_the_size_of_their_image() {
+        let dir = tempfile::tempdir().unwrap();
+        // A 3×2 GIF is enough for the size probe.
+        let gif = b"GIF89a\x03\x00\x02\x00\x00\x00\x00;";
+        std::fs::write(dir.path().join("a.gif"), gif).unwrap();
+        let mut c = ctx();
+        c.bundle_dir = dir.path();
+        let r = render("![Opis](a.gif \"Podpis\")", &c);
+        assert!(
+            r.html
+                .contains(r#"alt="Opis" width="3" height="2" loading="lazy""#),
+            "{}",
+            r.html
+        );
     }
 
     #[test]
@@ -496,7 +595,7 @@ mod tests {
     #[test]
     fn a_titled_image_alone_is_a_figure_with_a_caption() {
         let r = render("![Uczestnicy warsztatów przy stołach](foto.jpg \"Warsztaty w Klukowie\")\n\nTekst ![ikona](i.png \"t\") w zdaniu.", &ctx());
-        assert!(r.html.contains(r#"<figure class="figure"><img src="foto.jpg" alt="Uczestnicy warsztatów przy stołach" loading="lazy"><figcaption>Warsztaty w Klukowie</figcaption></figure>"#), "{}", r.html);
+        assert!(r.html.contains(r#"<figure class="figure"><img src="foto.jpg" alt="Uczestnicy warsztatów przy stołach" loading="lazy" decoding="async"><figcaption>Warsztaty w Klukowie</figcaption></figure>"#), "{}", r.html);
         assert!(
             r.html
                 .contains(r#"<img src="i.png" alt="ikona" title="t" />"#),

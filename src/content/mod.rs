@@ -194,6 +194,9 @@ pub fn load_document(
     path: &Path,
     content_path: &str,
 ) -> DocumentResult {
+    // `path` is `<content root>/<content_path>`.
+    let depth = content_path.split('/').count();
+    let content_root = path.ancestors().nth(depth).unwrap_or(path);
     let mut warnings = Vec::new();
     let source = read_text(path, &mut warnings).map_err(|e| vec![e])?;
     let split = front_matter::split(path, &source).map_err(|e| vec![e])?;
@@ -225,6 +228,8 @@ pub fn load_document(
             unsafe_html: site.unsafe_html,
             body_line_offset: split.body_line_offset,
             bundles,
+            lang: site.lang(),
+            bundle_dir: &content_root.join(content_path.trim_end_matches(".md")),
         },
     );
     for &(line, column) in &body.images_without_alt {
