@@ -5,6 +5,7 @@
 
 use crate::config::{AccessibilityStatement, ComplianceStatus, SiteConfig};
 use crate::content::date::{DateView, PageDate};
+use crate::content::typography::bind_one_letter_words;
 use crate::diagnostic::{Diagnostic, Lang, Location, Text};
 use crate::text;
 use serde::Serialize;
@@ -34,7 +35,7 @@ pub const REQUIRED_IDS: &[&str] = &[
 
 #[derive(Serialize)]
 pub struct StatementView<'a> {
-    entity: &'a str,
+    entity: String,
     /// Custom scope, or none for the theme's default wording.
     scope: Option<&'a str>,
     url: &'a str,
@@ -43,20 +44,20 @@ pub struct StatementView<'a> {
     updated: Option<DateView>,
     /// `compliant`, `partial` or `noncompliant`, for picking the legal sentence.
     status: &'static str,
-    non_compliant: &'a [String],
-    excluded: &'a [String],
-    disproportionate_burden: Option<&'a str>,
+    non_compliant: Vec<String>,
+    excluded: Vec<String>,
+    disproportionate_burden: Option<String>,
     prepared: Option<DateView>,
     reviewed: Option<DateView>,
-    assessment: &'a str,
+    assessment: String,
     contact_person: &'a str,
     email: &'a str,
     phone: &'a str,
     /// The phone number for a `tel:` link: digits and a leading `+` only.
     phone_href: String,
-    architecture: &'a str,
+    architecture: String,
     architecture_url: Option<&'a str>,
-    communication: &'a str,
+    communication: String,
     apps: &'a [crate::config::MobileApp],
 }
 
@@ -68,8 +69,9 @@ pub fn view<'a>(
 ) -> StatementView<'a> {
     // Dates were validated with the configuration.
     let date = |s: &str| PageDate::parse(s).ok().map(|d| d.view(lang));
+    let bind = |s: &str| bind_one_letter_words(s);
     StatementView {
-        entity: &statement.entity,
+        entity: bind(&statement.entity),
         scope: statement.scope.as_deref(),
         url: site.base_url(),
         site_title: &site.title,
@@ -80,12 +82,12 @@ pub fn view<'a>(
             ComplianceStatus::PartiallyCompliant => "partial",
             ComplianceStatus::NonCompliant => "noncompliant",
         },
-        non_compliant: &statement.non_compliant,
-        excluded: &statement.excluded,
-        disproportionate_burden: statement.disproportionate_burden.as_deref(),
+        non_compliant: statement.non_compliant.iter().map(|s| bind(s)).collect(),
+        excluded: statement.excluded.iter().map(|s| bind(s)).collect(),
+        disproportionate_burden: statement.disproportionate_burden.as_deref().map(bind),
         prepared: date(&statement.prepared),
         reviewed: date(&statement.reviewed),
-        assessment: &statement.assessment,
+        assessment: bind(&statement.assessment),
         contact_person: &statement.contact.person,
         email: &statement.contact.email,
         phone: &statement.contact.phone,
@@ -95,9 +97,9 @@ pub fn view<'a>(
             .chars()
             .filter(|c| c.is_ascii_digit() || *c == '+')
             .collect(),
-        architecture: &statement.architecture,
+        architecture: bind(&statement.architecture),
         architecture_url: statement.architecture_url.as_deref(),
-        communication: &statement.communication,
+        communication: bind(&statement.communication),
         apps: &statement.apps,
     }
 }

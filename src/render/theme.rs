@@ -230,7 +230,12 @@ fn load_translations(dir: &Path, problems: &mut Vec<Diagnostic>) -> Translations
             }
         };
         match serde_yaml::from_str::<BTreeMap<String, String>>(&source) {
-            Ok(map) => {
+            Ok(mut map) => {
+                if lang == Lang::Pl {
+                    for text in map.values_mut() {
+                        *text = crate::content::typography::bind_one_letter_words(text);
+                    }
+                }
                 values.insert(lang.code(), tera::Value::from(map.clone()));
                 strings.insert(lang.code(), map);
             }
