@@ -188,7 +188,7 @@ impl<'a> Renderer<'a> {
             for pager in paginate(&section.pages, self.site.config.paginate_by) {
                 let path = format!(
                     "{}index.html",
-                    pager_url_path(&section.url_path, pager.number)
+                    pager_url_path(&section.url_path, pager.number, self.lang)
                 );
                 items.push((
                     path,
@@ -301,7 +301,7 @@ impl<'a> Renderer<'a> {
     fn list_context(&self, section_index: usize, pager: &Pager) -> Context {
         let section = &self.site.sections[section_index];
         let base = self.site.config.base_path();
-        let url_path = pager_url_path(&section.url_path, pager.number);
+        let url_path = pager_url_path(&section.url_path, pager.number, self.lang);
         let title = if pager.number > 1 {
             format!(
                 "{} — {} {}",
@@ -320,7 +320,7 @@ impl<'a> Renderer<'a> {
         );
         let cards: Vec<Value> = pager.items.iter().map(|&i| self.cards[i].clone()).collect();
         context.insert_value("pages", Value::from(cards));
-        let url = |n: usize| format!("{base}{}", pager_url_path(&section.url_path, n));
+        let url = |n: usize| format!("{base}{}", pager_url_path(&section.url_path, n, self.lang));
         let paginator = PaginatorView {
             number: pager.number,
             total: pager.total,

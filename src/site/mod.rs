@@ -5,7 +5,7 @@
 
 use crate::config::SiteConfig;
 use crate::content::{Asset, DocKind, Document, LoadedSite};
-use crate::diagnostic::{Diagnostic, Location, Text};
+use crate::diagnostic::{Diagnostic, Lang, Location, Text};
 use crate::text;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -300,12 +300,17 @@ pub struct Pager {
     pub items: Vec<usize>,
 }
 
-/// URL path of list page `number` of a list at `url_path` (page 1 is the list itself).
-pub fn pager_url_path(url_path: &str, number: usize) -> String {
+/// URL path of list page `number` of a list at `url_path` (page 1 is the
+/// list itself): `strona/2/` on Polish sites, `page/2/` on English ones.
+pub fn pager_url_path(url_path: &str, number: usize, lang: Lang) -> String {
+    let word = match lang {
+        Lang::Pl => "strona",
+        Lang::En => "page",
+    };
     if number <= 1 {
         url_path.to_string()
     } else {
-        format!("{url_path}strona/{number}/")
+        format!("{url_path}{word}/{number}/")
     }
 }
 
@@ -336,8 +341,12 @@ mod tests {
         let pages = paginate(&(0..23).collect::<Vec<_>>(), 10);
         assert_eq!(pages.len(), 3);
         assert_eq!(pages[2].items, vec![20, 21, 22]);
-        assert_eq!(pager_url_path("aktualnosci/", 1), "aktualnosci/");
-        assert_eq!(pager_url_path("aktualnosci/", 3), "aktualnosci/strona/3/");
+        assert_eq!(pager_url_path("aktualnosci/", 1, Lang::Pl), "aktualnosci/");
+        assert_eq!(
+            pager_url_path("aktualnosci/", 3, Lang::Pl),
+            "aktualnosci/strona/3/"
+        );
+        assert_eq!(pager_url_path("news/", 2, Lang::En), "news/page/2/");
         assert_eq!(paginate(&[], 10).len(), 1);
     }
 }
