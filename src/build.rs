@@ -19,6 +19,8 @@ pub struct BuildOptions {
     pub root: PathBuf,
     pub include_drafts: bool,
     pub overrides: Overrides,
+    /// The build's date (today when absent): later announcements are scheduled.
+    pub now: Option<crate::content::date::PageDate>,
 }
 
 #[derive(Debug, Clone)]
@@ -27,6 +29,7 @@ pub struct SiteSummary {
     pub pages: usize,
     pub files: usize,
     pub drafts_skipped: usize,
+    pub scheduled_skipped: usize,
     pub output: PathBuf,
 }
 
@@ -78,8 +81,10 @@ type Outcome = Result<(Vec<SiteSummary>, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 fn run(options: &BuildOptions) -> Outcome {
     let workspace = config::load(&options.root, &options.overrides)?;
-    let review_warnings =
-        config::statement_review_warnings(&workspace, crate::content::date::PageDate::today_utc());
+    let today = options
+        .now
+        .unwrap_or_else(crate::content::date::PageDate::today_utc);
+    let review_warnings = config::statement_review_warnings(&workspace, today);
     let selected = selected_sites(&workspace, options.overrides.site.as_deref());
     let to_load = sites_to_load(&workspace, &selected);
     let mut needs = Vec::new();
@@ -102,6 +107,9 @@ fn run(options: &BuildOptions) -> Outcome {
     // duplicate addresses are reported in the same run.
     let model_options = ModelOptions {
         include_drafts: options.include_drafts,
+        now: options
+            .now
+            .unwrap_or_else(crate::content::date::PageDate::today_utc),
     };
     let sites = site::assemble(loaded, model_options);
     if let Err(errors) = &sites {
@@ -206,6 +214,7 @@ fn write(
             pages: s.pages,
             files: s.files,
             drafts_skipped: site.skipped_drafts.len(),
+            scheduled_skipped: site.skipped_scheduled.len(),
             output: workspace.output_dir.join(&s.site_id),
         })
         .collect())

@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tablica::config::Overrides;
+use tablica::content::date::PageDate;
 use tablica::{BuildOptions, Lang};
 
 #[derive(Parser)]
@@ -46,6 +47,10 @@ enum Command {
         /// Write into this folder instead of output_dir from config.yaml.
         #[arg(long)]
         output: Option<PathBuf>,
+        /// Build as on this date (20.01.2021 or 2021-01-20): announcements
+        /// dated later wait for it. Today by default.
+        #[arg(long, value_parser = parse_date)]
+        now: Option<PageDate>,
     },
 }
 
@@ -61,10 +66,12 @@ fn main() -> ExitCode {
             drafts,
             base_url,
             output,
+            now,
         } => {
             let options = BuildOptions {
                 root: cli.root.clone(),
                 include_drafts: drafts,
+                now,
                 overrides: Overrides {
                     output_dir: output,
                     base_url,
@@ -74,6 +81,10 @@ fn main() -> ExitCode {
             run_build(&options, lang)
         }
     }
+}
+
+fn parse_date(value: &str) -> Result<PageDate, String> {
+    PageDate::parse(value).map_err(|e| e.en)
 }
 
 fn run_build(options: &BuildOptions, lang: Lang) -> ExitCode {

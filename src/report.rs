@@ -56,6 +56,19 @@ pub fn summary(report: &BuildReport, root: &Path, lang: Lang) -> String {
             pages(site.pages, lang),
             output.display()
         ));
+        if site.scheduled_skipped > 0 {
+            let scheduled = count(
+                site.scheduled_skipped,
+                lang,
+                [
+                    "zaplanowane na później",
+                    "zaplanowane na później",
+                    "zaplanowanych na później",
+                ],
+                ["scheduled for later", "scheduled for later"],
+            );
+            out.push_str(&format!(" ({scheduled})"));
+        }
         if site.drafts_skipped > 0 {
             let drafts = count(
                 site.drafts_skipped,

@@ -82,6 +82,27 @@ pub fn strip_word_artefacts(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The Polish alphabet, in order: ą after a, ł after l, ś after s, and so on.
+const POLISH_ALPHABET: &str = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż";
+
+/// A sort key that orders words as a Polish dictionary does (Łosice after
+/// Lubenia, Śliwice after Sokoły), ignoring case; ties keep a stable order
+/// through the original text.
+pub fn polish_collation_key(text: &str) -> (Vec<u32>, String) {
+    let ranks = text
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match POLISH_ALPHABET.chars().position(|a| a == c) {
+            Some(i) => 1000 + i as u32,
+            None if c.is_ascii_digit() => 100 + c as u32,
+            None if c.is_alphabetic() => 2000 + c as u32,
+            // Spaces and punctuation sort before letters, as word breaks.
+            None => 1,
+        })
+        .collect();
+    (ranks, text.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +138,20 @@ mod tests {
             "Klukowo i\u{a0}Sokoły"
         );
         assert_eq!(bind_one_letter_words("Z okazji"), "Z\u{a0}okazji");
+    }
+
+    #[test]
+    fn polish_collation_puts_accented_letters_after_their_base() {
+        let mut words = vec![
+            "Śliwice", "Sokoły", "Łosice", "Lubenia", "Zakopane", "Żary", "ankiety", "Ąbc", "B",
+        ];
+        words.sort_by_key(|w| polish_collation_key(w));
+        assert_eq!(
+            words,
+            [
+                "ankiety", "Ąbc", "B", "Lubenia", "Łosice", "Sokoły", "Śliwice", "Zakopane", "Żary"
+            ]
+        );
     }
 
     #[test]

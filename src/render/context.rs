@@ -8,6 +8,7 @@ use crate::content::paths::url_path_for;
 use crate::content::typography::bind_one_letter_words;
 use crate::content::Document;
 use crate::diagnostic::{Diagnostic, Lang};
+use crate::site::taxonomy::TaxonomyKind;
 use crate::site::{pager_url_path, paginate, Pager, Site};
 use serde::Serialize;
 use tera::{Context, Value};
@@ -16,15 +17,33 @@ use tera::{Context, Value};
 #[derive(Debug, Clone)]
 pub enum Item {
     Home,
-    /// A page of a section's announcement list.
+    /// A page of an announcement list: a section's or a taxonomy term's.
     List {
-        section: usize,
+        list: ListOf,
         pager: Pager,
     },
+    /// The list of a taxonomy's terms (for gminy: the members page).
+    TaxonomyIndex(usize),
     /// An announcement or standalone page, by index into [`Site::pages`].
     Page(usize),
     /// The accessibility statement (Deklaracja dostępności).
     AccessibilityStatement,
+}
+
+/// Which list a list page shows.
+#[derive(Debug, Clone, Copy)]
+pub enum ListOf {
+    Section(usize),
+    /// A term, by taxonomy and term index.
+    Term(usize, usize),
+}
+
+/// What a list page needs to know about its list.
+struct ListSource<'s> {
+    title: String,
+    url_path: &'s str,
+    intro: &'s str,
+    crumbs: Vec<Link>,
 }
 
 /// Renders the pages of one site; built once per site, used from many threads.
@@ -103,12 +122,30 @@ struct PageView<'a> {
     updated: Option<DateView>,
     summary: String,
     content: &'a str,
-    tags: &'a [String],
-    categories: &'a [String],
-    gminy: &'a [String],
+    tags: Vec<Link>,
+    categories: Vec<Link>,
+    gminy: Vec<Link>,
     signature: Option<&'a str>,
     source: Option<&'a str>,
     word_count: usize,
+}
+
+#[derive(Serialize)]
+struct TermView<'a> {
+    name: &'a str,
+    url: String,
+    count: usize,
+    /// For gminy: the member as config.yaml describes it.
+    member: Option<MemberView<'a>>,
+}
+
+/// The i18n key of "Tag" / "Kategoria" before a term's name in its title.
+fn term_label_key(kind: TaxonomyKind) -> &'static str {
+    match kind {
+        TaxonomyKind::Tags => "tag",
+        TaxonomyKind::Categories => "category",
+        TaxonomyKind::Gminy => "members",
+    }
 }
 
 #[derive(Serialize)]
@@ -184,19 +221,35 @@ impl<'a> Renderer<'a> {
                 Item::AccessibilityStatement,
             ));
         }
+        let per_page = self.site.config.paginate_by;
+        let mut add_list =
+            |items: &mut Vec<(String, Item)>, list: ListOf, url_path: &str, pages: &[usize]| {
+                for pager in paginate(pages, per_page) {
+                    let path = format!(
+                        "{}index.html",
+                        pager_url_path(url_path, pager.number, self.lang)
+                    );
+                    items.push((path, Item::List { list, pager }));
+                }
+            };
         for (index, section) in self.site.sections.iter().enumerate() {
-            for pager in paginate(&section.pages, self.site.config.paginate_by) {
-                let path = format!(
-                    "{}index.html",
-                    pager_url_path(&section.url_path, pager.number, self.lang)
-                );
-                items.push((
-                    path,
-                    Item::List {
-                        section: index,
-                        pager,
-                    },
-                ));
+            add_list(
+                &mut items,
+                ListOf::Section(index),
+                &section.url_path,
+                &section.pages,
+            );
+        }
+        for (t, taxonomy) in self.site.taxonomies.iter().enumerate() {
+            if taxonomy.terms.is_empty() {
+                continue;
+            }
+            items.push((
+                format!("{}index.html", taxonomy.url_path),
+                Item::TaxonomyIndex(t),
+            ));
+            for (i, term) in taxonomy.terms.iter().enumerate() {
+                add_list(&mut items, ListOf::Term(t, i), &term.url_path, &term.pages);
             }
         }
         for (index, page) in self.site.pages.iter().enumerate() {
@@ -209,7 +262,8 @@ impl<'a> Renderer<'a> {
     pub fn render(&self, item: &Item) -> Result<String, Diagnostic> {
         let (template, context) = match item {
             Item::Home => self.home_context(),
-            Item::List { section, pager } => ("section.html", self.list_context(*section, pager)),
+            Item::List { list, pager } => ("section.html", self.list_context(*list, pager)),
+            Item::TaxonomyIndex(t) => self.taxonomy_context(*t),
             Item::Page(index) => ("page.html", self.page_context(*index)),
             Item::AccessibilityStatement => (statement::TEMPLATE, self.statement_context()),
         };
@@ -298,29 +352,66 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn list_context(&self, section_index: usize, pager: &Pager) -> Context {
-        let section = &self.site.sections[section_index];
+    fn list_source(&self, list: ListOf) -> ListSource<'_> {
+        match list {
+            ListOf::Section(index) => {
+                let section = &self.site.sections[index];
+                ListSource {
+                    title: section.title(),
+                    url_path: &section.url_path,
+                    intro: section.index.as_ref().map_or("", |d| d.body.html.as_str()),
+                    crumbs: vec![self.home_crumb()],
+                }
+            }
+            ListOf::Term(t, i) => {
+                let taxonomy = &self.site.taxonomies[t];
+                let term = &taxonomy.terms[i];
+                let title = match taxonomy.kind {
+                    TaxonomyKind::Gminy => term.name.clone(),
+                    kind => format!(
+                        "{}: {}",
+                        self.theme.string(self.lang, term_label_key(kind)),
+                        term.name
+                    ),
+                };
+                ListSource {
+                    title,
+                    url_path: &term.url_path,
+                    intro: "",
+                    crumbs: vec![self.home_crumb(), self.taxonomy_crumb(t)],
+                }
+            }
+        }
+    }
+
+    fn taxonomy_crumb(&self, t: usize) -> Link {
+        let taxonomy = &self.site.taxonomies[t];
+        Link {
+            title: self.theme.string(self.lang, taxonomy.kind.i18n_key()),
+            url: format!("{}{}", self.site.config.base_path(), taxonomy.url_path),
+        }
+    }
+
+    fn list_context(&self, list: ListOf, pager: &Pager) -> Context {
+        let source = self.list_source(list);
         let base = self.site.config.base_path();
-        let url_path = pager_url_path(&section.url_path, pager.number, self.lang);
+        let url_path = pager_url_path(source.url_path, pager.number, self.lang);
         let title = if pager.number > 1 {
             format!(
                 "{} — {} {}",
-                section.title(),
+                source.title,
                 self.theme.string(self.lang, "page"),
                 pager.number
             )
         } else {
-            section.title().to_string()
+            source.title.clone()
         };
-        let mut context = self.base_context(Some(&title), &url_path, vec![self.home_crumb()]);
-        context.insert("section_title", &section.title());
-        context.insert(
-            "section_content",
-            section.index.as_ref().map_or("", |d| d.body.html.as_str()),
-        );
+        let mut context = self.base_context(Some(&title), &url_path, source.crumbs);
+        context.insert("section_title", &source.title);
+        context.insert("section_content", source.intro);
         let cards: Vec<Value> = pager.items.iter().map(|&i| self.cards[i].clone()).collect();
         context.insert_value("pages", Value::from(cards));
-        let url = |n: usize| format!("{base}{}", pager_url_path(&section.url_path, n, self.lang));
+        let url = |n: usize| format!("{base}{}", pager_url_path(source.url_path, n, self.lang));
         let paginator = PaginatorView {
             number: pager.number,
             total: pager.total,
@@ -338,6 +429,59 @@ impl<'a> Renderer<'a> {
         };
         context.insert("paginator", &paginator);
         context
+    }
+
+    /// The list of a taxonomy's terms; for gminy, the members page.
+    fn taxonomy_context(&self, t: usize) -> (&'static str, Context) {
+        let taxonomy = &self.site.taxonomies[t];
+        let base = self.site.config.base_path();
+        let title = self.theme.string(self.lang, taxonomy.kind.i18n_key());
+        let mut context =
+            self.base_context(Some(&title), &taxonomy.url_path, vec![self.home_crumb()]);
+        context.insert("taxonomy_title", &title);
+        let terms: Vec<TermView> = taxonomy
+            .terms
+            .iter()
+            .map(|term| TermView {
+                name: &term.name,
+                url: format!("{base}{}", term.url_path),
+                count: term.pages.len(),
+                member: self
+                    .site
+                    .config
+                    .members
+                    .iter()
+                    .find(|m| m.name == term.name)
+                    .map(|m| MemberView {
+                        name: &m.name,
+                        kind: self.theme.string(self.lang, m.kind.i18n_key()),
+                        bip: m.bip.as_deref(),
+                        is_leader: self.site.config.leader.as_deref() == Some(m.name.as_str()),
+                    }),
+            })
+            .collect();
+        context.insert("terms", &terms);
+        let template = match taxonomy.kind {
+            TaxonomyKind::Gminy => "members.html",
+            _ => "taxonomy.html",
+        };
+        (template, context)
+    }
+
+    /// Links to the term pages of `names` in taxonomy `kind`.
+    fn term_links(&self, kind: TaxonomyKind, names: &[String]) -> Vec<Link> {
+        let base = self.site.config.base_path();
+        let Some(taxonomy) = self.site.taxonomies.iter().find(|t| t.kind == kind) else {
+            return Vec::new();
+        };
+        names
+            .iter()
+            .filter_map(|name| taxonomy.term(name))
+            .map(|term| Link {
+                title: term.name.clone(),
+                url: format!("{base}{}", term.url_path),
+            })
+            .collect()
     }
 
     fn page_context(&self, index: usize) -> Context {
@@ -362,9 +506,9 @@ impl<'a> Renderer<'a> {
             updated: doc.front.updated.map(|d| d.view(self.lang)),
             summary: doc.summary(),
             content: &doc.body.html,
-            tags: &doc.front.tags,
-            categories: &doc.front.categories,
-            gminy: &doc.front.gminy,
+            tags: self.term_links(TaxonomyKind::Tags, &doc.front.tags),
+            categories: self.term_links(TaxonomyKind::Categories, &doc.front.categories),
+            gminy: self.term_links(TaxonomyKind::Gminy, &doc.front.gminy),
             signature: doc.front.signature.as_deref(),
             source: doc.front.source.as_deref(),
             word_count: doc.body.word_count,

@@ -3,11 +3,15 @@
 //! plus the hub's view of all partnerships. Checks that need the whole site
 //! (duplicate URLs, links to other files) happen here.
 
+pub mod taxonomy;
+
 use crate::config::SiteConfig;
+use crate::content::date::PageDate;
 use crate::content::{Asset, DocKind, Document, LoadedSite};
 use crate::diagnostic::{Diagnostic, Lang, Location, Text};
 use crate::text;
 use std::collections::{BTreeMap, BTreeSet};
+use taxonomy::{Taxonomy, TaxonomyKind};
 
 /// A site ready to render.
 #[derive(Debug)]
@@ -19,8 +23,12 @@ pub struct Site {
     pub pages: Vec<Document>,
     pub sections: Vec<Section>,
     pub assets: Vec<Asset>,
+    /// Tags, categories and gminy, in that order.
+    pub taxonomies: Vec<Taxonomy>,
     /// Drafts left out of this build, by content path.
     pub skipped_drafts: Vec<String>,
+    /// Announcements dated after the build's date, left out until then.
+    pub skipped_scheduled: Vec<String>,
 }
 
 /// A folder of announcements with its list pages.
@@ -71,9 +79,24 @@ impl Site {
 }
 
 /// Options of the model stage.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct ModelOptions {
+    /// Publish drafts and announcements dated in the future (for previews).
     pub include_drafts: bool,
+    /// The build's date: announcements dated later are scheduled, not published.
+    pub now: PageDate,
+}
+
+impl ModelOptions {
+    fn publishes(&self, doc: &Document) -> bool {
+        doc.kind != DocKind::Page
+            || self.include_drafts
+            || !(doc.front.draft || self.is_scheduled(doc))
+    }
+
+    fn is_scheduled(&self, doc: &Document) -> bool {
+        doc.front.date.is_some_and(|d| d.date_only() > self.now)
+    }
 }
 
 /// Arranges each loaded site; collects every problem of every site.
@@ -104,7 +127,7 @@ fn assemble_site(
     let unpublished: BTreeSet<&str> = loaded
         .documents
         .iter()
-        .filter(|d| d.kind == DocKind::Page && d.front.draft && !options.include_drafts)
+        .filter(|d| !options.publishes(d))
         .map(|d| d.content_path.as_str())
         .collect();
     let mut problems = check_unique_urls(&loaded.documents);
@@ -123,6 +146,7 @@ fn assemble_site(
     let mut section_indexes = BTreeMap::new();
     let mut pages = Vec::new();
     let mut skipped_drafts = Vec::new();
+    let mut skipped_scheduled = Vec::new();
     for doc in loaded.documents {
         match doc.kind {
             DocKind::SiteIndex => home = Some(doc),
@@ -131,23 +155,33 @@ fn assemble_site(
                     section_indexes.insert(section, doc);
                 }
             }
-            DocKind::Page if doc.front.draft && !options.include_drafts => {
-                skipped_drafts.push(doc.content_path)
-            }
-            DocKind::Page => pages.push(doc),
+            DocKind::Page if options.publishes(&doc) => pages.push(doc),
+            DocKind::Page if doc.front.draft => skipped_drafts.push(doc.content_path),
+            DocKind::Page => skipped_scheduled.push(doc.content_path),
         }
     }
     if !problems.is_empty() {
         return Err(problems);
     }
     let sections = build_sections(&pages, section_indexes);
+    let mut newest: Vec<usize> = sections
+        .iter()
+        .flat_map(|s| s.pages.iter().copied())
+        .collect();
+    sort_newest_first(&mut newest, &pages);
+    let taxonomies = TaxonomyKind::ALL
+        .iter()
+        .map(|&kind| taxonomy::build(kind, &config, &pages, &newest))
+        .collect();
     Ok(Site {
         config,
         home,
         pages,
         sections,
         assets,
+        taxonomies,
         skipped_drafts,
+        skipped_scheduled,
     })
 }
 
