@@ -346,7 +346,8 @@ fn second_build_replaces_the_site_folder_and_leaves_no_staging_folders() {
         "nie ruszać",
         "folders of other sites are left alone"
     );
-    assert!(run.stdout.contains("alfa: 7 stron"), "{}", run.stdout);
+    // 7 pages plus the members page and the one member's page.
+    assert!(run.stdout.contains("alfa: 9 stron"), "{}", run.stdout);
 }
 
 #[test]
@@ -648,19 +649,20 @@ fn summary_line_counts_sites_and_pages_in_both_languages() {
     let run = fx.build_ok(&[]);
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 4, "{}", run.stdout);
-    // alfa and beta: home, 3 list pages, 5 announcements, o-partnerstwie; hub: home.
-    assert!(lines[0].starts_with("alfa: 10 stron, "), "{}", lines[0]);
+    // alfa and beta: home, 3 list pages, 5 announcements, o-partnerstwie,
+    // the members page and the member's page; hub: home.
+    assert!(lines[0].starts_with("alfa: 12 stron, "), "{}", lines[0]);
     assert!(lines[0].ends_with("→ public/alfa"), "{}", lines[0]);
     assert!(lines[2].starts_with("centrum: 1 strona, "), "{}", lines[2]);
     let total = lines[3];
-    assert!(total.starts_with("3 witryny, 21 stron, "), "{total}");
+    assert!(total.starts_with("3 witryny, 25 stron, "), "{total}");
     let seconds = total.rsplit(", ").next().unwrap();
     assert!(seconds.ends_with(" s") && seconds.contains(','), "{total}");
 
     let run = fx.build_en(&[]);
     run.assert_ok();
     let total = run.stdout.lines().last().unwrap();
-    assert!(total.starts_with("3 sites, 21 pages, "), "{total}");
+    assert!(total.starts_with("3 sites, 25 pages, "), "{total}");
     let seconds = total.rsplit(", ").next().unwrap();
     assert!(seconds.ends_with(" s") && seconds.contains('.'), "{total}");
     assert!(run.stderr.is_empty(), "{}", run.stderr);

@@ -222,7 +222,7 @@ impl<'a> Renderer<'a> {
             ));
         }
         let per_page = self.site.config.paginate_by;
-        let mut add_list =
+        let add_list =
             |items: &mut Vec<(String, Item)>, list: ListOf, url_path: &str, pages: &[usize]| {
                 for pager in paginate(pages, per_page) {
                     let path = format!(
