@@ -150,3 +150,110 @@ fn scheduled_announcement_waits_for_its_date() {
     fx.build_ok(&["--now", "2021-05-01", "--drafts"]);
     assert!(fx.exists("public/alfa/aktualnosci/pozniej/index.html"));
 }
+
+fn parse(xml: &str) -> roxmltree::Document<'_> {
+    roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("not well-formed XML: {e}\n{xml}"))
+}
+
+fn texts<'a>(doc: &'a roxmltree::Document, name: &str) -> Vec<&'a str> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name(name))
+        .filter_map(|n| n.text())
+        .collect()
+}
+
+#[test]
+fn site_and_term_feeds_parse_and_use_absolute_urls() {
+    let fx = fixture();
+    fx.build_ok(&[]);
+    let atom_xml = fx.read("public/alfa/atom.xml");
+    let atom = parse(&atom_xml);
+    let ids = texts(&atom, "id");
+    assert_eq!(ids[0], "https://example.org/alfa/");
+    assert_eq!(
+        &ids[1..],
+        [
+            "https://example.org/alfa/aktualnosci/cztery/",
+            "https://example.org/alfa/aktualnosci/trzy/",
+            "https://example.org/alfa/aktualnosci/dwa/",
+            "https://example.org/alfa/aktualnosci/jeden/",
+        ]
+    );
+    assert_eq!(texts(&atom, "updated")[0], "2021-04-10T00:00:00+02:00");
+    assert!(texts(&atom, "published").contains(&"2021-01-10T00:00:00+01:00"));
+    for link in atom.descendants().filter(|n| n.has_tag_name("link")) {
+        assert!(link
+            .attribute("href")
+            .unwrap()
+            .starts_with("https://example.org/alfa/"));
+    }
+
+    let rss_xml = fx.read("public/alfa/rss.xml");
+    let rss = parse(&rss_xml);
+    assert_eq!(rss.root_element().attribute("version"), Some("2.0"));
+    let links = texts(&rss, "link");
+    assert!(
+        links
+            .iter()
+            .all(|l| l.starts_with("https://example.org/alfa/")),
+        "{links:?}"
+    );
+    assert_eq!(texts(&rss, "pubDate")[0], "Sat, 10 Apr 2021 00:00:00 +0200");
+
+    let term_xml = fx.read("public/alfa/tagi/laki/atom.xml");
+    let term = parse(&term_xml);
+    assert_eq!(
+        texts(&term, "id")[1..],
+        ["https://example.org/alfa/aktualnosci/dwa/"]
+    );
+    assert!(
+        !fx.exists("public/alfa/gminy/powiat-sokolski/atom.xml"),
+        "no feed for an empty term"
+    );
+    let page = fx.read("public/alfa/tagi/laki/index.html");
+    assert!(
+        page.contains("href=/alfa/tagi/laki/atom.xml"),
+        "term pages offer their own feed"
+    );
+}
+
+#[test]
+fn sitemap_lists_every_page_with_lastmod_and_robots_points_to_it() {
+    let fx = fixture();
+    fx.build_ok(&[]);
+    let xml = fx.read("public/alfa/sitemap.xml");
+    let sitemap = parse(&xml);
+    let locs = texts(&sitemap, "loc");
+    let pages: Vec<String> = fx
+        .files("public/alfa")
+        .into_iter()
+        .filter(|f| f.ends_with("index.html"))
+        .collect();
+    assert_eq!(locs.len(), pages.len(), "{locs:?}\n{pages:?}");
+    assert!(locs
+        .iter()
+        .all(|l| l.starts_with("https://example.org/alfa/")));
+    assert!(
+        xml.contains(
+            "<loc>https://example.org/alfa/aktualnosci/dwa/</loc><lastmod>2021-02-10</lastmod>"
+        ),
+        "{xml}"
+    );
+    assert!(!xml.contains("404"));
+    assert_eq!(
+        fx.read("public/alfa/robots.txt"),
+        "User-agent: *\nAllow: /\n\nSitemap: https://example.org/alfa/sitemap.xml\n"
+    );
+}
+
+#[test]
+fn a_404_page_is_written_with_working_links() {
+    let fx = fixture();
+    fx.build_ok(&[]);
+    let html = fx.read("public/alfa/404.html");
+    assert!(html.contains("<h1>Nie znaleziono strony</h1>"), "{html}");
+    assert!(
+        html.contains("href=/alfa/"),
+        "links work from any address: {html}"
+    );
+}

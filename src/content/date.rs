@@ -236,6 +236,80 @@ fn check_calendar(year: u16, month: u8, day: u8, input: &str) -> Result<(), Text
     Ok(())
 }
 
+/// Days since 1970-01-01 of a date (Howard Hinnant's `days_from_civil`).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Day of the month of the last Sunday of `month` in `year`.
+fn last_sunday(year: u16, month: u8) -> u8 {
+    let last = days_in_month(year, month);
+    let days = days_from_civil(i64::from(year), i64::from(month), i64::from(last));
+    // 1970-01-01 was a Thursday: (days + 4) % 7 is 0 on Sundays.
+    last - (days + 4).rem_euclid(7) as u8
+}
+
+const WEEKDAYS_EN: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS_EN_SHORT: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+impl PageDate {
+    /// Poland's offset from UTC in hours on this day and time: +2 in summer
+    /// time (from the last Sunday of March to the last Sunday of October),
+    /// +1 otherwise.
+    pub fn warsaw_offset_hours(&self) -> i32 {
+        let (h, _, _) = self.time.unwrap_or((0, 0, 0));
+        let march = last_sunday(self.year, 3);
+        let october = last_sunday(self.year, 10);
+        let summer = match self.month {
+            4..=9 => true,
+            3 => self.day > march || (self.day == march && h >= 2),
+            10 => self.day < october || (self.day == october && h < 3),
+            _ => false,
+        };
+        if summer {
+            2
+        } else {
+            1
+        }
+    }
+
+    /// RFC 3339 with Poland's offset, for Atom: `2021-01-20T10:30:00+01:00`.
+    pub fn rfc3339(&self) -> String {
+        let (h, m, s) = self.time.unwrap_or((0, 0, 0));
+        format!(
+            "{}T{h:02}:{m:02}:{s:02}+{:02}:00",
+            self.iso_date(),
+            self.warsaw_offset_hours()
+        )
+    }
+
+    /// RFC 822 with Poland's offset, for RSS: `Wed, 20 Jan 2021 10:30:00 +0100`.
+    pub fn rfc822(&self) -> String {
+        let (h, m, s) = self.time.unwrap_or((0, 0, 0));
+        let days = days_from_civil(
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
+        let weekday = WEEKDAYS_EN[(days + 4).rem_euclid(7) as usize];
+        let month = MONTHS_EN_SHORT[usize::from(self.month - 1)];
+        format!(
+            "{weekday}, {:02} {month} {} {h:02}:{m:02}:{s:02} +{:02}00",
+            self.day,
+            self.year,
+            self.warsaw_offset_hours()
+        )
+    }
+}
+
 /// Year, month and day of a count of days since 1970-01-01 (Howard
 /// Hinnant's `civil_from_days`).
 fn civil_from_days(days: i64) -> (u16, u8, u8) {
@@ -315,6 +389,36 @@ mod tests {
         assert!(PageDate::parse("2021-13-01").is_err());
         assert!(PageDate::parse("wczoraj").is_err());
         assert!(PageDate::parse("2021-01-20 25:00").is_err());
+    }
+
+    #[test]
+    fn feed_dates_carry_the_polish_offset() {
+        let winter = PageDate::parse("20.01.2021").unwrap();
+        assert_eq!(winter.rfc3339(), "2021-01-20T00:00:00+01:00");
+        assert_eq!(winter.rfc822(), "Wed, 20 Jan 2021 00:00:00 +0100");
+        let summer = PageDate::parse("2021-06-24 18:30").unwrap();
+        assert_eq!(summer.rfc3339(), "2021-06-24T18:30:00+02:00");
+        assert_eq!(summer.rfc822(), "Thu, 24 Jun 2021 18:30:00 +0200");
+        // 2021: summer time from 28 March to 31 October.
+        assert_eq!(last_sunday(2021, 3), 28);
+        assert_eq!(last_sunday(2021, 10), 31);
+        assert_eq!(
+            PageDate::parse("2021-03-27").unwrap().warsaw_offset_hours(),
+            1
+        );
+        assert_eq!(
+            PageDate::parse("2021-03-29").unwrap().warsaw_offset_hours(),
+            2
+        );
+        assert_eq!(
+            PageDate::parse("2021-10-30").unwrap().warsaw_offset_hours(),
+            2
+        );
+        assert_eq!(
+            PageDate::parse("2021-11-01").unwrap().warsaw_offset_hours(),
+            1
+        );
+        assert_eq!(days_from_civil(2024, 1, 20), 19_742);
     }
 
     #[test]

@@ -3,10 +3,12 @@
 //! and swaps the staged folders in only when every site succeeded, so a
 //! failed build leaves the previous output untouched.
 
+pub mod feeds;
 mod minify;
+mod sitemap;
 
 use crate::diagnostic::{Diagnostic, Location, Text};
-use crate::render::Renderer;
+use crate::render::{Item, Renderer};
 use crate::site::Site;
 use crate::text;
 use rayon::prelude::*;
@@ -103,11 +105,24 @@ fn write_site(
                 .map(|e| io_error(&target, &e))
         })
         .collect();
-    if errors.is_empty() {
-        Ok((items.len(), files))
-    } else {
-        Err(dedup(errors))
+    if !errors.is_empty() {
+        return Err(dedup(errors));
     }
+    let mut extra = feeds::feed_files(site);
+    extra.push(("sitemap.xml".to_string(), sitemap::sitemap(site, &items)));
+    extra.push(("robots.txt".to_string(), sitemap::robots(site)));
+    for (path, body) in &extra {
+        let target = staging.join(path);
+        if let Some(parent) = target.parent() {
+            create_dir(parent).map_err(|e| vec![e])?;
+        }
+        std::fs::write(&target, body).map_err(|e| vec![io_error(&target, &e)])?;
+    }
+    let pages = items
+        .iter()
+        .filter(|(_, item)| !matches!(item, Item::NotFound))
+        .count();
+    Ok((pages, files + extra.len()))
 }
 
 /// One template mistake fails every page that uses it; report it once per

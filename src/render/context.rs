@@ -28,6 +28,8 @@ pub enum Item {
     Page(usize),
     /// The accessibility statement (Deklaracja dostępności).
     AccessibilityStatement,
+    /// The page a server shows for a missing address (`404.html`).
+    NotFound,
 }
 
 /// Which list a list page shows.
@@ -58,6 +60,8 @@ pub struct Renderer<'a> {
     /// The other sites as the hub shows them; empty for partnership sites.
     partnerships: Value,
     hub_latest: Value,
+    /// Whether the site has announcements, and so feeds.
+    has_news: bool,
 }
 
 #[derive(Serialize)]
@@ -209,12 +213,16 @@ impl<'a> Renderer<'a> {
             cards,
             partnerships,
             hub_latest,
+            has_news: site.sections.iter().any(|s| !s.pages.is_empty()),
         }
     }
 
     /// Every page of the site with its output path relative to the site folder.
     pub fn items(&self) -> Vec<(String, Item)> {
-        let mut items = vec![("index.html".to_string(), Item::Home)];
+        let mut items = vec![
+            ("index.html".to_string(), Item::Home),
+            ("404.html".to_string(), Item::NotFound),
+        ];
         if self.site.config.accessibility.is_some() {
             items.push((
                 format!("{ACCESSIBILITY_PATH}index.html"),
@@ -266,6 +274,7 @@ impl<'a> Renderer<'a> {
             Item::TaxonomyIndex(t) => self.taxonomy_context(*t),
             Item::Page(index) => ("page.html", self.page_context(*index)),
             Item::AccessibilityStatement => (statement::TEMPLATE, self.statement_context()),
+            Item::NotFound => ("404.html", self.not_found_context()),
         };
         let html = self
             .theme
@@ -277,6 +286,13 @@ impl<'a> Renderer<'a> {
             statement::check_ids(&html, facts, &self.theme.templates_dir())?;
         }
         Ok(html)
+    }
+
+    fn not_found_context(&self) -> Context {
+        let title = self.theme.string(self.lang, "not_found_title");
+        let mut context = self.base_context(Some(&title), "404.html", vec![self.home_crumb()]);
+        context.insert("not_found_title", &title);
+        context
     }
 
     fn statement_context(&self) -> Context {
@@ -307,6 +323,9 @@ impl<'a> Renderer<'a> {
         context.insert("current_url", &format!("{}{url_path}", config.base_path()));
         context.insert("canonical_url", &format!("{}{url_path}", config.base_url()));
         context.insert("breadcrumbs", &breadcrumbs);
+        // Where the feeds that the page offers in its head live.
+        let feed_base = self.has_news.then(|| config.base_path().to_string());
+        context.insert("feed_base", &feed_base);
         context
     }
 
@@ -409,6 +428,9 @@ impl<'a> Renderer<'a> {
         let mut context = self.base_context(Some(&title), &url_path, source.crumbs);
         context.insert("section_title", &source.title);
         context.insert("section_content", source.intro);
+        if matches!(list, ListOf::Term(..)) && !pager.items.is_empty() {
+            context.insert("feed_base", &format!("{base}{}", source.url_path));
+        }
         let cards: Vec<Value> = pager.items.iter().map(|&i| self.cards[i].clone()).collect();
         context.insert_value("pages", Value::from(cards));
         let url = |n: usize| format!("{base}{}", pager_url_path(source.url_path, n, self.lang));

@@ -8,7 +8,14 @@ use std::path::{Path, PathBuf};
 use tera::Value;
 
 /// Templates every theme must have.
-pub const REQUIRED_TEMPLATES: &[&str] = &["index.html", "section.html", "page.html"];
+pub const REQUIRED_TEMPLATES: &[&str] = &[
+    "index.html",
+    "section.html",
+    "page.html",
+    "taxonomy.html",
+    "members.html",
+    "404.html",
+];
 /// Template of the hub's home page, required when a site has `hub: true`.
 pub const HUB_TEMPLATE: &str = "hub.html";
 

@@ -1,0 +1,220 @@
+//! Feeds: Atom and RSS 2.0 for a site and for each taxonomy term, written
+//! from the site model with absolute URLs and Poland's UTC offset, so that
+//! feed readers and other portals can follow a partnership.
+
+use crate::content::date::PageDate;
+use crate::content::Document;
+use crate::site::Site;
+
+/// Entries in a feed: the newest announcements.
+const FEED_LENGTH: usize = 20;
+
+/// One feed's subject: its title, where it lives, and its announcements.
+struct Channel<'a> {
+    title: String,
+    /// Folder of the feed within the site (`` or `tagi/konsultacje/`).
+    url_path: &'a str,
+    /// Indexes into the site's pages, newest first.
+    pages: &'a [usize],
+}
+
+/// Every feed file of `site` as (path in the site folder, contents).
+pub fn feed_files(site: &Site) -> Vec<(String, String)> {
+    let newest = site.newest_pages();
+    let mut channels = vec![Channel {
+        title: site.config.title.clone(),
+        url_path: "",
+        pages: &newest,
+    }];
+    for taxonomy in &site.taxonomies {
+        for term in &taxonomy.terms {
+            channels.push(Channel {
+                title: format!("{} – {}", site.config.title, term.name),
+                url_path: &term.url_path,
+                pages: &term.pages,
+            });
+        }
+    }
+    channels
+        .iter()
+        .filter(|c| !c.pages.is_empty())
+        .flat_map(|c| {
+            [
+                (format!("{}atom.xml", c.url_path), atom(site, c)),
+                (format!("{}rss.xml", c.url_path), rss(site, c)),
+            ]
+        })
+        .collect()
+}
+
+fn entries<'a>(site: &'a Site, channel: &Channel) -> Vec<&'a Document> {
+    channel
+        .pages
+        .iter()
+        .take(FEED_LENGTH)
+        .map(|&i| &site.pages[i])
+        .filter(|d| d.front.date.is_some())
+        .collect()
+}
+
+fn published(doc: &Document) -> PageDate {
+    doc.front.date.unwrap_or(PageDate {
+        year: 1970,
+        month: 1,
+        day: 1,
+        time: None,
+    })
+}
+
+fn updated(doc: &Document) -> PageDate {
+    doc.front
+        .updated
+        .unwrap_or_else(|| published(doc))
+        .max(published(doc))
+}
+
+fn atom(site: &Site, channel: &Channel) -> String {
+    let base = site.config.base_url();
+    let entries = entries(site, channel);
+    let feed_updated = entries
+        .iter()
+        .map(|d| updated(d))
+        .max()
+        .map_or(String::new(), |d| d.rfc3339());
+    let author = site
+        .config
+        .contact
+        .as_ref()
+        .map_or(site.config.title.as_str(), |c| c.office.as_str());
+    let mut xml = String::with_capacity(4096 + entries.len() * 4096);
+    xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    xml.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        site.config.lang().code()
+    ));
+    xml.push_str(&format!("<title>{}</title>\n", escape(&channel.title)));
+    if !site.config.description.is_empty() {
+        xml.push_str(&format!(
+            "<subtitle>{}</subtitle>\n",
+            escape(&site.config.description)
+        ));
+    }
+    let page_url = format!("{base}{}", channel.url_path);
+    xml.push_str(&format!(
+        "<link href=\"{}atom.xml\" rel=\"self\" type=\"application/atom+xml\"/>\n",
+        escape(&page_url)
+    ));
+    xml.push_str(&format!(
+        "<link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n",
+        escape(&page_url)
+    ));
+    xml.push_str(&format!(
+        "<id>{}</id>\n<updated>{feed_updated}</updated>\n",
+        escape(&page_url)
+    ));
+    xml.push_str(&format!(
+        "<author><name>{}</name></author>\n",
+        escape(author)
+    ));
+    for doc in entries {
+        let url = format!("{base}{}", doc.url_path);
+        // xml:base makes the page's relative links (bundle images, /paths) resolve.
+        xml.push_str(&format!("<entry xml:base=\"{}\">\n", escape(&url)));
+        xml.push_str(&format!("<title>{}</title>\n", escape(&doc.front.title)));
+        xml.push_str(&format!(
+            "<link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n",
+            escape(&url)
+        ));
+        xml.push_str(&format!("<id>{}</id>\n", escape(&url)));
+        xml.push_str(&format!(
+            "<published>{}</published>\n",
+            published(doc).rfc3339()
+        ));
+        xml.push_str(&format!("<updated>{}</updated>\n", updated(doc).rfc3339()));
+        for category in doc.front.categories.iter().chain(&doc.front.tags) {
+            xml.push_str(&format!("<category term=\"{}\"/>\n", escape(category)));
+        }
+        xml.push_str(&format!("<summary>{}</summary>\n", escape(&doc.summary())));
+        xml.push_str(&format!(
+            "<content type=\"html\">{}</content>\n",
+            escape(&doc.body.html)
+        ));
+        xml.push_str("</entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+fn rss(site: &Site, channel: &Channel) -> String {
+    let base = site.config.base_url();
+    let entries = entries(site, channel);
+    let page_url = format!("{base}{}", channel.url_path);
+    let description = if site.config.description.is_empty() {
+        &channel.title
+    } else {
+        &site.config.description
+    };
+    let mut xml = String::with_capacity(2048 + entries.len() * 1024);
+    xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    xml.push_str("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
+    xml.push_str(&format!("<title>{}</title>\n", escape(&channel.title)));
+    xml.push_str(&format!("<link>{}</link>\n", escape(&page_url)));
+    xml.push_str(&format!(
+        "<description>{}</description>\n",
+        escape(description)
+    ));
+    xml.push_str(&format!(
+        "<language>{}</language>\n",
+        site.config.lang().code()
+    ));
+    xml.push_str(&format!(
+        "<atom:link href=\"{}rss.xml\" rel=\"self\" type=\"application/rss+xml\"/>\n",
+        escape(&page_url)
+    ));
+    if let Some(newest) = entries.iter().map(|d| updated(d)).max() {
+        // The newest entry's date, not the build time: output stays deterministic.
+        xml.push_str(&format!(
+            "<lastBuildDate>{}</lastBuildDate>\n",
+            newest.rfc822()
+        ));
+    }
+    for doc in entries {
+        let url = format!("{base}{}", doc.url_path);
+        xml.push_str("<item>\n");
+        xml.push_str(&format!("<title>{}</title>\n", escape(&doc.front.title)));
+        xml.push_str(&format!("<link>{}</link>\n", escape(&url)));
+        xml.push_str(&format!(
+            "<guid isPermaLink=\"true\">{}</guid>\n",
+            escape(&url)
+        ));
+        xml.push_str(&format!("<pubDate>{}</pubDate>\n", published(doc).rfc822()));
+        for category in &doc.front.categories {
+            xml.push_str(&format!("<category>{}</category>\n", escape(category)));
+        }
+        xml.push_str(&format!(
+            "<description>{}</description>\n",
+            escape(&doc.summary())
+        ));
+        xml.push_str("</item>\n");
+    }
+    xml.push_str("</channel>\n</rss>\n");
+    xml
+}
+
+/// Escapes text for XML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 does not allow at all.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
