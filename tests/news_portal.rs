@@ -257,3 +257,56 @@ fn a_404_page_is_written_with_working_links() {
         "links work from any address: {html}"
     );
 }
+
+#[test]
+fn announcement_shows_older_newer_related_and_reading_time() {
+    let fx = fixture();
+    fx.build_ok(&[]);
+    let page = unquoted(&fx.read("public/alfa/aktualnosci/dwa/index.html"));
+    let nav = element(&page, "<nav", "class=article-nav", "</nav>");
+    assert!(
+        nav.contains("href=/alfa/aktualnosci/jeden/ rel=prev>Jeden</a>"),
+        "{nav}"
+    );
+    assert!(
+        nav.contains("href=/alfa/aktualnosci/trzy/ rel=next>Trzy</a>"),
+        "{nav}"
+    );
+    // Dwa shares ankiety with all three others, and Gmina Łąki with Jeden and
+    // Cztery, Gmina Lipno with Trzy: each shares two terms, so newest first.
+    let related = element(&page, "<section", "class=related", "</section>");
+    let titles = card_titles(related);
+    assert_eq!(titles, ["Cztery", "Trzy", "Jeden"], "{related}");
+    assert!(
+        page.contains("<dt>Czas czytania</dt><dd>1\u{a0}min</dd>"),
+        "{page}"
+    );
+    let oldest = unquoted(&fx.read("public/alfa/aktualnosci/jeden/index.html"));
+    assert!(
+        !oldest.contains("rel=prev"),
+        "the oldest has no older neighbour"
+    );
+}
+
+#[test]
+fn announcement_has_open_graph_and_news_article_json_ld() {
+    let fx = fixture();
+    fx.build_ok(&[]);
+    let html = fx.read("public/alfa/aktualnosci/dwa/index.html");
+    assert!(
+        html.contains("property=og:type>") || html.contains("content=article property=og:type"),
+        "{html}"
+    );
+    let json = html
+        .split("<script type=application/ld+json>")
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .expect("JSON-LD in the page");
+    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(value["@type"], "NewsArticle");
+    assert_eq!(value["headline"], "Dwa");
+    assert_eq!(value["url"], "https://example.org/alfa/aktualnosci/dwa/");
+    assert_eq!(value["datePublished"], "2021-02-10T00:00:00+01:00");
+    let home = fx.read("public/alfa/index.html");
+    assert!(!home.contains("ld+json"));
+}

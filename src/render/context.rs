@@ -132,6 +132,11 @@ struct PageView<'a> {
     signature: Option<&'a str>,
     source: Option<&'a str>,
     word_count: usize,
+    /// Minutes to read at 200 words a minute, at least 1.
+    reading_minutes: usize,
+    newer: Option<Link>,
+    older: Option<Link>,
+    related: Vec<Value>,
 }
 
 #[derive(Serialize)]
@@ -323,6 +328,9 @@ impl<'a> Renderer<'a> {
         context.insert("current_url", &format!("{}{url_path}", config.base_path()));
         context.insert("canonical_url", &format!("{}{url_path}", config.base_url()));
         context.insert("breadcrumbs", &breadcrumbs);
+        context.insert("meta_description", &config.description);
+        context.insert("og_type", "website");
+        context.insert("json_ld", &Option::<String>::None);
         // Where the feeds that the page offers in its head live.
         let feed_base = self.has_news.then(|| config.base_path().to_string());
         context.insert("feed_base", &feed_base);
@@ -490,6 +498,14 @@ impl<'a> Renderer<'a> {
         (template, context)
     }
 
+    fn page_link(&self, index: usize) -> Link {
+        let doc = &self.site.pages[index];
+        Link {
+            title: doc.front.title.clone(),
+            url: format!("{}{}", self.site.config.base_path(), doc.url_path),
+        }
+    }
+
     /// Links to the term pages of `names` in taxonomy `kind`.
     fn term_links(&self, kind: TaxonomyKind, names: &[String]) -> Vec<Link> {
         let base = self.site.config.base_path();
@@ -521,6 +537,7 @@ impl<'a> Renderer<'a> {
             });
         }
         let mut context = self.base_context(Some(&doc.front.title), &doc.url_path, crumbs);
+        let neighbours = self.site.neighbours.get(index);
         let view = PageView {
             title: &doc.front.title,
             url: format!("{base}{}", doc.url_path),
@@ -534,9 +551,51 @@ impl<'a> Renderer<'a> {
             signature: doc.front.signature.as_deref(),
             source: doc.front.source.as_deref(),
             word_count: doc.body.word_count,
+            reading_minutes: doc.body.word_count.div_ceil(200).max(1),
+            newer: neighbours.and_then(|n| n.newer).map(|i| self.page_link(i)),
+            older: neighbours.and_then(|n| n.older).map(|i| self.page_link(i)),
+            related: neighbours.map_or(Vec::new(), |n| {
+                n.related.iter().map(|&i| self.cards[i].clone()).collect()
+            }),
         };
+        context.insert("meta_description", &view.summary);
+        if doc.section.is_some() {
+            context.insert("og_type", "article");
+            context.insert("json_ld", &self.news_article_json(doc));
+        }
         context.insert("page", &view);
         context
+    }
+
+    /// JSON-LD of a NewsArticle, for search engines; safe inside `<script>`.
+    fn news_article_json(&self, doc: &Document) -> String {
+        let config = &self.site.config;
+        let url = format!("{}{}", config.base_url(), doc.url_path);
+        let publisher = config
+            .contact
+            .as_ref()
+            .map_or(config.title.as_str(), |c| c.office.as_str());
+        let mut article = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": doc.front.title,
+            "description": doc.summary(),
+            "url": url,
+            "mainEntityOfPage": url,
+            "inLanguage": self.lang.code(),
+            "author": {"@type": "Organization", "name": publisher},
+            "publisher": {"@type": "Organization", "name": publisher},
+        });
+        if let Some(date) = doc.front.date {
+            article["datePublished"] = date.rfc3339().into();
+            let modified = doc.front.updated.unwrap_or(date).max(date);
+            article["dateModified"] = modified.rfc3339().into();
+        }
+        if !doc.front.tags.is_empty() {
+            article["keywords"] = doc.front.tags.join(", ").into();
+        }
+        // "</" would end the script element early.
+        article.to_string().replace("</", "<\\/")
     }
 }
 

@@ -3,6 +3,7 @@
 //! plus the hub's view of all partnerships. Checks that need the whole site
 //! (duplicate URLs, links to other files) happen here.
 
+pub mod neighbours;
 pub mod taxonomy;
 
 use crate::config::SiteConfig;
@@ -25,6 +26,8 @@ pub struct Site {
     pub assets: Vec<Asset>,
     /// Tags, categories and gminy, in that order.
     pub taxonomies: Vec<Taxonomy>,
+    /// Newer, older and related announcements of each page, by page index.
+    pub neighbours: Vec<neighbours::Neighbours>,
     /// Drafts left out of this build, by content path.
     pub skipped_drafts: Vec<String>,
     /// Announcements dated after the build's date, left out until then.
@@ -169,10 +172,11 @@ fn assemble_site(
         .flat_map(|s| s.pages.iter().copied())
         .collect();
     sort_newest_first(&mut newest, &pages);
-    let taxonomies = TaxonomyKind::ALL
+    let taxonomies: Vec<Taxonomy> = TaxonomyKind::ALL
         .iter()
         .map(|&kind| taxonomy::build(kind, &config, &pages, &newest))
         .collect();
+    let neighbours = neighbours::compute(&pages, &sections, &taxonomies, &newest);
     Ok(Site {
         config,
         home,
@@ -180,6 +184,7 @@ fn assemble_site(
         sections,
         assets,
         taxonomies,
+        neighbours,
         skipped_drafts,
         skipped_scheduled,
     })
