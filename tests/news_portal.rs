@@ -310,3 +310,57 @@ fn announcement_has_open_graph_and_news_article_json_ld() {
     let home = fx.read("public/alfa/index.html");
     assert!(!home.contains("ld+json"));
 }
+
+#[test]
+fn hub_groups_partnerships_by_voivodeship_and_combines_every_feed() {
+    let fx = Fixture::new();
+    let with_voivodeship = |id: &str, title: &str, voivodeship: &str| {
+        site(id, title, &format!("https://example.org/{id}/"))
+            + &format!("    voivodeship: {voivodeship}\n")
+    };
+    fx.write(
+        "config.yaml",
+        config(&[
+            with_voivodeship("alfa", "Partnerstwo Alfa", "śląskie"),
+            with_voivodeship("beta", "Partnerstwo Beta", "łódzkie"),
+            with_voivodeship("gamma", "Partnerstwo Gamma", "lubelskie"),
+            hub("centrum", "Centrum", "https://example.org/centrum/"),
+        ]),
+    );
+    for (id, date) in [
+        ("alfa", "2021-01-01"),
+        ("beta", "2021-02-01"),
+        ("gamma", "2021-03-01"),
+        ("centrum", "2021-04-01"),
+    ] {
+        fx.write_site_skeleton(id, id);
+        fx.write(
+            &format!("content/{id}/aktualnosci/{date}-wiesci-{id}.md"),
+            announcement(&format!("Wieści {id}"), date, "Treść."),
+        );
+    }
+    fx.build_ok(&[]);
+    let home = fx.read("public/centrum/index.html");
+    let order: Vec<usize> = ["lubelskie<", "łódzkie<", "śląskie<"]
+        .iter()
+        .map(|v| offset(&home, v))
+        .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "voivodeships in Polish order: {home}"
+    );
+    assert!(offset(&home, "lubelskie<") < offset(&home, "Partnerstwo Gamma<"));
+
+    let xml = fx.read("public/centrum/atom.xml");
+    let feed = parse(&xml);
+    assert_eq!(
+        texts(&feed, "id")[1..],
+        [
+            "https://example.org/centrum/aktualnosci/wiesci-centrum/",
+            "https://example.org/gamma/aktualnosci/wiesci-gamma/",
+            "https://example.org/beta/aktualnosci/wiesci-beta/",
+            "https://example.org/alfa/aktualnosci/wiesci-alfa/",
+        ],
+        "each entry links to its own site's page"
+    );
+}

@@ -2,6 +2,7 @@
 //! from the site model with absolute URLs and Poland's UTC offset, so that
 //! feed readers and other portals can follow a partnership.
 
+use crate::config::SiteConfig;
 use crate::content::date::PageDate;
 use crate::content::Document;
 use crate::site::Site;
@@ -14,46 +15,65 @@ struct Channel<'a> {
     title: String,
     /// Folder of the feed within the site (`` or `tagi/konsultacje/`).
     url_path: &'a str,
-    /// Indexes into the site's pages, newest first.
-    pages: &'a [usize],
+    /// The newest announcements, each with the site it belongs to.
+    entries: Vec<Entry<'a>>,
 }
 
-/// Every feed file of `site` as (path in the site folder, contents).
-pub fn feed_files(site: &Site) -> Vec<(String, String)> {
-    let newest = site.newest_pages();
+/// An announcement in a feed and the site whose address it has.
+type Entry<'a> = (&'a SiteConfig, &'a Document);
+
+/// Every feed file of `site` as (path in the site folder, contents). The
+/// hub's main feed combines its own news with every partnership's.
+pub fn feed_files(site: &Site, all: &[Site]) -> Vec<(String, String)> {
+    let own = |pages: &[usize]| -> Vec<Entry> {
+        pages
+            .iter()
+            .map(|&i| (&site.config, &site.pages[i]))
+            .collect()
+    };
+    let mut main = own(&site.newest_pages());
+    if site.config.hub {
+        main.extend(
+            crate::site::partnership_news(all)
+                .into_iter()
+                .take(FEED_LENGTH)
+                .map(|(si, pi)| (&all[si].config, &all[si].pages[pi])),
+        );
+        main.sort_by(|(sa, a), (sb, b)| {
+            b.front
+                .date
+                .cmp(&a.front.date)
+                .then_with(|| sa.id.cmp(&sb.id))
+                .then_with(|| a.content_path.cmp(&b.content_path))
+        });
+    }
     let mut channels = vec![Channel {
         title: site.config.title.clone(),
         url_path: "",
-        pages: &newest,
+        entries: main,
     }];
     for taxonomy in &site.taxonomies {
         for term in &taxonomy.terms {
             channels.push(Channel {
                 title: format!("{} – {}", site.config.title, term.name),
                 url_path: &term.url_path,
-                pages: &term.pages,
+                entries: own(&term.pages),
             });
         }
     }
+    for channel in &mut channels {
+        channel.entries.retain(|(_, d)| d.front.date.is_some());
+        channel.entries.truncate(FEED_LENGTH);
+    }
     channels
         .iter()
-        .filter(|c| !c.pages.is_empty())
+        .filter(|c| !c.entries.is_empty())
         .flat_map(|c| {
             [
                 (format!("{}atom.xml", c.url_path), atom(site, c)),
                 (format!("{}rss.xml", c.url_path), rss(site, c)),
             ]
         })
-        .collect()
-}
-
-fn entries<'a>(site: &'a Site, channel: &Channel) -> Vec<&'a Document> {
-    channel
-        .pages
-        .iter()
-        .take(FEED_LENGTH)
-        .map(|&i| &site.pages[i])
-        .filter(|d| d.front.date.is_some())
         .collect()
 }
 
@@ -75,10 +95,10 @@ fn updated(doc: &Document) -> PageDate {
 
 fn atom(site: &Site, channel: &Channel) -> String {
     let base = site.config.base_url();
-    let entries = entries(site, channel);
+    let entries = &channel.entries;
     let feed_updated = entries
         .iter()
-        .map(|d| updated(d))
+        .map(|(_, d)| updated(d))
         .max()
         .map_or(String::new(), |d| d.rfc3339());
     let author = site
@@ -116,8 +136,8 @@ fn atom(site: &Site, channel: &Channel) -> String {
         "<author><name>{}</name></author>\n",
         escape(author)
     ));
-    for doc in entries {
-        let url = format!("{base}{}", doc.url_path);
+    for (owner, doc) in entries {
+        let url = format!("{}{}", owner.base_url(), doc.url_path);
         // xml:base makes the page's relative links (bundle images, /paths) resolve.
         xml.push_str(&format!("<entry xml:base=\"{}\">\n", escape(&url)));
         xml.push_str(&format!("<title>{}</title>\n", escape(&doc.front.title)));
@@ -147,7 +167,7 @@ fn atom(site: &Site, channel: &Channel) -> String {
 
 fn rss(site: &Site, channel: &Channel) -> String {
     let base = site.config.base_url();
-    let entries = entries(site, channel);
+    let entries = &channel.entries;
     let page_url = format!("{base}{}", channel.url_path);
     let description = if site.config.description.is_empty() {
         &channel.title
@@ -171,15 +191,15 @@ fn rss(site: &Site, channel: &Channel) -> String {
         "<atom:link href=\"{}rss.xml\" rel=\"self\" type=\"application/rss+xml\"/>\n",
         escape(&page_url)
     ));
-    if let Some(newest) = entries.iter().map(|d| updated(d)).max() {
+    if let Some(newest) = entries.iter().map(|(_, d)| updated(d)).max() {
         // The newest entry's date, not the build time: output stays deterministic.
         xml.push_str(&format!(
             "<lastBuildDate>{}</lastBuildDate>\n",
             newest.rfc822()
         ));
     }
-    for doc in entries {
-        let url = format!("{base}{}", doc.url_path);
+    for (owner, doc) in entries {
+        let url = format!("{}{}", owner.base_url(), doc.url_path);
         xml.push_str("<item>\n");
         xml.push_str(&format!("<title>{}</title>\n", escape(&doc.front.title)));
         xml.push_str(&format!("<link>{}</link>\n", escape(&url)));

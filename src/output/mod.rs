@@ -108,7 +108,7 @@ fn write_site(
     if !errors.is_empty() {
         return Err(dedup(errors));
     }
-    let mut extra = feeds::feed_files(site);
+    let mut extra = feeds::feed_files(site, renderer.all_sites());
     extra.push(("sitemap.xml".to_string(), sitemap::sitemap(site, &items)));
     extra.push(("robots.txt".to_string(), sitemap::robots(site)));
     for (path, body) in &extra {

@@ -5,7 +5,7 @@ use super::theme::{template_error, Theme, HUB_TEMPLATE};
 use crate::config::SiteConfig;
 use crate::content::date::DateView;
 use crate::content::paths::url_path_for;
-use crate::content::typography::bind_one_letter_words;
+use crate::content::typography::{bind_one_letter_words, polish_collation_key};
 use crate::content::Document;
 use crate::diagnostic::{Diagnostic, Lang};
 use crate::site::taxonomy::TaxonomyKind;
@@ -52,6 +52,7 @@ struct ListSource<'s> {
 pub struct Renderer<'a> {
     theme: &'a Theme,
     site: &'a Site,
+    all: &'a [Site],
     lang: Lang,
     site_value: Value,
     translations: Value,
@@ -212,6 +213,7 @@ impl<'a> Renderer<'a> {
         Renderer {
             theme,
             site,
+            all,
             lang,
             site_value: Value::from_serializable(&site_view(theme, &site.config, lang)),
             translations: theme.translations(lang),
@@ -220,6 +222,11 @@ impl<'a> Renderer<'a> {
             hub_latest,
             has_news: site.sections.iter().any(|s| !s.pages.is_empty()),
         }
+    }
+
+    /// Every site of the build, as the hub sees them.
+    pub fn all_sites(&self) -> &'a [Site] {
+        self.all
     }
 
     /// Every page of the site with its output path relative to the site folder.
@@ -686,33 +693,53 @@ fn resolve_menu_url(base: &str, url: &str) -> String {
 
 /// The hub's list of partnerships and their newest announcements.
 fn hub_values(hub: &Site, all: &[Site], lang: Lang) -> (Value, Value) {
-    let partners: Vec<&Site> = all.iter().filter(|s| !s.config.hub).collect();
-    let partnerships: Vec<PartnershipView> = partners
-        .iter()
-        .map(|s| PartnershipView {
+    let mut partners: Vec<&Site> = all.iter().filter(|s| !s.config.hub).collect();
+    // By voivodeship, then by name, in Polish alphabetical order; sites
+    // without a voivodeship come last.
+    partners.sort_by_cached_key(|s| {
+        (
+            s.config.voivodeship.is_none(),
+            s.config.voivodeship.as_deref().map(polish_collation_key),
+            polish_collation_key(&s.config.title),
+        )
+    });
+    let mut groups: Vec<VoivodeshipGroup> = Vec::new();
+    for s in partners {
+        let view = PartnershipView {
             title: bind_one_letter_words(&s.config.title),
             description: bind_one_letter_words(&s.config.description),
             url: site_url(&hub.config, &s.config),
             voivodeship: s.config.voivodeship.as_deref(),
             members: s.config.members.len(),
             announcements: s.sections.iter().map(|x| x.pages.len()).sum(),
-        })
-        .collect();
-    let mut latest: Vec<(&Site, &Document)> = partners
-        .iter()
-        .flat_map(|s| s.newest_pages().into_iter().map(move |i| (*s, &s.pages[i])))
-        .collect();
-    latest.sort_by(|(sa, a), (sb, b)| {
-        b.front
-            .date
-            .cmp(&a.front.date)
-            .then_with(|| sa.config.id.cmp(&sb.config.id))
-            .then_with(|| a.content_path.cmp(&b.content_path))
-    });
-    let cards: Vec<Value> = latest
+        };
+        match groups.last_mut() {
+            Some(group) if group.name == view.voivodeship => group.partnerships.push(view),
+            _ => groups.push(VoivodeshipGroup {
+                name: view.voivodeship,
+                partnerships: vec![view],
+            }),
+        }
+    }
+    let cards: Vec<Value> = crate::site::partnership_news(all)
         .into_iter()
         .take(hub.config.paginate_by)
-        .map(|(s, d)| Value::from_serializable(&card(s, d, lang, site_url(&hub.config, &s.config))))
+        .map(|(si, pi)| {
+            let site = &all[si];
+            Value::from_serializable(&card(
+                site,
+                &site.pages[pi],
+                lang,
+                site_url(&hub.config, &site.config),
+            ))
+        })
         .collect();
-    (Value::from_serializable(&partnerships), Value::from(cards))
+    (Value::from_serializable(&groups), Value::from(cards))
+}
+
+#[derive(Serialize)]
+struct VoivodeshipGroup<'a> {
+    /// None for partnerships whose voivodeship is not given.
+    name: Option<&'a str>,
+    partnerships: Vec<PartnershipView<'a>>,
 }

@@ -81,6 +81,27 @@ impl Site {
     }
 }
 
+/// The hub's view of the partnerships: every announcement of every
+/// partnership site as (site index, page index), newest first; ties are
+/// broken by site id and file path so the order never changes between builds.
+pub fn partnership_news(sites: &[Site]) -> Vec<(usize, usize)> {
+    let mut all: Vec<(usize, usize)> = sites
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.config.hub)
+        .flat_map(|(si, s)| s.newest_pages().into_iter().map(move |pi| (si, pi)))
+        .collect();
+    all.sort_by(|&(sa, pa), &(sb, pb)| {
+        let (a, b) = (&sites[sa].pages[pa], &sites[sb].pages[pb]);
+        b.front
+            .date
+            .cmp(&a.front.date)
+            .then_with(|| sites[sa].config.id.cmp(&sites[sb].config.id))
+            .then_with(|| a.content_path.cmp(&b.content_path))
+    });
+    all
+}
+
 /// Options of the model stage.
 #[derive(Debug, Clone, Copy)]
 pub struct ModelOptions {
