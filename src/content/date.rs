@@ -157,6 +157,10 @@ pub struct DateView {
     pub long: String,
     pub numeric: String,
     pub year: u16,
+    /// `10:30` when the date has a time of day.
+    pub time: Option<String>,
+    /// For `<time datetime>` with the time: `2021-04-21T10:30`.
+    pub datetime: String,
 }
 
 impl PageDate {
@@ -166,6 +170,11 @@ impl PageDate {
             long: self.long(lang),
             numeric: self.numeric(),
             year: self.year,
+            time: self.time.map(|(h, m, _)| format!("{h:02}:{m:02}")),
+            datetime: match self.time {
+                Some((h, m, _)) => format!("{}T{h:02}:{m:02}", self.iso_date()),
+                None => self.iso_date(),
+            },
         }
     }
 }

@@ -20,6 +20,9 @@ pub const KNOWN_KEYS: &[&str] = &[
     "draft",
     "signature",
     "source",
+    "attachments",
+    "event",
+    "consultation",
 ];
 
 #[derive(Debug, Default, Deserialize)]
@@ -39,6 +42,59 @@ struct RawFrontMatter {
     draft: bool,
     signature: Option<String>,
     source: Option<String>,
+    #[serde(default)]
+    attachments: Vec<Attachment>,
+    event: Option<RawEvent>,
+    consultation: Option<RawConsultation>,
+}
+
+/// A file published with the page: in its bundle (`uchwala.pdf`) or under
+/// the site (`/pliki/uchwala.pdf`, from content/<site>/ or static/).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attachment {
+    pub file: String,
+    pub title: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvent {
+    start: String,
+    end: Option<String>,
+    place: String,
+    address: Option<String>,
+}
+
+/// A meeting, workshop or debate the announcement invites to.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub start: PageDate,
+    pub end: Option<PageDate>,
+    pub place: String,
+    pub address: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConsultation {
+    subject: String,
+    from: String,
+    to: String,
+    how: String,
+    form: Option<String>,
+}
+
+/// A public consultation: residents comment on a draft between two dates.
+#[derive(Debug, Clone)]
+pub struct Consultation {
+    pub subject: String,
+    pub from: PageDate,
+    pub to: PageDate,
+    /// How to submit comments.
+    pub how: String,
+    /// Address of the form or document for comments.
+    pub form: Option<String>,
 }
 
 /// Validated front matter.
@@ -54,6 +110,9 @@ pub struct FrontMatter {
     pub draft: bool,
     pub signature: Option<String>,
     pub source: Option<String>,
+    pub attachments: Vec<Attachment>,
+    pub event: Option<Event>,
+    pub consultation: Option<Consultation>,
 }
 
 /// A file split into its front matter and its Markdown body.
@@ -159,6 +218,12 @@ pub fn parse(
         );
     }
     let updated = parse_date(path, yaml, "updated", raw.updated.as_deref(), &mut problems);
+    let event = raw
+        .event
+        .and_then(|e| parse_event(path, yaml, e, &mut problems));
+    let consultation = raw
+        .consultation
+        .and_then(|c| parse_consultation(path, yaml, c, &mut problems));
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -176,7 +241,140 @@ pub fn parse(
         draft: raw.draft,
         signature: raw.signature.filter(|s| !s.trim().is_empty()),
         source: raw.source.filter(|s| !s.trim().is_empty()),
+        attachments: raw.attachments,
+        event,
+        consultation,
     })
+}
+
+fn parse_nested_date(
+    path: &Path,
+    yaml: &str,
+    parent: &str,
+    key: &str,
+    value: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<PageDate> {
+    match PageDate::parse(value) {
+        Ok(date) => Some(date),
+        Err(message) => {
+            problems.push(Diagnostic::error(
+                nested_location(path, yaml, parent, key),
+                message,
+            ));
+            None
+        }
+    }
+}
+
+fn parse_event(
+    path: &Path,
+    yaml: &str,
+    raw: RawEvent,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Event> {
+    let start = parse_nested_date(path, yaml, "event", "start", &raw.start, problems);
+    let end = match &raw.end {
+        Some(end) => Some(parse_nested_date(
+            path, yaml, "event", "end", end, problems,
+        )?),
+        None => None,
+    };
+    let start = start?;
+    if let Some(end) = end {
+        if end < start {
+            let (s, e) = (start.numeric(), end.numeric());
+            problems.push(
+                Diagnostic::error(
+                    nested_location(path, yaml, "event", "end"),
+                    text!(
+                        "wydarzenie kończy się ({e}) przed swoim początkiem ({s})",
+                        "the event ends ({e}) before it starts ({s})"
+                    ),
+                )
+                .with_hint(Text::new(
+                    "popraw start: albo end: (np. start: 21.04.2021 10:00, end: 21.04.2021 14:00)",
+                    "fix start: or end: (e.g. start: 2021-04-21 10:00, end: 2021-04-21 14:00)",
+                )),
+            );
+            return None;
+        }
+    }
+    Some(Event {
+        start,
+        end,
+        place: raw.place,
+        address: raw.address,
+    })
+}
+
+fn parse_consultation(
+    path: &Path,
+    yaml: &str,
+    raw: RawConsultation,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Consultation> {
+    let from = parse_nested_date(path, yaml, "consultation", "from", &raw.from, problems);
+    let to = parse_nested_date(path, yaml, "consultation", "to", &raw.to, problems);
+    let (from, to) = (from?, to?);
+    if to < from {
+        let (f, t) = (from.numeric(), to.numeric());
+        problems.push(
+            Diagnostic::error(
+                nested_location(path, yaml, "consultation", "to"),
+                text!(
+                    "konsultacje kończą się ({t}) przed swoim początkiem ({f})",
+                    "the consultation ends ({t}) before it starts ({f})"
+                ),
+            )
+            .with_hint(Text::new(
+                "zamień daty miejscami albo popraw from: / to:",
+                "swap the dates or fix from: / to:",
+            )),
+        );
+        return None;
+    }
+    Some(Consultation {
+        subject: raw.subject,
+        from,
+        to,
+        how: raw.how,
+        form: raw.form,
+    })
+}
+
+/// Where `value` first appears after the top-level key `parent`; the
+/// parent's line when it cannot be found.
+pub fn value_location(path: &Path, yaml: &str, parent: &str, value: &str) -> Location {
+    let parent_location = key_location(path, yaml, parent);
+    let start = parent_location.line.unwrap_or(2).saturating_sub(2);
+    for (index, line) in yaml.lines().enumerate().skip(start) {
+        if let Some(byte) = line.find(value) {
+            return Location::at(path, index + 2, line[..byte].chars().count() + 1);
+        }
+    }
+    parent_location
+}
+
+/// Where `key:` of the block under the top-level key `parent` is; the
+/// parent's line when the key cannot be found.
+pub fn nested_location(path: &Path, yaml: &str, parent: &str, key: &str) -> Location {
+    let parent_location = key_location(path, yaml, parent);
+    let start = parent_location.line.unwrap_or(1).saturating_sub(1);
+    for (index, line) in yaml.lines().enumerate().skip(start) {
+        let trimmed = line.trim_start().trim_start_matches("- ");
+        if index >= start && line.starts_with([' ', '-']) {
+            if let Some(rest) = trimmed.strip_prefix(key) {
+                if let Some(value) = rest.trim_start().strip_prefix(':') {
+                    let value_start = line.len() - value.trim_start().len();
+                    return Location::at(path, index + 2, line[..value_start].chars().count() + 1);
+                }
+            }
+        } else if index > start && !line.trim().is_empty() && !line.starts_with(' ') {
+            break;
+        }
+    }
+    parent_location
 }
 
 fn clean_list(items: Vec<String>) -> Vec<String> {
@@ -250,6 +448,21 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(errors[0].location, Location::at("x.md", 3, 7));
+    }
+
+    #[test]
+    fn event_ending_before_it_starts_points_at_end() {
+        let yaml = "title: A\ndate: 2021-04-01\nevent:\n  start: 21.04.2021 10:00\n  end: 21.04.2021 09:00\n  place: Sala\n";
+        let errors = parse(p(), yaml, Requirement::TitleAndDate).unwrap_err();
+        assert_eq!(errors[0].location, Location::at("x.md", 6, 8), "{errors:?}");
+    }
+
+    #[test]
+    fn consultation_dates_in_the_wrong_order_are_an_error() {
+        let yaml = "title: A\ndate: 2021-04-01\nconsultation:\n  subject: S\n  from: 2021-05-01\n  to: 2021-04-01\n  how: e-mail\n";
+        let errors = parse(p(), yaml, Requirement::TitleAndDate).unwrap_err();
+        assert_eq!(errors[0].location, Location::at("x.md", 7, 7), "{errors:?}");
+        assert!(errors[0].message.pl.contains("przed swoim początkiem"));
     }
 
     #[test]

@@ -44,6 +44,19 @@ pub struct Document {
     pub url_path: String,
     pub front: FrontMatter,
     pub body: Rendered,
+    /// The front matter's attachments, found on disk and measured.
+    pub attachments: Vec<AttachmentFile>,
+}
+
+/// An attachment as readers see it: where to get it, its type and size.
+#[derive(Debug, Clone)]
+pub struct AttachmentFile {
+    pub title: String,
+    /// Address under the site's base path, e.g. `/p/aktualnosci/x/uchwala.pdf`.
+    pub url: String,
+    /// The file type in capitals, from its extension: `PDF`, `DOCX`.
+    pub kind: String,
+    pub bytes: u64,
 }
 
 impl Document {
@@ -87,6 +100,7 @@ pub struct Loaded {
 /// Loads every file of `content/<site.id>/`.
 pub fn load_site(workspace: &Workspace, site: &SiteConfig) -> Loaded {
     let root = workspace.root.join("content").join(&site.id);
+    let static_dir = workspace.root.join("static");
     let mut diagnostics = Vec::new();
     let (markdown_files, other_files) = list_files(&root, &mut diagnostics);
     let bundles: Bundles = markdown_files
@@ -95,7 +109,7 @@ pub fn load_site(workspace: &Workspace, site: &SiteConfig) -> Loaded {
         .collect();
     let results: Vec<DocumentResult> = markdown_files
         .par_iter()
-        .map(|(rel, path)| load_document(site, &bundles, path, rel))
+        .map(|(rel, path)| load_document(site, &bundles, &static_dir, path, rel))
         .collect();
     let mut documents = Vec::with_capacity(results.len());
     let mut failed = Vec::new();
@@ -191,6 +205,7 @@ pub type DocumentResult = Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>>;
 pub fn load_document(
     site: &SiteConfig,
     bundles: &Bundles,
+    static_dir: &Path,
     path: &Path,
     content_path: &str,
 ) -> DocumentResult {
@@ -221,6 +236,19 @@ pub fn load_document(
     let mut front = front_matter::parse(path, split.yaml, requirement)?;
     check_gminy(site, path, split.yaml, &front)?;
     typeset_front_matter(&mut front);
+    let bundle_dir = content_root.join(content_path.trim_end_matches(".md"));
+    let attachments = resolve_attachments(
+        site,
+        &front,
+        &AttachmentRoots {
+            bundle: &bundle_dir,
+            content: content_root,
+            statics: static_dir,
+            page_url: &url_path_for(content_path),
+        },
+        path,
+        split.yaml,
+    )?;
     let body = markdown::render(
         split.body,
         &MarkdownContext {
@@ -229,7 +257,7 @@ pub fn load_document(
             body_line_offset: split.body_line_offset,
             bundles,
             lang: site.lang(),
-            bundle_dir: &content_root.join(content_path.trim_end_matches(".md")),
+            bundle_dir: &bundle_dir,
         },
     );
     for &(line, column) in &body.images_without_alt {
@@ -256,9 +284,81 @@ pub fn load_document(
             section,
             front,
             body,
+            attachments,
         },
         warnings,
     ))
+}
+
+/// Where attachment files are looked for.
+struct AttachmentRoots<'a> {
+    bundle: &'a Path,
+    content: &'a Path,
+    statics: &'a Path,
+    /// URL path of the page, relative to the site root.
+    page_url: &'a str,
+}
+
+/// Finds every attachment's file: a name is looked for in the page's bundle,
+/// a `/path` under the site's content folder, then under static/.
+fn resolve_attachments(
+    site: &SiteConfig,
+    front: &FrontMatter,
+    roots: &AttachmentRoots,
+    path: &Path,
+    yaml: &str,
+) -> Result<Vec<AttachmentFile>, Vec<Diagnostic>> {
+    let base = site.base_path();
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    for attachment in &front.attachments {
+        let file = attachment.file.trim();
+        let (candidates, url) = match file.strip_prefix('/') {
+            Some(rel) => (
+                vec![roots.content.join(rel), roots.statics.join(rel)],
+                format!("{base}{rel}"),
+            ),
+            None => (
+                vec![roots.bundle.join(file)],
+                format!("{base}{}{file}", roots.page_url),
+            ),
+        };
+        match candidates
+            .iter()
+            .find_map(|c| std::fs::metadata(c).ok().filter(|m| m.is_file()))
+        {
+            Some(meta) => found.push(AttachmentFile {
+                title: typography::bind_one_letter_words(&attachment.title),
+                url,
+                kind: file
+                    .rsplit_once('.')
+                    .map_or(String::new(), |(_, ext)| ext.to_uppercase()),
+                bytes: meta.len(),
+            }),
+            None => {
+                let shown = candidates
+                    .iter()
+                    .map(|c| c.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                problems.push(
+                    Diagnostic::error(
+                        front_matter::value_location(path, yaml, "attachments", file),
+                        text!("nie ma pliku załącznika „{file}”", "the attachment file `{file}` does not exist"),
+                    )
+                    .with_hint(text!(
+                        "umieść plik tutaj: {shown}, albo popraw nazwę (wielkość liter ma znaczenie)",
+                        "put the file here: {shown}, or fix the name (letter case matters)"
+                    )),
+                );
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(found)
+    } else {
+        Err(problems)
+    }
 }
 
 /// Polish typography for the texts of the front matter that readers see.

@@ -4,6 +4,7 @@
 //! failed build leaves the previous output untouched.
 
 pub mod feeds;
+mod ics;
 mod minify;
 mod sitemap;
 
@@ -111,6 +112,7 @@ fn write_site(
     let mut extra = feeds::feed_files(site, renderer.all_sites());
     extra.push(("sitemap.xml".to_string(), sitemap::sitemap(site, &items)));
     extra.push(("robots.txt".to_string(), sitemap::robots(site)));
+    extra.extend(ics::event_files(site));
     for (path, body) in &extra {
         let target = staging.join(path);
         if let Some(parent) = target.parent() {

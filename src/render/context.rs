@@ -9,7 +9,7 @@ use crate::content::typography::{bind_one_letter_words, polish_collation_key};
 use crate::content::Document;
 use crate::diagnostic::{Diagnostic, Lang};
 use crate::site::taxonomy::TaxonomyKind;
-use crate::site::{pager_url_path, paginate, Pager, Site};
+use crate::site::{pager_url_path, paginate, ConsultationStatus, Pager, Site};
 use serde::Serialize;
 use tera::{Context, Value};
 
@@ -36,6 +36,8 @@ pub enum Item {
 #[derive(Debug, Clone, Copy)]
 pub enum ListOf {
     Section(usize),
+    /// Announcements of public consultations, open ones first.
+    Consultations,
     /// A term, by taxonomy and term index.
     Term(usize, usize),
 }
@@ -138,6 +140,50 @@ struct PageView<'a> {
     newer: Option<Link>,
     older: Option<Link>,
     related: Vec<Value>,
+    attachments: Vec<AttachmentView<'a>>,
+    event: Option<EventView<'a>>,
+    consultation: Option<ConsultationView<'a>>,
+}
+
+#[derive(Serialize)]
+struct EventCard<'a> {
+    title: &'a str,
+    url: String,
+    event: EventView<'a>,
+}
+
+#[derive(Serialize)]
+struct AttachmentView<'a> {
+    title: &'a str,
+    url: &'a str,
+    kind: &'a str,
+    /// "245 kB", "1,2 MB".
+    size: String,
+}
+
+#[derive(Serialize)]
+struct EventView<'a> {
+    start: DateView,
+    end: Option<DateView>,
+    /// Whether start and end fall on the same day (then only the end time is shown).
+    same_day: bool,
+    place: &'a str,
+    address: Option<&'a str>,
+    /// The event's iCalendar file.
+    ics_url: String,
+    upcoming: bool,
+}
+
+#[derive(Serialize)]
+struct ConsultationView<'a> {
+    subject: &'a str,
+    from: DateView,
+    to: DateView,
+    how: &'a str,
+    form: Option<&'a str>,
+    /// `open`, `planned` or `closed`.
+    status: &'static str,
+    status_label: String,
 }
 
 #[derive(Serialize)]
@@ -260,6 +306,15 @@ impl<'a> Renderer<'a> {
                 &section.pages,
             );
         }
+        if !self.site.consultations.is_empty() {
+            let path = consultations_path(self.lang);
+            add_list(
+                &mut items,
+                ListOf::Consultations,
+                path,
+                &self.site.consultations,
+            );
+        }
         for (t, taxonomy) in self.site.taxonomies.iter().enumerate() {
             if taxonomy.terms.is_empty() {
                 continue;
@@ -377,6 +432,48 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         context.insert("sections", &sections);
+        let events: Vec<EventCard> = self
+            .site
+            .upcoming_events
+            .iter()
+            .take(5)
+            .filter_map(|&i| {
+                let doc = &self.site.pages[i];
+                let event = doc.front.event.as_ref()?;
+                Some(EventCard {
+                    title: &doc.front.title,
+                    url: format!("{}{}", self.site.config.base_path(), doc.url_path),
+                    event: self.event_view(doc, event),
+                })
+            })
+            .collect();
+        context.insert("upcoming_events", &events);
+        let open: Vec<Value> = self
+            .site
+            .consultations
+            .iter()
+            .filter(|&&i| {
+                self.site.pages[i]
+                    .front
+                    .consultation
+                    .as_ref()
+                    .is_some_and(|c| {
+                        ConsultationStatus::of(c, self.site.now) == ConsultationStatus::Open
+                    })
+            })
+            .map(|&i| self.cards[i].clone())
+            .collect();
+        context.insert_value("open_consultations", Value::from(open));
+        context.insert(
+            "consultations_url",
+            &(!self.site.consultations.is_empty()).then(|| {
+                format!(
+                    "{}{}",
+                    self.site.config.base_path(),
+                    consultations_path(self.lang)
+                )
+            }),
+        );
         if self.site.config.hub {
             context.insert_value("partnerships", self.partnerships.clone());
             context.insert_value("hub_latest", self.hub_latest.clone());
@@ -397,6 +494,12 @@ impl<'a> Renderer<'a> {
                     crumbs: vec![self.home_crumb()],
                 }
             }
+            ListOf::Consultations => ListSource {
+                title: self.theme.string(self.lang, "consultations"),
+                url_path: consultations_path(self.lang),
+                intro: "",
+                crumbs: vec![self.home_crumb()],
+            },
             ListOf::Term(t, i) => {
                 let taxonomy = &self.site.taxonomies[t];
                 let term = &taxonomy.terms[i];
@@ -505,6 +608,44 @@ impl<'a> Renderer<'a> {
         (template, context)
     }
 
+    fn event_view<'d>(
+        &self,
+        doc: &Document,
+        event: &'d crate::content::front_matter::Event,
+    ) -> EventView<'d> {
+        EventView {
+            start: event.start.view(self.lang),
+            end: event.end.map(|e| e.view(self.lang)),
+            same_day: event
+                .end
+                .is_none_or(|e| e.date_only() == event.start.date_only()),
+            place: &event.place,
+            address: event.address.as_deref(),
+            ics_url: format!("{}{}{ICS_FILE}", self.site.config.base_path(), doc.url_path),
+            upcoming: event.end.unwrap_or(event.start).date_only() >= self.site.now,
+        }
+    }
+
+    fn consultation_view<'d>(
+        &self,
+        consultation: &'d crate::content::front_matter::Consultation,
+    ) -> ConsultationView<'d> {
+        let status = ConsultationStatus::of(consultation, self.site.now);
+        ConsultationView {
+            subject: &consultation.subject,
+            from: consultation.from.view(self.lang),
+            to: consultation.to.view(self.lang),
+            how: &consultation.how,
+            form: consultation.form.as_deref(),
+            status: match status {
+                ConsultationStatus::Open => "open",
+                ConsultationStatus::Planned => "planned",
+                ConsultationStatus::Closed => "closed",
+            },
+            status_label: self.theme.string(self.lang, status.i18n_key()),
+        }
+    }
+
     fn page_link(&self, index: usize) -> Link {
         let doc = &self.site.pages[index];
         Link {
@@ -561,6 +702,22 @@ impl<'a> Renderer<'a> {
             reading_minutes: doc.body.word_count.div_ceil(200).max(1),
             newer: neighbours.and_then(|n| n.newer).map(|i| self.page_link(i)),
             older: neighbours.and_then(|n| n.older).map(|i| self.page_link(i)),
+            attachments: doc
+                .attachments
+                .iter()
+                .map(|a| AttachmentView {
+                    title: &a.title,
+                    url: &a.url,
+                    kind: &a.kind,
+                    size: human_size(a.bytes, self.lang),
+                })
+                .collect(),
+            event: doc.front.event.as_ref().map(|e| self.event_view(doc, e)),
+            consultation: doc
+                .front
+                .consultation
+                .as_ref()
+                .map(|c| self.consultation_view(c)),
             related: neighbours.map_or(Vec::new(), |n| {
                 n.related.iter().map(|&i| self.cards[i].clone()).collect()
             }),
@@ -668,6 +825,32 @@ fn site_view<'a>(theme: &Theme, config: &'a SiteConfig, lang: Lang) -> SiteView<
             .accessibility
             .as_ref()
             .map(|_| format!("{base}{ACCESSIBILITY_PATH}")),
+    }
+}
+
+/// URL path of the list of consultations.
+fn consultations_path(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Pl => "konsultacje/",
+        Lang::En => "consultations/",
+    }
+}
+
+/// Name of an event's iCalendar file, next to its page.
+pub const ICS_FILE: &str = "wydarzenie.ics";
+
+/// A file size as Polish (or English) readers write it: "245 kB", "1,2 MB".
+fn human_size(bytes: u64, lang: Lang) -> String {
+    let text = if bytes < 1000 {
+        format!("{bytes} B")
+    } else if bytes < 1_000_000 {
+        format!("{} kB", bytes.div_ceil(1000))
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    };
+    match lang {
+        Lang::Pl => text.replace('.', ","),
+        Lang::En => text,
     }
 }
 

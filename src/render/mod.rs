@@ -7,6 +7,6 @@ mod context;
 mod statement;
 mod theme;
 
-pub use context::{Item, ListOf, Renderer};
+pub use context::{Item, ListOf, Renderer, ICS_FILE};
 pub use statement::TEMPLATE as STATEMENT_TEMPLATE;
 pub use theme::{Theme, HUB_TEMPLATE};

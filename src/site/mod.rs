@@ -28,6 +28,13 @@ pub struct Site {
     pub taxonomies: Vec<Taxonomy>,
     /// Newer, older and related announcements of each page, by page index.
     pub neighbours: Vec<neighbours::Neighbours>,
+    /// The build's date, against which events and consultations are dated.
+    pub now: PageDate,
+    /// Pages with a consultation: open ones first (closing soonest), then
+    /// planned (opening soonest), then closed (newest first).
+    pub consultations: Vec<usize>,
+    /// Pages with an event that has not ended, soonest first.
+    pub upcoming_events: Vec<usize>,
     /// Drafts left out of this build, by content path.
     pub skipped_drafts: Vec<String>,
     /// Announcements dated after the build's date, left out until then.
@@ -79,6 +86,73 @@ impl Site {
     pub fn standalone_pages(&self) -> impl Iterator<Item = &Document> {
         self.pages.iter().filter(|p| p.section.is_none())
     }
+}
+
+/// Where a consultation stands on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ConsultationStatus {
+    Open,
+    Planned,
+    Closed,
+}
+
+impl ConsultationStatus {
+    pub fn of(consultation: &crate::content::front_matter::Consultation, now: PageDate) -> Self {
+        if now < consultation.from.date_only() {
+            ConsultationStatus::Planned
+        } else if now > consultation.to.date_only() {
+            ConsultationStatus::Closed
+        } else {
+            ConsultationStatus::Open
+        }
+    }
+
+    /// The i18n key of the status ("trwają", "zaplanowane", "zakończone").
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            ConsultationStatus::Open => "consultation_open",
+            ConsultationStatus::Planned => "consultation_planned",
+            ConsultationStatus::Closed => "consultation_closed",
+        }
+    }
+}
+
+fn order_consultations(pages: &[Document], now: PageDate) -> Vec<usize> {
+    let mut list: Vec<(ConsultationStatus, i64, usize)> = pages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, doc)| {
+            let c = doc.front.consultation.as_ref()?;
+            let status = ConsultationStatus::of(c, now);
+            // Sort keys as day numbers: soonest first, except closed: newest first.
+            let key = match status {
+                ConsultationStatus::Open => day_number(c.to),
+                ConsultationStatus::Planned => day_number(c.from),
+                ConsultationStatus::Closed => -day_number(c.to),
+            };
+            Some((status, key, i))
+        })
+        .collect();
+    list.sort();
+    list.into_iter().map(|(_, _, i)| i).collect()
+}
+
+fn upcoming_events(pages: &[Document], now: PageDate) -> Vec<usize> {
+    let mut list: Vec<(PageDate, usize)> = pages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, doc)| {
+            let event = doc.front.event.as_ref()?;
+            let last_day = event.end.unwrap_or(event.start).date_only();
+            (last_day >= now).then_some((event.start, i))
+        })
+        .collect();
+    list.sort();
+    list.into_iter().map(|(_, i)| i).collect()
+}
+
+fn day_number(date: PageDate) -> i64 {
+    i64::from(date.year) * 400 + i64::from(date.month) * 32 + i64::from(date.day)
 }
 
 /// The hub's view of the partnerships: every announcement of every
@@ -198,6 +272,8 @@ fn assemble_site(
         .map(|&kind| taxonomy::build(kind, &config, &pages, &newest))
         .collect();
     let neighbours = neighbours::compute(&pages, &sections, &taxonomies, &newest);
+    let consultations = order_consultations(&pages, options.now);
+    let upcoming_events = upcoming_events(&pages, options.now);
     Ok(Site {
         config,
         home,
@@ -206,6 +282,9 @@ fn assemble_site(
         assets,
         taxonomies,
         neighbours,
+        now: options.now,
+        consultations,
+        upcoming_events,
         skipped_drafts,
         skipped_scheduled,
     })
