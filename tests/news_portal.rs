@@ -364,3 +364,138 @@ fn hub_groups_partnerships_by_voivodeship_and_combines_every_feed() {
         "each entry links to its own site's page"
     );
 }
+
+fn write_consultation_page(fx: &Fixture) {
+    let page = "---
+title: Konsultacje projektu
+date: 2021-09-01
+consultation:
+  subject: Projekt strategii
+  from: 15.09.2021
+  to: 06.10.2021
+  how: E-mailem albo w urzędzie.
+event:
+  start: 21.09.2021 17:30
+  end: 21.09.2021 19:00
+  place: Świetlica wiejska
+  address: Lipno
+attachments:
+  - file: projekt.pdf
+    title: Projekt strategii
+  - file: /pliki/formularz.docx
+    title: Formularz uwag
+---
+Zapraszamy.
+";
+    fx.write("content/alfa/aktualnosci/2021-09-01-konsultacje.md", page);
+    fx.write(
+        "content/alfa/aktualnosci/2021-09-01-konsultacje/projekt.pdf",
+        vec![b'%'; 245_000],
+    );
+    fx.write("static/pliki/formularz.docx", vec![b'x'; 1_234_567]);
+}
+
+#[test]
+fn attachments_show_type_and_size_computed_at_build() {
+    let fx = fixture();
+    write_consultation_page(&fx);
+    fx.build_ok(&["--now", "2021-09-01"]);
+    let html = unquoted(&fx.read("public/alfa/aktualnosci/konsultacje/index.html"));
+    assert!(html.contains("href=/alfa/aktualnosci/konsultacje/projekt.pdf>Projekt strategii</a> <span class=attachment-meta>(PDF, 245 kB)</span>"), "{html}");
+    assert!(html.contains("href=/alfa/pliki/formularz.docx>Formularz uwag</a> <span class=attachment-meta>(DOCX, 1,2 MB)</span>"), "{html}");
+    assert!(fx.exists("public/alfa/aktualnosci/konsultacje/projekt.pdf"));
+}
+
+#[test]
+fn missing_attachment_is_an_error_naming_its_line() {
+    let fx = fixture();
+    fx.build_ok(&[]);
+    let before = fx.snapshot("public");
+    write_consultation_page(&fx);
+    fx.remove("content/alfa/aktualnosci/2021-09-01-konsultacje/projekt.pdf");
+    let run = fx.build(&[]);
+    run.assert_failed();
+    let errors = run.errors();
+    assert_eq!(
+        errors[0].location(),
+        "content/alfa/aktualnosci/2021-09-01-konsultacje.md:15:11",
+        "{}",
+        run.stderr
+    );
+    assert!(errors[0].message.contains("projekt.pdf"));
+    assert_same_tree(&before, &fx.snapshot("public"));
+}
+
+#[test]
+fn consultation_status_follows_the_build_date() {
+    let fx = fixture();
+    write_consultation_page(&fx);
+    let status = |now: &str| {
+        fx.build_ok(&["--now", now]);
+        let html = fx.read("public/alfa/aktualnosci/konsultacje/index.html");
+        ["zaplanowane", "trwają", "zakończone"]
+            .into_iter()
+            .find(|s| html.contains(&format!("<strong>{s}</strong>")))
+            .unwrap_or("none")
+    };
+    assert_eq!(status("2021-09-14"), "zaplanowane");
+    assert_eq!(status("2021-09-15"), "trwają");
+    assert_eq!(status("06.10.2021"), "trwają");
+    assert_eq!(status("2021-10-07"), "zakończone");
+    assert!(fx
+        .read("public/alfa/konsultacje/index.html")
+        .contains("Konsultacje projektu"));
+}
+
+#[test]
+fn event_has_a_valid_icalendar_file_and_shows_on_the_home_page_until_it_ends() {
+    let fx = fixture();
+    write_consultation_page(&fx);
+    fx.build_ok(&["--now", "2021-09-20"]);
+    let ics = fx.read("public/alfa/aktualnosci/konsultacje/wydarzenie.ics");
+    assert!(
+        ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"),
+        "{ics}"
+    );
+    assert!(ics.ends_with("END:VCALENDAR\r\n"));
+    for line in ics.split("\r\n") {
+        assert!(line.len() <= 75, "line longer than 75 octets: {line}");
+    }
+    let unfolded = ics.replace("\r\n ", "");
+    assert!(
+        unfolded.contains("\r\nDTSTART:20210921T153000Z\r\n"),
+        "17:30 in Poland in summer is 15:30 UTC: {unfolded}"
+    );
+    assert!(unfolded.contains("\r\nDTEND:20210921T170000Z\r\n"));
+    assert!(
+        unfolded.contains("\r\nLOCATION:Świetlica wiejska\\, Lipno\r\n"),
+        "{unfolded}"
+    );
+    assert!(unfolded.contains("\r\nUID:https://example.org/alfa/aktualnosci/konsultacje/\r\n"));
+    assert_eq!(unfolded.matches("BEGIN:VEVENT").count(), 1);
+    let home = fx.read("public/alfa/index.html");
+    assert!(home.contains("Najbliższe wydarzenia"), "{home}");
+    fx.build_ok(&["--now", "2021-09-22"]);
+    assert!(!fx
+        .read("public/alfa/index.html")
+        .contains("Najbliższe wydarzenia"));
+}
+
+#[test]
+fn event_ending_before_it_starts_fails_the_build() {
+    let fx = fixture();
+    write_consultation_page(&fx);
+    let file = "content/alfa/aktualnosci/2021-09-01-konsultacje.md";
+    let text = fx
+        .read(file)
+        .replace("end: 21.09.2021 19:00", "end: 21.09.2021 16:00");
+    fx.write(file, text);
+    let run = fx.build(&[]);
+    run.assert_failed();
+    assert_eq!(
+        run.errors()[0].location(),
+        format!("{file}:11:8"),
+        "{}",
+        run.stderr
+    );
+}
