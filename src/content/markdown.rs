@@ -4,7 +4,7 @@
 //! and raw HTML sanitised unless the site opted out.
 
 use crate::content::paths::{asset_output_path, url_path_for, Bundles};
-use crate::content::typography::{bind_one_letter_words, slugify, strip_word_artefacts};
+use crate::content::typography::{slugify, strip_word_artefacts, typeset};
 use crate::diagnostic::{line_col, Lang};
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
@@ -136,7 +136,7 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
             Event::Text(text) if !in_code => {
                 let cleaned = strip_word_artefacts(&text);
                 out.word_count += cleaned.split_whitespace().count();
-                let typeset = bind_one_letter_words(&cleaned);
+                let typeset = typeset(&cleaned);
                 if in_image {
                     image_alt.push_str(&cleaned);
                 }

@@ -328,7 +328,7 @@ fn resolve_attachments(
             .find_map(|c| std::fs::metadata(c).ok().filter(|m| m.is_file()))
         {
             Some(meta) => found.push(AttachmentFile {
-                title: typography::bind_one_letter_words(&attachment.title),
+                title: typography::typeset(&attachment.title),
                 url,
                 kind: file
                     .rsplit_once('.')
@@ -363,7 +363,7 @@ fn resolve_attachments(
 
 /// Polish typography for the texts of the front matter that readers see.
 fn typeset_front_matter(front: &mut FrontMatter) {
-    use typography::bind_one_letter_words as bind;
+    use typography::typeset as bind;
     front.title = bind(&front.title);
     for text in [&mut front.summary, &mut front.signature]
         .into_iter()

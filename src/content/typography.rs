@@ -40,9 +40,14 @@ pub fn strip_date_prefix(stem: &str) -> &str {
 
 const ONE_LETTER_WORDS: &str = "aiouwzAIOUWZ";
 
-/// Binds one-letter words (a, i, o, u, w, z) to the next word with a no-break
+/// Polish typography for text readers see: one-letter words (a, i, o, u, w,
+/// z) are bound to the next word and numbers to their units with a no-break
 /// space, so that none is left hanging at the end of a line.
-pub fn bind_one_letter_words(text: &str) -> String {
+pub fn typeset(text: &str) -> String {
+    bind_numbers_to_units(&bind_lone_letters(text))
+}
+
+fn bind_lone_letters(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut previous: Option<char> = None;
     let mut before_previous: Option<char> = None;
@@ -57,6 +62,34 @@ pub fn bind_one_letter_words(text: &str) -> String {
         before_previous = previous;
         previous = Some(c);
     }
+    out
+}
+
+/// Units and abbreviations that must stay on the line of the number before
+/// them: "2020 r.", "15 km", "250 tys. zł", "40 proc.".
+const UNITS: &[&str] = &[
+    "r.", "km", "m", "m2", "m²", "ha", "kg", "t", "zł", "tys.", "mln", "mld", "proc.", "%", "osób",
+    "os.", "godz.", "min", "kW", "MW", "kWh", "MWh", "gr", "€", "EUR",
+];
+
+/// Binds a number to the unit after it with a no-break space.
+pub fn bind_numbers_to_units(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    while let Some(space) = rest.find(' ') {
+        let (before, after) = rest.split_at(space);
+        let after = &after[1..];
+        out.push_str(before);
+        let ends_with_digit = before.chars().last().is_some_and(|c| c.is_ascii_digit());
+        let next_word = after.split([' ', ',', ';', ')']).next().unwrap_or("");
+        if ends_with_digit && UNITS.contains(&next_word) {
+            out.push('\u{a0}');
+        } else {
+            out.push(' ');
+        }
+        rest = after;
+    }
+    out.push_str(rest);
     out
 }
 
@@ -129,15 +162,12 @@ mod tests {
     #[test]
     fn one_letter_words_are_bound_to_the_next_word() {
         assert_eq!(
-            bind_one_letter_words("spotkanie w Łosicach i w Sarnakach"),
+            typeset("spotkanie w Łosicach i w Sarnakach"),
             "spotkanie w\u{a0}Łosicach i\u{a0}w\u{a0}Sarnakach"
         );
         // Only whole one-letter words: "Klukowo " keeps its normal space.
-        assert_eq!(
-            bind_one_letter_words("Klukowo i Sokoły"),
-            "Klukowo i\u{a0}Sokoły"
-        );
-        assert_eq!(bind_one_letter_words("Z okazji"), "Z\u{a0}okazji");
+        assert_eq!(typeset("Klukowo i Sokoły"), "Klukowo i\u{a0}Sokoły");
+        assert_eq!(typeset("Z okazji"), "Z\u{a0}okazji");
     }
 
     #[test]
@@ -151,6 +181,18 @@ mod tests {
             [
                 "ankiety", "Ąbc", "B", "Lubenia", "Łosice", "Sokoły", "Śliwice", "Zakopane", "Żary"
             ]
+        );
+    }
+
+    #[test]
+    fn numbers_stay_with_their_units() {
+        assert_eq!(
+            bind_numbers_to_units("w 2020 r. zebrano 250 tys. zł, czyli 40 proc. i 12 osób"),
+            "w 2020\u{a0}r. zebrano 250\u{a0}tys. zł, czyli 40\u{a0}proc. i 12\u{a0}osób"
+        );
+        assert_eq!(
+            bind_numbers_to_units("rok 2020 rozpoczął"),
+            "rok 2020 rozpoczął"
         );
     }
 

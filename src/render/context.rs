@@ -5,7 +5,7 @@ use super::theme::{template_error, Theme, HUB_TEMPLATE};
 use crate::config::SiteConfig;
 use crate::content::date::DateView;
 use crate::content::paths::url_path_for;
-use crate::content::typography::{bind_one_letter_words, polish_collation_key};
+use crate::content::typography::{polish_collation_key, typeset};
 use crate::content::Document;
 use crate::diagnostic::{Diagnostic, Lang};
 use crate::site::taxonomy::TaxonomyKind;
@@ -790,8 +790,8 @@ fn site_view<'a>(theme: &Theme, config: &'a SiteConfig, lang: Lang) -> SiteView<
     let base = config.base_path();
     SiteView {
         id: &config.id,
-        title: bind_one_letter_words(&config.title),
-        description: bind_one_letter_words(&config.description),
+        title: typeset(&config.title),
+        description: typeset(&config.description),
         base_url: config.base_url(),
         home_url: base,
         lang: lang.code(),
@@ -889,8 +889,8 @@ fn hub_values(hub: &Site, all: &[Site], lang: Lang) -> (Value, Value) {
     let mut groups: Vec<VoivodeshipGroup> = Vec::new();
     for s in partners {
         let view = PartnershipView {
-            title: bind_one_letter_words(&s.config.title),
-            description: bind_one_letter_words(&s.config.description),
+            title: typeset(&s.config.title),
+            description: typeset(&s.config.description),
             url: site_url(&hub.config, &s.config),
             voivodeship: s.config.voivodeship.as_deref(),
             members: s.config.members.len(),

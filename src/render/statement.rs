@@ -5,7 +5,7 @@
 
 use crate::config::{AccessibilityStatement, ComplianceStatus, SiteConfig};
 use crate::content::date::{DateView, PageDate};
-use crate::content::typography::bind_one_letter_words;
+use crate::content::typography::typeset;
 use crate::diagnostic::{Diagnostic, Lang, Location, Text};
 use crate::text;
 use serde::Serialize;
@@ -69,7 +69,7 @@ pub fn view<'a>(
 ) -> StatementView<'a> {
     // Dates were validated with the configuration.
     let date = |s: &str| PageDate::parse(s).ok().map(|d| d.view(lang));
-    let bind = |s: &str| bind_one_letter_words(s);
+    let bind = |s: &str| typeset(s);
     StatementView {
         entity: bind(&statement.entity),
         scope: statement.scope.as_deref(),

@@ -240,7 +240,7 @@ fn load_translations(dir: &Path, problems: &mut Vec<Diagnostic>) -> Translations
             Ok(mut map) => {
                 if lang == Lang::Pl {
                     for text in map.values_mut() {
-                        *text = crate::content::typography::bind_one_letter_words(text);
+                        *text = crate::content::typography::typeset(text);
                     }
                 }
                 values.insert(lang.code(), tera::Value::from(map.clone()));
