@@ -499,3 +499,50 @@ fn event_ending_before_it_starts_fails_the_build() {
         run.stderr
     );
 }
+
+/// A 3×2 GIF: enough for the size probe.
+const GIF: &[u8] = b"GIF89a\x03\x00\x02\x00\x00\x00\x00;";
+
+#[test]
+fn gallery_photos_get_their_size_and_caption() {
+    let fx = fixture();
+    fx.write(
+        "content/alfa/aktualnosci/2021-05-01-galeria.md",
+        "---\ntitle: Galeria\ndate: 2021-05-01\ngallery:\n  - file: a.gif\n    alt: Uczestnicy przy stołach\n    caption: Warsztaty\n  - file: b.gif\n    alt: Sala z ekranem\n---\nZdjęcia.\n",
+    );
+    fx.write("content/alfa/aktualnosci/2021-05-01-galeria/a.gif", GIF);
+    fx.write("content/alfa/aktualnosci/2021-05-01-galeria/b.gif", GIF);
+    fx.build_ok(&[]);
+    let html = unquoted(&fx.read("public/alfa/aktualnosci/galeria/index.html"));
+    let gallery = element(&html, "<section", "class=gallery", "</section>");
+    assert_eq!(gallery.matches("<img ").count(), 2, "{gallery}");
+    assert!(
+        gallery.contains("alt=\"Uczestnicy przy stołach\"") || gallery.contains("alt=Uczestnicy"),
+        "{gallery}"
+    );
+    assert!(
+        gallery.contains("height=2")
+            && gallery.contains("width=3")
+            && gallery.contains("loading=lazy"),
+        "{gallery}"
+    );
+    assert!(gallery.contains("<figcaption>Warsztaty</figcaption>"));
+}
+
+#[test]
+fn gallery_photo_without_alt_is_an_error() {
+    let fx = fixture();
+    let file = "content/alfa/aktualnosci/2021-05-01-galeria.md";
+    fx.write(file, "---\ntitle: Galeria\ndate: 2021-05-01\ngallery:\n  - file: a.gif\n    caption: Warsztaty\n---\nZdjęcia.\n");
+    fx.write("content/alfa/aktualnosci/2021-05-01-galeria/a.gif", GIF);
+    let run = fx.build(&[]);
+    run.assert_failed();
+    let errors = run.errors();
+    assert_eq!(
+        errors[0].location(),
+        format!("{file}:5:11"),
+        "{}",
+        run.stderr
+    );
+    assert!(errors[0].message.contains("nie ma opisu (alt)"));
+}

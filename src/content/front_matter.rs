@@ -23,6 +23,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "attachments",
     "event",
     "consultation",
+    "gallery",
 ];
 
 #[derive(Debug, Default, Deserialize)]
@@ -46,6 +47,19 @@ struct RawFrontMatter {
     attachments: Vec<Attachment>,
     event: Option<RawEvent>,
     consultation: Option<RawConsultation>,
+    #[serde(default)]
+    gallery: Vec<GalleryEntry>,
+}
+
+/// A photo of the page's gallery, as the front matter names it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GalleryEntry {
+    pub file: String,
+    /// What the photo shows, for readers who cannot see it. Required.
+    #[serde(default)]
+    pub alt: String,
+    pub caption: Option<String>,
 }
 
 /// A file published with the page: in its bundle (`uchwala.pdf`) or under
@@ -113,6 +127,7 @@ pub struct FrontMatter {
     pub attachments: Vec<Attachment>,
     pub event: Option<Event>,
     pub consultation: Option<Consultation>,
+    pub gallery: Vec<GalleryEntry>,
 }
 
 /// A file split into its front matter and its Markdown body.
@@ -244,6 +259,7 @@ pub fn parse(
         attachments: raw.attachments,
         event,
         consultation,
+        gallery: raw.gallery,
     })
 }
 

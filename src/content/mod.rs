@@ -4,6 +4,7 @@
 //! here looks at other files, so `serve` can reload just one.
 
 pub mod date;
+pub mod files;
 pub mod front_matter;
 pub mod markdown;
 pub mod paths;
@@ -45,18 +46,9 @@ pub struct Document {
     pub front: FrontMatter,
     pub body: Rendered,
     /// The front matter's attachments, found on disk and measured.
-    pub attachments: Vec<AttachmentFile>,
-}
-
-/// An attachment as readers see it: where to get it, its type and size.
-#[derive(Debug, Clone)]
-pub struct AttachmentFile {
-    pub title: String,
-    /// Address under the site's base path, e.g. `/p/aktualnosci/x/uchwala.pdf`.
-    pub url: String,
-    /// The file type in capitals, from its extension: `PDF`, `DOCX`.
-    pub kind: String,
-    pub bytes: u64,
+    pub attachments: Vec<files::AttachmentFile>,
+    /// The front matter's photo gallery, found on disk and measured.
+    pub gallery: Vec<files::GalleryImage>,
 }
 
 impl Document {
@@ -237,18 +229,23 @@ pub fn load_document(
     check_gminy(site, path, split.yaml, &front)?;
     typeset_front_matter(&mut front);
     let bundle_dir = content_root.join(content_path.trim_end_matches(".md"));
-    let attachments = resolve_attachments(
-        site,
-        &front,
-        &AttachmentRoots {
-            bundle: &bundle_dir,
-            content: content_root,
-            statics: static_dir,
-            page_url: &url_path_for(content_path),
-        },
-        path,
-        split.yaml,
-    )?;
+    let roots = files::Roots {
+        bundle: &bundle_dir,
+        content: content_root,
+        statics: static_dir,
+        base_path: site.base_path(),
+        page_url: &url_path_for(content_path),
+    };
+    let attachments = files::resolve_attachments(&front, &roots, path, split.yaml);
+    let gallery = files::resolve_gallery(&front, &roots, path, split.yaml);
+    let (attachments, gallery) = match (attachments, gallery) {
+        (Ok(a), Ok(g)) => (a, g),
+        (a, g) => {
+            let mut errors = a.err().unwrap_or_default();
+            errors.extend(g.err().unwrap_or_default());
+            return Err(errors);
+        }
+    };
     let body = markdown::render(
         split.body,
         &MarkdownContext {
@@ -285,80 +282,10 @@ pub fn load_document(
             front,
             body,
             attachments,
+            gallery,
         },
         warnings,
     ))
-}
-
-/// Where attachment files are looked for.
-struct AttachmentRoots<'a> {
-    bundle: &'a Path,
-    content: &'a Path,
-    statics: &'a Path,
-    /// URL path of the page, relative to the site root.
-    page_url: &'a str,
-}
-
-/// Finds every attachment's file: a name is looked for in the page's bundle,
-/// a `/path` under the site's content folder, then under static/.
-fn resolve_attachments(
-    site: &SiteConfig,
-    front: &FrontMatter,
-    roots: &AttachmentRoots,
-    path: &Path,
-    yaml: &str,
-) -> Result<Vec<AttachmentFile>, Vec<Diagnostic>> {
-    let base = site.base_path();
-    let mut found = Vec::new();
-    let mut problems = Vec::new();
-    for attachment in &front.attachments {
-        let file = attachment.file.trim();
-        let (candidates, url) = match file.strip_prefix('/') {
-            Some(rel) => (
-                vec![roots.content.join(rel), roots.statics.join(rel)],
-                format!("{base}{rel}"),
-            ),
-            None => (
-                vec![roots.bundle.join(file)],
-                format!("{base}{}{file}", roots.page_url),
-            ),
-        };
-        match candidates
-            .iter()
-            .find_map(|c| std::fs::metadata(c).ok().filter(|m| m.is_file()))
-        {
-            Some(meta) => found.push(AttachmentFile {
-                title: typography::typeset(&attachment.title),
-                url,
-                kind: file
-                    .rsplit_once('.')
-                    .map_or(String::new(), |(_, ext)| ext.to_uppercase()),
-                bytes: meta.len(),
-            }),
-            None => {
-                let shown = candidates
-                    .iter()
-                    .map(|c| c.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                problems.push(
-                    Diagnostic::error(
-                        front_matter::value_location(path, yaml, "attachments", file),
-                        text!("nie ma pliku załącznika „{file}”", "the attachment file `{file}` does not exist"),
-                    )
-                    .with_hint(text!(
-                        "umieść plik tutaj: {shown}, albo popraw nazwę (wielkość liter ma znaczenie)",
-                        "put the file here: {shown}, or fix the name (letter case matters)"
-                    )),
-                );
-            }
-        }
-    }
-    if problems.is_empty() {
-        Ok(found)
-    } else {
-        Err(problems)
-    }
 }
 
 /// Polish typography for the texts of the front matter that readers see.

@@ -141,8 +141,18 @@ struct PageView<'a> {
     older: Option<Link>,
     related: Vec<Value>,
     attachments: Vec<AttachmentView<'a>>,
+    gallery: Vec<GalleryView<'a>>,
     event: Option<EventView<'a>>,
     consultation: Option<ConsultationView<'a>>,
+}
+
+#[derive(Serialize)]
+struct GalleryView<'a> {
+    url: &'a str,
+    alt: &'a str,
+    caption: Option<&'a str>,
+    width: Option<usize>,
+    height: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -710,6 +720,17 @@ impl<'a> Renderer<'a> {
                     url: &a.url,
                     kind: &a.kind,
                     size: human_size(a.bytes, self.lang),
+                })
+                .collect(),
+            gallery: doc
+                .gallery
+                .iter()
+                .map(|g| GalleryView {
+                    url: &g.url,
+                    alt: &g.alt,
+                    caption: g.caption.as_deref(),
+                    width: g.width,
+                    height: g.height,
                 })
                 .collect(),
             event: doc.front.event.as_ref().map(|e| self.event_view(doc, e)),

@@ -1,0 +1,158 @@
+//! Files an announcement names in its front matter: attachments (listed
+//! with type and size) and gallery photos (with their pixel size, so pages do
+//! not jump while they load). A file is looked for in the page's bundle, or,
+//! written as `/path`, under the site's content folder and then static/.
+
+use super::front_matter::{self, FrontMatter};
+use super::typography::typeset;
+use crate::diagnostic::{Diagnostic, Text};
+use crate::text;
+use std::path::{Path, PathBuf};
+
+/// Where files are looked for, and how their addresses are made.
+pub struct Roots<'a> {
+    pub bundle: &'a Path,
+    pub content: &'a Path,
+    pub statics: &'a Path,
+    /// The site's base path, e.g. `/partnerstwo/`.
+    pub base_path: &'a str,
+    /// URL path of the page, relative to the site root.
+    pub page_url: &'a str,
+}
+
+/// An attachment as readers see it: where to get it, its type and size.
+#[derive(Debug, Clone)]
+pub struct AttachmentFile {
+    pub title: String,
+    /// Address under the site's base path, e.g. `/p/aktualnosci/x/uchwala.pdf`.
+    pub url: String,
+    /// The file type in capitals, from its extension: `PDF`, `DOCX`.
+    pub kind: String,
+    pub bytes: u64,
+}
+
+/// A photo of a gallery, with what it shows and its size in pixels.
+#[derive(Debug, Clone)]
+pub struct GalleryImage {
+    pub url: String,
+    pub alt: String,
+    pub caption: Option<String>,
+    pub width: Option<usize>,
+    pub height: Option<usize>,
+}
+
+/// The file behind `file` and its address, or the places it was looked for.
+fn find(file: &str, roots: &Roots) -> Result<(PathBuf, String), Vec<PathBuf>> {
+    let (candidates, url) = match file.strip_prefix('/') {
+        Some(rel) => (
+            vec![roots.content.join(rel), roots.statics.join(rel)],
+            format!("{}{rel}", roots.base_path),
+        ),
+        None => (
+            vec![roots.bundle.join(file)],
+            format!("{}{}{file}", roots.base_path, roots.page_url),
+        ),
+    };
+    match candidates.iter().find(|c| c.is_file()) {
+        Some(found) => Ok((found.clone(), url)),
+        None => Err(candidates),
+    }
+}
+
+fn missing(
+    path: &Path,
+    yaml: &str,
+    parent: &str,
+    file: &str,
+    candidates: &[PathBuf],
+) -> Diagnostic {
+    let shown = candidates
+        .iter()
+        .map(|c| c.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    Diagnostic::error(
+        front_matter::value_location(path, yaml, parent, file),
+        text!("nie ma pliku „{file}”", "the file `{file}` does not exist"),
+    )
+    .with_hint(text!(
+        "umieść plik tutaj: {shown}, albo popraw nazwę (wielkość liter ma znaczenie)",
+        "put the file here: {shown}, or fix the name (letter case matters)"
+    ))
+}
+
+/// Finds and measures every attachment; each missing file is an error.
+pub fn resolve_attachments(
+    front: &FrontMatter,
+    roots: &Roots,
+    path: &Path,
+    yaml: &str,
+) -> Result<Vec<AttachmentFile>, Vec<Diagnostic>> {
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    for attachment in &front.attachments {
+        let file = attachment.file.trim();
+        match find(file, roots) {
+            Ok((on_disk, url)) => found.push(AttachmentFile {
+                title: typeset(&attachment.title),
+                url,
+                kind: file
+                    .rsplit_once('.')
+                    .map_or(String::new(), |(_, ext)| ext.to_uppercase()),
+                bytes: std::fs::metadata(on_disk).map_or(0, |m| m.len()),
+            }),
+            Err(candidates) => problems.push(missing(path, yaml, "attachments", file, &candidates)),
+        }
+    }
+    if problems.is_empty() {
+        Ok(found)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Finds and measures every gallery photo; a missing file or a missing
+/// description is an error, as a photo without one says nothing to a blind reader.
+pub fn resolve_gallery(
+    front: &FrontMatter,
+    roots: &Roots,
+    path: &Path,
+    yaml: &str,
+) -> Result<Vec<GalleryImage>, Vec<Diagnostic>> {
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    for image in &front.gallery {
+        let file = image.file.trim();
+        if image.alt.trim().is_empty() {
+            problems.push(
+                Diagnostic::error(
+                    front_matter::value_location(path, yaml, "gallery", file),
+                    text!("zdjęcie „{file}” nie ma opisu (alt)", "the photo `{file}` has no description (alt)"),
+                )
+                .with_hint(Text::new(
+                    "dopisz alt: z opisem tego, co widać na zdjęciu, np. alt: \"Uczestnicy warsztatów przy stołach\"",
+                    "add alt: describing what the photo shows, e.g. alt: \"Workshop participants at tables\"",
+                )),
+            );
+            continue;
+        }
+        match find(file, roots) {
+            Ok((on_disk, url)) => {
+                let size = imagesize::size(&on_disk).ok();
+                found.push(GalleryImage {
+                    url,
+                    alt: typeset(&image.alt),
+                    caption: image.caption.as_deref().map(typeset),
+                    width: size.map(|s| s.width),
+                    height: size.map(|s| s.height),
+                });
+            }
+            Err(candidates) => problems.push(missing(path, yaml, "gallery", file, &candidates)),
+        }
+    }
+    if problems.is_empty() {
+        Ok(found)
+    } else {
+        Err(problems)
+    }
+}
