@@ -546,3 +546,28 @@ fn gallery_photo_without_alt_is_an_error() {
     );
     assert!(errors[0].message.contains("nie ma opisu (alt)"));
 }
+
+#[test]
+fn archive_groups_announcements_by_year_and_month() {
+    let fx = fixture();
+    fx.write(
+        "content/alfa/aktualnosci/2021-02-20-piec.md",
+        announcement("Pięć", "2021-02-20", "Treść."),
+    );
+    fx.write(
+        "content/alfa/aktualnosci/2020-12-01-zero.md",
+        announcement("Zero", "2020-12-01", "Treść."),
+    );
+    fx.build_ok(&[]);
+    let february = fx.read("public/alfa/archiwum/2021/02/index.html");
+    assert_eq!(card_titles(&february), ["Pięć", "Dwa"]);
+    assert!(february.contains("<h1>Luty 2021"), "{february}");
+    let year = fx.read("public/alfa/archiwum/2021/index.html");
+    assert_eq!(card_titles(&year), ["Cztery", "Trzy"], "paginated by 2");
+    let index = unquoted(&fx.read("public/alfa/archiwum/index.html"));
+    assert!(
+        offset(&index, ">2021<") < offset(&index, ">2020<"),
+        "newest year first"
+    );
+    assert!(index.contains(">Grudzień 2020</a>"), "{index}");
+}

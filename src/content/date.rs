@@ -179,6 +179,21 @@ impl PageDate {
     }
 }
 
+/// "Styczeń 2021" / "January 2021": a month as a heading names it.
+pub fn month_heading(year: u16, month: u8, lang: Lang) -> String {
+    let index = usize::from(month.clamp(1, 12) - 1);
+    let name = match lang {
+        Lang::Pl => MONTHS_PL_NOMINATIVE[index],
+        Lang::En => MONTHS_EN[index],
+    };
+    let mut chars = name.chars();
+    let capitalised: String = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    format!("{capitalised} {year}")
+}
+
 fn split_time(input: &str) -> (&str, Option<&str>) {
     match input.find(['T', ' ']) {
         Some(i) => (&input[..i], Some(input[i + 1..].trim())),

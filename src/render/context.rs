@@ -3,7 +3,7 @@
 use super::statement;
 use super::theme::{template_error, Theme, HUB_TEMPLATE};
 use crate::config::SiteConfig;
-use crate::content::date::DateView;
+use crate::content::date::{month_heading, DateView};
 use crate::content::paths::url_path_for;
 use crate::content::typography::{polish_collation_key, typeset};
 use crate::content::Document;
@@ -24,6 +24,8 @@ pub enum Item {
     },
     /// The list of a taxonomy's terms (for gminy: the members page).
     TaxonomyIndex(usize),
+    /// The archive's years and months.
+    ArchiveIndex,
     /// An announcement or standalone page, by index into [`Site::pages`].
     Page(usize),
     /// The accessibility statement (Deklaracja dostępności).
@@ -38,6 +40,10 @@ pub enum ListOf {
     Section(usize),
     /// Announcements of public consultations, open ones first.
     Consultations,
+    /// A year of the archive, by index.
+    Year(usize),
+    /// A month of the archive, by year and month index.
+    Month(usize, usize),
     /// A term, by taxonomy and term index.
     Term(usize, usize),
 }
@@ -45,7 +51,7 @@ pub enum ListOf {
 /// What a list page needs to know about its list.
 struct ListSource<'s> {
     title: String,
-    url_path: &'s str,
+    url_path: String,
     intro: &'s str,
     crumbs: Vec<Link>,
 }
@@ -144,6 +150,21 @@ struct PageView<'a> {
     gallery: Vec<GalleryView<'a>>,
     event: Option<EventView<'a>>,
     consultation: Option<ConsultationView<'a>>,
+}
+
+#[derive(Serialize)]
+struct ArchiveYearView {
+    year: u16,
+    url: String,
+    count: usize,
+    months: Vec<ArchiveMonthView>,
+}
+
+#[derive(Serialize)]
+struct ArchiveMonthView {
+    name: String,
+    url: String,
+    count: usize,
 }
 
 #[derive(Serialize)]
@@ -316,6 +337,23 @@ impl<'a> Renderer<'a> {
                 &section.pages,
             );
         }
+        if !self.site.archive.is_empty() {
+            items.push((
+                format!("{}index.html", archive_path(self.lang)),
+                Item::ArchiveIndex,
+            ));
+            for (y, year) in self.site.archive.iter().enumerate() {
+                add_list(&mut items, ListOf::Year(y), &self.year_path(y), &year.pages);
+                for (m, month) in year.months.iter().enumerate() {
+                    add_list(
+                        &mut items,
+                        ListOf::Month(y, m),
+                        &self.month_path(y, m),
+                        &month.pages,
+                    );
+                }
+            }
+        }
         if !self.site.consultations.is_empty() {
             let path = consultations_path(self.lang);
             add_list(
@@ -349,6 +387,7 @@ impl<'a> Renderer<'a> {
             Item::Home => self.home_context(),
             Item::List { list, pager } => ("section.html", self.list_context(*list, pager)),
             Item::TaxonomyIndex(t) => self.taxonomy_context(*t),
+            Item::ArchiveIndex => ("archive.html", self.archive_context()),
             Item::Page(index) => ("page.html", self.page_context(*index)),
             Item::AccessibilityStatement => (statement::TEMPLATE, self.statement_context()),
             Item::NotFound => ("404.html", self.not_found_context()),
@@ -442,6 +481,7 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         context.insert("sections", &sections);
+        context.insert("archive_path", archive_path(self.lang));
         let events: Vec<EventCard> = self
             .site
             .upcoming_events
@@ -493,20 +533,96 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    fn year_path(&self, y: usize) -> String {
+        format!("{}{}/", archive_path(self.lang), self.site.archive[y].year)
+    }
+
+    fn month_path(&self, y: usize, m: usize) -> String {
+        format!(
+            "{}{:02}/",
+            self.year_path(y),
+            self.site.archive[y].months[m].month
+        )
+    }
+
+    fn archive_crumb(&self) -> Link {
+        Link {
+            title: self.theme.string(self.lang, "archive"),
+            url: format!(
+                "{}{}",
+                self.site.config.base_path(),
+                archive_path(self.lang)
+            ),
+        }
+    }
+
+    fn archive_context(&self) -> Context {
+        let title = self.theme.string(self.lang, "archive");
+        let mut context = self.base_context(
+            Some(&title),
+            archive_path(self.lang),
+            vec![self.home_crumb()],
+        );
+        context.insert("archive_title", &title);
+        let base = self.site.config.base_path();
+        let years: Vec<ArchiveYearView> = self
+            .site
+            .archive
+            .iter()
+            .enumerate()
+            .map(|(y, year)| ArchiveYearView {
+                year: year.year,
+                url: format!("{base}{}", self.year_path(y)),
+                count: year.pages.len(),
+                months: year
+                    .months
+                    .iter()
+                    .enumerate()
+                    .map(|(m, month)| ArchiveMonthView {
+                        name: month_heading(year.year, month.month, self.lang),
+                        url: format!("{base}{}", self.month_path(y, m)),
+                        count: month.pages.len(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        context.insert("years", &years);
+        context
+    }
+
     fn list_source(&self, list: ListOf) -> ListSource<'_> {
         match list {
+            ListOf::Year(y) => ListSource {
+                title: format!(
+                    "{} {}",
+                    self.theme.string(self.lang, "archive"),
+                    self.site.archive[y].year
+                ),
+                url_path: self.year_path(y),
+                intro: "",
+                crumbs: vec![self.home_crumb(), self.archive_crumb()],
+            },
+            ListOf::Month(y, m) => {
+                let year = &self.site.archive[y];
+                ListSource {
+                    title: month_heading(year.year, year.months[m].month, self.lang),
+                    url_path: self.month_path(y, m),
+                    intro: "",
+                    crumbs: vec![self.home_crumb(), self.archive_crumb()],
+                }
+            }
             ListOf::Section(index) => {
                 let section = &self.site.sections[index];
                 ListSource {
                     title: section.title(),
-                    url_path: &section.url_path,
+                    url_path: section.url_path.clone(),
                     intro: section.index.as_ref().map_or("", |d| d.body.html.as_str()),
                     crumbs: vec![self.home_crumb()],
                 }
             }
             ListOf::Consultations => ListSource {
                 title: self.theme.string(self.lang, "consultations"),
-                url_path: consultations_path(self.lang),
+                url_path: consultations_path(self.lang).to_string(),
                 intro: "",
                 crumbs: vec![self.home_crumb()],
             },
@@ -523,7 +639,7 @@ impl<'a> Renderer<'a> {
                 };
                 ListSource {
                     title,
-                    url_path: &term.url_path,
+                    url_path: term.url_path.clone(),
                     intro: "",
                     crumbs: vec![self.home_crumb(), self.taxonomy_crumb(t)],
                 }
@@ -542,7 +658,7 @@ impl<'a> Renderer<'a> {
     fn list_context(&self, list: ListOf, pager: &Pager) -> Context {
         let source = self.list_source(list);
         let base = self.site.config.base_path();
-        let url_path = pager_url_path(source.url_path, pager.number, self.lang);
+        let url_path = pager_url_path(&source.url_path, pager.number, self.lang);
         let title = if pager.number > 1 {
             format!(
                 "{} — {} {}",
@@ -561,7 +677,7 @@ impl<'a> Renderer<'a> {
         }
         let cards: Vec<Value> = pager.items.iter().map(|&i| self.cards[i].clone()).collect();
         context.insert_value("pages", Value::from(cards));
-        let url = |n: usize| format!("{base}{}", pager_url_path(source.url_path, n, self.lang));
+        let url = |n: usize| format!("{base}{}", pager_url_path(&source.url_path, n, self.lang));
         let paginator = PaginatorView {
             number: pager.number,
             total: pager.total,
@@ -846,6 +962,14 @@ fn site_view<'a>(theme: &Theme, config: &'a SiteConfig, lang: Lang) -> SiteView<
             .accessibility
             .as_ref()
             .map(|_| format!("{base}{ACCESSIBILITY_PATH}")),
+    }
+}
+
+/// URL path of the archive.
+fn archive_path(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Pl => "archiwum/",
+        Lang::En => "archive/",
     }
 }
 

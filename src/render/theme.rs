@@ -15,6 +15,7 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "taxonomy.html",
     "members.html",
     "404.html",
+    "archive.html",
 ];
 /// Template of the hub's home page, required when a site has `hub: true`.
 pub const HUB_TEMPLATE: &str = "hub.html";

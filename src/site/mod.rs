@@ -35,6 +35,8 @@ pub struct Site {
     pub consultations: Vec<usize>,
     /// Pages with an event that has not ended, soonest first.
     pub upcoming_events: Vec<usize>,
+    /// Announcements by year and month, newest first.
+    pub archive: Vec<ArchiveYear>,
     /// Drafts left out of this build, by content path.
     pub skipped_drafts: Vec<String>,
     /// Announcements dated after the build's date, left out until then.
@@ -86,6 +88,53 @@ impl Site {
     pub fn standalone_pages(&self) -> impl Iterator<Item = &Document> {
         self.pages.iter().filter(|p| p.section.is_none())
     }
+}
+
+/// A year of the archive with its months.
+#[derive(Debug)]
+pub struct ArchiveYear {
+    pub year: u16,
+    /// Newest first.
+    pub pages: Vec<usize>,
+    /// Newest month first.
+    pub months: Vec<ArchiveMonth>,
+}
+
+#[derive(Debug)]
+pub struct ArchiveMonth {
+    pub month: u8,
+    pub pages: Vec<usize>,
+}
+
+/// Groups `newest` (announcements, newest first) by year and month.
+fn build_archive(pages: &[Document], newest: &[usize]) -> Vec<ArchiveYear> {
+    let mut years: Vec<ArchiveYear> = Vec::new();
+    for &index in newest {
+        let Some(date) = pages[index].front.date else {
+            continue;
+        };
+        if years.last().is_none_or(|y| y.year != date.year) {
+            years.push(ArchiveYear {
+                year: date.year,
+                pages: Vec::new(),
+                months: Vec::new(),
+            });
+        }
+        let Some(year) = years.last_mut() else {
+            continue;
+        };
+        year.pages.push(index);
+        if year.months.last().is_none_or(|m| m.month != date.month) {
+            year.months.push(ArchiveMonth {
+                month: date.month,
+                pages: Vec::new(),
+            });
+        }
+        if let Some(month) = year.months.last_mut() {
+            month.pages.push(index);
+        }
+    }
+    years
 }
 
 /// Where a consultation stands on a given day.
@@ -274,6 +323,7 @@ fn assemble_site(
     let neighbours = neighbours::compute(&pages, &sections, &taxonomies, &newest);
     let consultations = order_consultations(&pages, options.now);
     let upcoming_events = upcoming_events(&pages, options.now);
+    let archive = build_archive(&pages, &newest);
     Ok(Site {
         config,
         home,
@@ -285,6 +335,7 @@ fn assemble_site(
         now: options.now,
         consultations,
         upcoming_events,
+        archive,
         skipped_drafts,
         skipped_scheduled,
     })
