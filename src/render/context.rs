@@ -251,6 +251,21 @@ struct PagerLink {
     number: usize,
     url: String,
     current: bool,
+    /// Pages are left out before this one ("…").
+    gap_before: bool,
+}
+
+/// The page numbers a paginator links to: the first, the last, and two on
+/// each side of the current one, so a long list does not make every list
+/// page carry a link to every other.
+fn pager_window(current: usize, total: usize) -> Vec<usize> {
+    let mut numbers: Vec<usize> = [1, total]
+        .into_iter()
+        .chain(current.saturating_sub(2).max(1)..=(current + 2).min(total))
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers
 }
 
 #[derive(Serialize)]
@@ -685,13 +700,23 @@ impl<'a> Renderer<'a> {
             last_url: url(pager.total),
             previous_url: (pager.number > 1).then(|| url(pager.number - 1)),
             next_url: (pager.number < pager.total).then(|| url(pager.number + 1)),
-            links: (1..=pager.total)
-                .map(|n| PagerLink {
-                    number: n,
-                    url: url(n),
-                    current: n == pager.number,
-                })
-                .collect(),
+            links: {
+                let window = pager_window(pager.number, pager.total);
+                let mut previous = 0;
+                window
+                    .into_iter()
+                    .map(|n| {
+                        let link = PagerLink {
+                            number: n,
+                            url: url(n),
+                            current: n == pager.number,
+                            gap_before: n > previous + 1,
+                        };
+                        previous = n;
+                        link
+                    })
+                    .collect()
+            },
         };
         context.insert("paginator", &paginator);
         context
@@ -1070,4 +1095,17 @@ struct VoivodeshipGroup<'a> {
     /// None for partnerships whose voivodeship is not given.
     name: Option<&'a str>,
     partnerships: Vec<PartnershipView<'a>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pager_window_keeps_ends_and_neighbours() {
+        assert_eq!(pager_window(1, 1), [1]);
+        assert_eq!(pager_window(1, 10), [1, 2, 3, 10]);
+        assert_eq!(pager_window(6, 40), [1, 4, 5, 6, 7, 8, 40]);
+        assert_eq!(pager_window(40, 40), [1, 38, 39, 40]);
+    }
 }
