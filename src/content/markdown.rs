@@ -323,15 +323,19 @@ fn table_wrap_open(lang: Lang, heading: &str) -> String {
     )
 }
 
-fn escape_attribute(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// Escapes text for HTML and XML content and double-quoted attributes.
+/// Control characters that XML 1.0 forbids are dropped, so the same text
+/// is safe in pages and in feeds.
+pub fn escape_attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            _ => out.push(c),
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
         }
     }
     out
