@@ -6,7 +6,9 @@
 mod context;
 mod statement;
 mod theme;
+mod views;
 
-pub use context::{Item, ListOf, Renderer, ICS_FILE};
+pub use context::{Item, ListOf, Renderer};
 pub use statement::TEMPLATE as STATEMENT_TEMPLATE;
 pub use theme::{Theme, HUB_TEMPLATE};
+pub use views::ICS_FILE;

@@ -1,0 +1,410 @@
+//! The values templates see: one small serialisable view per thing a page
+//! shows, and the helpers that build the shared ones (site, cards, the
+//! hub's partnerships). `context` decides which page gets which.
+
+use super::theme::Theme;
+use crate::config::SiteConfig;
+use crate::content::date::DateView;
+use crate::content::paths::url_path_for;
+use crate::content::typography::{polish_collation_key, typeset};
+use crate::content::Document;
+use crate::diagnostic::Lang;
+use crate::site::taxonomy::TaxonomyKind;
+use crate::site::Site;
+use serde::Serialize;
+use tera::Value;
+
+#[derive(Serialize)]
+pub(super) struct SiteView<'a> {
+    pub(super) id: &'a str,
+    pub(super) title: String,
+    pub(super) description: String,
+    pub(super) base_url: &'a str,
+    pub(super) home_url: &'a str,
+    pub(super) lang: &'static str,
+    pub(super) is_hub: bool,
+    pub(super) voivodeship: Option<&'a str>,
+    pub(super) leader: Option<&'a str>,
+    pub(super) regional_partner: Option<&'a str>,
+    pub(super) members: Vec<MemberView<'a>>,
+    pub(super) contact: Option<&'a crate::config::Contact>,
+    pub(super) menu: Vec<Link>,
+    pub(super) logo: Option<ImageView>,
+    pub(super) bip: Option<&'a str>,
+    pub(super) eu_funds: Option<ImageView>,
+    /// Address of the accessibility statement page, when the site has one.
+    pub(super) accessibility_url: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct ImageView {
+    pub(super) src: String,
+    pub(super) alt: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct MemberView<'a> {
+    pub(super) name: &'a str,
+    pub(super) kind: String,
+    pub(super) bip: Option<&'a str>,
+    pub(super) is_leader: bool,
+}
+
+#[derive(Serialize, Clone)]
+pub(super) struct Link {
+    pub(super) title: String,
+    pub(super) url: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct Card<'a> {
+    pub(super) title: &'a str,
+    pub(super) url: String,
+    pub(super) date: Option<DateView>,
+    pub(super) summary: String,
+    pub(super) tags: &'a [String],
+    pub(super) categories: &'a [String],
+    pub(super) gminy: &'a [String],
+    pub(super) site_title: &'a str,
+}
+
+#[derive(Serialize)]
+pub(super) struct PageView<'a> {
+    pub(super) title: &'a str,
+    pub(super) url: String,
+    pub(super) date: Option<DateView>,
+    pub(super) updated: Option<DateView>,
+    pub(super) summary: String,
+    pub(super) content: &'a str,
+    pub(super) tags: Vec<Link>,
+    pub(super) categories: Vec<Link>,
+    pub(super) gminy: Vec<Link>,
+    pub(super) signature: Option<&'a str>,
+    pub(super) source: Option<&'a str>,
+    pub(super) word_count: usize,
+    /// Minutes to read at 200 words a minute, at least 1.
+    pub(super) reading_minutes: usize,
+    pub(super) newer: Option<Link>,
+    pub(super) older: Option<Link>,
+    pub(super) related: Vec<Value>,
+    pub(super) attachments: Vec<AttachmentView<'a>>,
+    pub(super) gallery: Vec<GalleryView<'a>>,
+    pub(super) event: Option<EventView<'a>>,
+    pub(super) consultation: Option<ConsultationView<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct ArchiveYearView {
+    pub(super) year: u16,
+    pub(super) url: String,
+    pub(super) count: usize,
+    pub(super) months: Vec<ArchiveMonthView>,
+}
+
+#[derive(Serialize)]
+pub(super) struct ArchiveMonthView {
+    pub(super) name: String,
+    pub(super) url: String,
+    pub(super) count: usize,
+}
+
+#[derive(Serialize)]
+pub(super) struct GalleryView<'a> {
+    pub(super) url: &'a str,
+    pub(super) alt: &'a str,
+    pub(super) caption: Option<&'a str>,
+    pub(super) width: Option<usize>,
+    pub(super) height: Option<usize>,
+}
+
+#[derive(Serialize)]
+pub(super) struct EventCard<'a> {
+    pub(super) title: &'a str,
+    pub(super) url: String,
+    pub(super) event: EventView<'a>,
+}
+
+#[derive(Serialize)]
+pub(super) struct AttachmentView<'a> {
+    pub(super) title: &'a str,
+    pub(super) url: &'a str,
+    pub(super) kind: &'a str,
+    /// "245 kB", "1,2 MB".
+    pub(super) size: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct EventView<'a> {
+    pub(super) start: DateView,
+    pub(super) end: Option<DateView>,
+    /// Whether start and end fall on the same day (then only the end time is shown).
+    pub(super) same_day: bool,
+    pub(super) place: &'a str,
+    pub(super) address: Option<&'a str>,
+    /// The event's iCalendar file.
+    pub(super) ics_url: String,
+    pub(super) upcoming: bool,
+}
+
+#[derive(Serialize)]
+pub(super) struct ConsultationView<'a> {
+    pub(super) subject: &'a str,
+    pub(super) from: DateView,
+    pub(super) to: DateView,
+    pub(super) how: &'a str,
+    pub(super) form: Option<&'a str>,
+    /// `open`, `planned` or `closed`.
+    pub(super) status: &'static str,
+    pub(super) status_label: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct TermView<'a> {
+    pub(super) name: &'a str,
+    pub(super) url: String,
+    pub(super) count: usize,
+    /// For gminy: the member as config.yaml describes it.
+    pub(super) member: Option<MemberView<'a>>,
+}
+
+/// The i18n key of "Tag" / "Kategoria" before a term's name in its title.
+pub(super) fn term_label_key(kind: TaxonomyKind) -> &'static str {
+    match kind {
+        TaxonomyKind::Tags => "tag",
+        TaxonomyKind::Categories => "category",
+        TaxonomyKind::Gminy => "members",
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct PaginatorView {
+    pub(super) number: usize,
+    pub(super) total: usize,
+    pub(super) first_url: String,
+    pub(super) last_url: String,
+    pub(super) previous_url: Option<String>,
+    pub(super) next_url: Option<String>,
+    pub(super) links: Vec<PagerLink>,
+}
+
+#[derive(Serialize)]
+pub(super) struct PagerLink {
+    pub(super) number: usize,
+    pub(super) url: String,
+    pub(super) current: bool,
+    /// Pages are left out before this one ("…").
+    pub(super) gap_before: bool,
+}
+
+/// The page numbers a paginator links to: the first, the last, and two on
+/// each side of the current one, so a long list does not make every list
+/// page carry a link to every other.
+pub(super) fn pager_window(current: usize, total: usize) -> Vec<usize> {
+    let mut numbers: Vec<usize> = [1, total]
+        .into_iter()
+        .chain(current.saturating_sub(2).max(1)..=(current + 2).min(total))
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers
+}
+
+#[derive(Serialize)]
+pub(super) struct PartnershipView<'a> {
+    pub(super) title: String,
+    pub(super) description: String,
+    pub(super) url: String,
+    pub(super) voivodeship: Option<&'a str>,
+    pub(super) members: usize,
+    pub(super) announcements: usize,
+}
+
+pub(super) fn card<'a>(
+    site: &'a Site,
+    doc: &'a Document,
+    lang: Lang,
+    site_url: String,
+) -> Card<'a> {
+    Card {
+        title: &doc.front.title,
+        url: format!("{site_url}{}", doc.url_path),
+        date: doc.front.date.map(|d| d.view(lang)),
+        summary: doc.summary(),
+        tags: &doc.front.tags,
+        categories: &doc.front.categories,
+        gminy: &doc.front.gminy,
+        site_title: &site.config.title,
+    }
+}
+
+/// How `from` links to the root of `to`: by path on the same origin, else
+/// by full address.
+pub(super) fn site_url(from: &SiteConfig, to: &SiteConfig) -> String {
+    if from.origin() == to.origin() {
+        to.base_path().to_string()
+    } else {
+        to.base_url().to_string()
+    }
+}
+
+pub(super) fn site_view<'a>(theme: &Theme, config: &'a SiteConfig, lang: Lang) -> SiteView<'a> {
+    let base = config.base_path();
+    SiteView {
+        id: &config.id,
+        title: typeset(&config.title),
+        description: typeset(&config.description),
+        base_url: config.base_url(),
+        home_url: base,
+        lang: lang.code(),
+        is_hub: config.hub,
+        voivodeship: config.voivodeship.as_deref(),
+        leader: config.leader.as_deref(),
+        regional_partner: config.regional_partner.as_deref(),
+        members: config
+            .members
+            .iter()
+            .map(|m| MemberView {
+                name: &m.name,
+                kind: theme.string(lang, m.kind.i18n_key()),
+                bip: m.bip.as_deref(),
+                is_leader: config.leader.as_deref() == Some(m.name.as_str()),
+            })
+            .collect(),
+        contact: config.contact.as_ref(),
+        menu: config
+            .menu
+            .iter()
+            .map(|item| Link {
+                title: item.title.clone(),
+                url: resolve_menu_url(base, &item.url),
+            })
+            .collect(),
+        logo: config.logo.as_ref().map(|i| image_view(base, i)),
+        bip: config.bip.as_deref(),
+        eu_funds: config.eu_funds.as_ref().map(|i| image_view(base, i)),
+        accessibility_url: config
+            .accessibility
+            .as_ref()
+            .map(|_| format!("{base}{ACCESSIBILITY_PATH}")),
+    }
+}
+
+/// URL path of the archive.
+pub(super) fn archive_path(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Pl => "archiwum/",
+        Lang::En => "archive/",
+    }
+}
+
+/// URL path of the list of consultations.
+pub(super) fn consultations_path(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Pl => "konsultacje/",
+        Lang::En => "consultations/",
+    }
+}
+
+/// Name of an event's iCalendar file, next to its page.
+pub const ICS_FILE: &str = "wydarzenie.ics";
+
+/// A file size as Polish (or English) readers write it: "245 kB", "1,2 MB".
+pub(super) fn human_size(bytes: u64, lang: Lang) -> String {
+    let text = if bytes < 1000 {
+        format!("{bytes} B")
+    } else if bytes < 1_000_000 {
+        format!("{} kB", bytes.div_ceil(1000))
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    };
+    match lang {
+        Lang::Pl => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// URL path of the accessibility statement within a site.
+pub const ACCESSIBILITY_PATH: &str = "deklaracja-dostepnosci/";
+
+pub(super) fn image_view(base: &str, image: &crate::config::Image) -> ImageView {
+    ImageView {
+        src: resolve_menu_url(base, &image.src),
+        alt: image.alt.clone(),
+    }
+}
+
+pub(super) fn resolve_menu_url(base: &str, url: &str) -> String {
+    if let Some(content_path) = url.strip_prefix("@/") {
+        format!("{base}{}", url_path_for(content_path))
+    } else if let Some(path) = url.strip_prefix('/') {
+        format!("{base}{path}")
+    } else {
+        url.to_string()
+    }
+}
+
+/// The hub's list of partnerships and their newest announcements.
+pub(super) fn hub_values(hub: &Site, all: &[Site], lang: Lang) -> (Value, Value) {
+    let mut partners: Vec<&Site> = all.iter().filter(|s| !s.config.hub).collect();
+    // By voivodeship, then by name, in Polish alphabetical order; sites
+    // without a voivodeship come last.
+    partners.sort_by_cached_key(|s| {
+        (
+            s.config.voivodeship.is_none(),
+            s.config.voivodeship.as_deref().map(polish_collation_key),
+            polish_collation_key(&s.config.title),
+        )
+    });
+    let mut groups: Vec<VoivodeshipGroup> = Vec::new();
+    for s in partners {
+        let view = PartnershipView {
+            title: typeset(&s.config.title),
+            description: typeset(&s.config.description),
+            url: site_url(&hub.config, &s.config),
+            voivodeship: s.config.voivodeship.as_deref(),
+            members: s.config.members.len(),
+            announcements: s.sections.iter().map(|x| x.pages.len()).sum(),
+        };
+        match groups.last_mut() {
+            Some(group) if group.name == view.voivodeship => group.partnerships.push(view),
+            _ => groups.push(VoivodeshipGroup {
+                name: view.voivodeship,
+                partnerships: vec![view],
+            }),
+        }
+    }
+    let cards: Vec<Value> = crate::site::partnership_news(all)
+        .into_iter()
+        .take(hub.config.paginate_by)
+        .map(|(si, pi)| {
+            let site = &all[si];
+            Value::from_serializable(&card(
+                site,
+                &site.pages[pi],
+                lang,
+                site_url(&hub.config, &site.config),
+            ))
+        })
+        .collect();
+    (Value::from_serializable(&groups), Value::from(cards))
+}
+
+#[derive(Serialize)]
+pub(super) struct VoivodeshipGroup<'a> {
+    /// None for partnerships whose voivodeship is not given.
+    pub(super) name: Option<&'a str>,
+    pub(super) partnerships: Vec<PartnershipView<'a>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pager_window_keeps_ends_and_neighbours() {
+        assert_eq!(pager_window(1, 1), [1]);
+        assert_eq!(pager_window(1, 10), [1, 2, 3, 10]);
+        assert_eq!(pager_window(6, 40), [1, 4, 5, 6, 7, 8, 40]);
+        assert_eq!(pager_window(40, 40), [1, 38, 39, 40]);
+    }
+}
