@@ -18,6 +18,7 @@ pub mod output;
 pub mod render;
 pub mod report;
 pub mod site;
+pub mod yaml;
 
 pub use build::{build, BuildFailure, BuildOptions, BuildReport};
 pub use diagnostic::{Diagnostic, Lang};

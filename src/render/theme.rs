@@ -247,7 +247,7 @@ fn load_translations(dir: &Path, problems: &mut Vec<Diagnostic>) -> Translations
                 values.insert(lang.code(), tera::Value::from(map.clone()));
                 strings.insert(lang.code(), map);
             }
-            Err(e) => problems.push(crate::config::yaml_error(&path, &e, &[])),
+            Err(e) => problems.push(crate::yaml::yaml_error(&path, &e, &[])),
         }
     }
     if let (Some(pl), Some(en)) = (strings.get("pl"), strings.get("en")) {

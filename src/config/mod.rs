@@ -5,7 +5,13 @@
 //! the whole file (unique ids, a leader who is a member) find the position of
 //! the offending key in the source text.
 
-use crate::content::date::PageDate;
+mod statement;
+
+pub use statement::{
+    statement_review_warnings, AccessibilityContact, AccessibilityStatement, ComplianceStatus,
+    MobileApp,
+};
+
 use crate::diagnostic::{nearest, Diagnostic, Lang, Location, Text};
 use crate::text;
 use serde::{Deserialize, Serialize};
@@ -105,77 +111,6 @@ pub struct SiteConfig {
 pub struct Image {
     pub src: String,
     pub alt: String,
-}
-
-/// The facts of a "Deklaracja dostępności" in the structure of the official
-/// template, version 2.0 of 31 July 2024. The legal wording stays in the theme.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct AccessibilityStatement {
-    /// The public body the statement is made by (a11y-podmiot).
-    pub entity: String,
-    /// What the statement covers (a11y-zakres), "strony internetowej" by default.
-    #[serde(default)]
-    pub scope: Option<String>,
-    /// Publication date of the site (a11y-data-publikacja).
-    pub published: String,
-    /// Date of the last significant update of the site (a11y-data-aktualizacja).
-    pub updated: String,
-    /// Compliance: `zgodna`, `częściowo zgodna` or `niezgodna` (a11y-status).
-    pub status: ComplianceStatus,
-    /// What is not accessible and why; required unless the site is compliant.
-    #[serde(default)]
-    pub non_compliant: Vec<String>,
-    /// Content the law does not cover (e.g. archived files from before 2018).
-    #[serde(default)]
-    pub excluded: Vec<String>,
-    /// The assessment of disproportionate burden, when it is claimed (a11y-ocena).
-    #[serde(default)]
-    pub disproportionate_burden: Option<String>,
-    /// When the statement was first prepared (a11y-data-sporzadzenie).
-    pub prepared: String,
-    /// When it was last reviewed (a11y-data-przeglad).
-    pub reviewed: String,
-    /// How accessibility was assessed, e.g. "samoocena przeprowadzona przez podmiot publiczny".
-    pub assessment: String,
-    pub contact: AccessibilityContact,
-    /// Architectural accessibility of the office (a11y-architektura).
-    pub architecture: String,
-    /// Link to a separate description of the architectural accessibility.
-    #[serde(default)]
-    pub architecture_url: Option<String>,
-    /// Communication accessibility: sign language interpreter, contact channels (a11y-komunikacja).
-    pub communication: String,
-    /// The body's mobile applications (a11y-aplikacje).
-    #[serde(default)]
-    pub apps: Vec<MobileApp>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-pub enum ComplianceStatus {
-    #[serde(rename = "zgodna")]
-    Compliant,
-    #[serde(rename = "częściowo zgodna")]
-    PartiallyCompliant,
-    #[serde(rename = "niezgodna")]
-    NonCompliant,
-}
-
-/// Who answers questions about accessibility (a11y-kontakt, a11y-email, a11y-telefon).
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct AccessibilityContact {
-    /// A person's role or an office, e.g. "koordynator do spraw dostępności".
-    pub person: String,
-    pub email: String,
-    pub phone: String,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct MobileApp {
-    pub name: String,
-    pub url: String,
 }
 
 fn default_paginate_by() -> usize {
@@ -304,7 +239,7 @@ pub fn parse(
     overrides: &Overrides,
 ) -> Result<Workspace, Vec<Diagnostic>> {
     let raw: RawWorkspace =
-        serde_yaml::from_str(source).map_err(|e| vec![yaml_error(path, &e, &[])])?;
+        serde_yaml::from_str(source).map_err(|e| vec![crate::yaml::yaml_error(path, &e, &[])])?;
     let locate = Locator { path, source };
     let mut problems = Vec::new();
     let mut sites = raw.sites;
@@ -376,56 +311,6 @@ pub fn parse(
         sites,
         source: source.to_string(),
     })
-}
-
-/// Warnings about statements due for their yearly review (by 31 March):
-/// reviewed more than a year before `today`, or dated in the future.
-pub fn statement_review_warnings(workspace: &Workspace, today: PageDate) -> Vec<Diagnostic> {
-    let path = workspace.root.join(CONFIG_FILE);
-    let locate = Locator {
-        path: &path,
-        source: &workspace.source,
-    };
-    let mut warnings = Vec::new();
-    for site in &workspace.sites {
-        let Some(statement) = &site.accessibility else {
-            continue;
-        };
-        let Ok(reviewed) = PageDate::parse(&statement.reviewed) else {
-            continue;
-        };
-        let year_later = PageDate {
-            year: reviewed.year + 1,
-            ..reviewed
-        };
-        let shown = reviewed.numeric();
-        let id = &site.id;
-        let location = locate.key(locate.site_line(id), "reviewed");
-        if reviewed.date_only() > today {
-            warnings.push(Diagnostic::warning(
-                location,
-                text!(
-                    "data przeglądu deklaracji dostępności witryny {id} ({shown}) jest w przyszłości",
-                    "the review date of the accessibility statement of {id} ({shown}) is in the future"
-                ),
-            ));
-        } else if year_later.date_only() < today {
-            warnings.push(
-                Diagnostic::warning(
-                    location,
-                    text!(
-                        "deklarację dostępności witryny {id} ostatnio przejrzano {shown}: minął ponad rok",
-                        "the accessibility statement of {id} was last reviewed on {shown}: over a year ago"
-                    ),
-                )
-                .with_hint(Text::new(
-                    "przejrzyj deklarację (co roku do 31 marca) i wpisz nową datę w reviewed:",
-                    "review the statement (every year by 31 March) and put the new date in reviewed:",
-                )),
-            );
-        }
-    }
-    warnings
 }
 
 fn validate_site(
@@ -545,7 +430,7 @@ fn validate_site(
         }
     }
     if let Some(statement) = &site.accessibility {
-        validate_statement(statement, line, locate, problems);
+        statement::validate(statement, line, locate, problems);
     }
     if let Some(bip) = &site.bip {
         if !is_absolute_url(bip) {
@@ -602,52 +487,6 @@ fn check_output_dir(root: &Path, output_dir: &Path, locate: &Locator) -> Option<
             "set output_dir: public (or another new folder)",
         )),
     )
-}
-
-/// Dates must be real dates; a site that is not fully compliant must say
-/// what is not accessible.
-fn validate_statement(
-    statement: &AccessibilityStatement,
-    line: usize,
-    locate: &Locator,
-    problems: &mut Vec<Diagnostic>,
-) {
-    let dates = [
-        ("published", &statement.published),
-        ("updated", &statement.updated),
-        ("prepared", &statement.prepared),
-        ("reviewed", &statement.reviewed),
-    ];
-    for (key, value) in dates {
-        if let Err(message) = crate::content::date::PageDate::parse(value) {
-            problems.push(Diagnostic::error(locate.key(line, key), message));
-        }
-    }
-    if statement.status != ComplianceStatus::Compliant && statement.non_compliant.is_empty() {
-        problems.push(
-            Diagnostic::error(
-                locate.key(line, "status"),
-                Text::new(
-                    "deklaracja nie jest „zgodna”, a brakuje listy non_compliant: co jest niedostępne i dlaczego",
-                    "the statement is not `zgodna`, but the list non_compliant (what is not accessible and why) is missing",
-                ),
-            )
-            .with_hint(Text::new(
-                "dodaj non_compliant: z listą niedostępnych treści, np. - \"część plików PDF nie ma struktury nagłówków\"",
-                "add non_compliant: with a list of inaccessible content, e.g. - \"some PDF files have no heading structure\"",
-            )),
-        );
-    }
-    let email = &statement.contact.email;
-    if !email.contains('@') || email.contains(' ') {
-        problems.push(Diagnostic::error(
-            locate.key(line, "email"),
-            text!(
-                "„{email}” nie jest adresem e-mail",
-                "`{email}` is not an e-mail address"
-            ),
-        ));
-    }
 }
 
 fn apply_overrides(
@@ -716,207 +555,16 @@ fn normalise_base_url(url: &str) -> Result<String, Text> {
     Ok(url)
 }
 
-/// Turns a serde_yaml error into a diagnostic with its position; an unknown
-/// key gets the nearest of the keys serde lists as allowed there (or of
-/// `known`, when serde lists none) as a suggestion.
-pub fn yaml_error(path: &Path, error: &serde_yaml::Error, known: &[&str]) -> Diagnostic {
-    yaml_error_at(path, error, known, 0)
-}
-
-/// Like [`yaml_error`] for YAML that starts `line_offset` lines into the file.
-pub fn yaml_error_at(
-    path: &Path,
-    error: &serde_yaml::Error,
-    known: &[&str],
-    line_offset: usize,
-) -> Diagnostic {
-    let location = match error.location() {
-        Some(l) => Location::at(path, l.line() + line_offset, l.column()),
-        None => Location::line(path, line_offset.max(1)),
-    };
-    let detail = error.to_string();
-    let detail = detail
-        .split(" at line ")
-        .next()
-        .unwrap_or(&detail)
-        .to_string();
-    if let Some(key) = unknown_field(&detail) {
-        let expected = expected_fields(&detail);
-        let known: &[&str] = if expected.is_empty() {
-            known
-        } else {
-            &expected
-        };
-        let mut d = Diagnostic::error(
-            location,
-            text!("nieznany klucz „{key}”", "unknown key `{key}`"),
-        );
-        d = match nearest(key, known) {
-            Some(near) => d.with_hint(text!("czy chodziło o „{near}”?", "did you mean `{near}`?")),
-            None => d.with_hint(Text::new(
-                format!("usuń ten klucz; dozwolone: {}", known.join(", ")),
-                format!("remove this key; allowed: {}", known.join(", ")),
-            )),
-        };
-        return d;
-    }
-    if let Some(key) = missing_field(&detail) {
-        return Diagnostic::error(
-            location,
-            text!(
-                "brakuje wymaganego klucza „{key}”",
-                "the required key `{key}` is missing"
-            ),
-        )
-        .with_hint(text!("dodaj linię {key}: …", "add a line {key}: …"));
-    }
-    if let Some(d) = type_error(&location, &detail) {
-        return d;
-    }
-    if let Some((construct, line, column)) = unclosed_construct(&error.to_string()) {
-        let line = line + line_offset;
-        let (pl, en, hint_pl, hint_en) = match construct {
-            "flow sequence" => (
-                format!("lista otwarta nawiasem [ w linii {line} nie jest zamknięta"),
-                format!("the list opened with [ on line {line} is not closed"),
-                "zamknij listę nawiasem ] na końcu tej linii, np. tags: [strategia, konsultacje]",
-                "close the list with ] at the end of that line, e.g. tags: [strategia, konsultacje]",
-            ),
-            "quoted scalar" => (
-                format!("cudzysłów otwarty w linii {line} nie jest zamknięty"),
-                format!("the quote opened on line {line} is not closed"),
-                "dodaj zamykający cudzysłów \" na końcu tekstu",
-                "add the closing quote \" at the end of the text",
-            ),
-            _ => (
-                format!("błąd w zapisie YAML zaczyna się w linii {line}: {detail}"),
-                format!("YAML syntax error starting on line {line}: {detail}"),
-                "sprawdź wcięcia, dwukropki, nawiasy i cudzysłowy w tej linii",
-                "check indentation, colons, brackets and quotes on that line",
-            ),
-        };
-        return Diagnostic::error(Location::at(path, line, column), Text::new(pl, en))
-            .with_hint(Text::new(hint_pl, hint_en));
-    }
-    Diagnostic::error(
-        location,
-        text!("błąd w zapisie YAML: {detail}", "YAML syntax error: {detail}"),
-    )
-    .with_hint(Text::new(
-        "sprawdź wcięcia (spacje, nie tabulatory), dwukropki i cudzysłowy; tekst z dwukropkiem ujmij w cudzysłów",
-        "check indentation (spaces, not tabs), colons and quotes; put text containing a colon in quotes",
-    ))
-}
-
-/// A value of the wrong kind: explained in words, with an example.
-fn type_error(location: &Location, detail: &str) -> Option<Diagnostic> {
-    if let Some(rest) = detail.split("unknown variant `").nth(1) {
-        let value = rest.split('`').next().unwrap_or(rest);
-        let allowed = expected_fields(detail).join(", ");
-        return Some(
-            Diagnostic::error(
-                location.clone(),
-                text!(
-                    "niedozwolona wartość „{value}”",
-                    "the value `{value}` is not allowed"
-                ),
-            )
-            .with_hint(text!(
-                "wpisz jedną z wartości: {allowed}",
-                "use one of: {allowed}"
-            )),
-        );
-    }
-    let (pl, en) = if detail.contains("expected a sequence") {
-        (
-            "tu potrzebna jest lista, np. [strategia, konsultacje]",
-            "a list is needed here, e.g. [strategia, konsultacje]",
-        )
-    } else if detail.contains("expected a boolean") {
-        (
-            "tu potrzebne jest true albo false",
-            "true or false is needed here",
-        )
-    } else if detail.contains("expected a string") {
-        (
-            "tu potrzebny jest tekst; ujmij go w cudzysłów",
-            "text is needed here; put it in quotes",
-        )
-    } else if detail.contains("expected usize") || detail.contains("expected u64") {
-        (
-            "tu potrzebna jest liczba, np. 10",
-            "a number is needed here, e.g. 10",
-        )
-    } else {
-        return None;
-    };
-    Some(
-        Diagnostic::error(
-            location.clone(),
-            text!(
-                "zły rodzaj wartości: {detail}",
-                "wrong kind of value: {detail}"
-            ),
-        )
-        .with_hint(Text::new(pl, en)),
-    )
-}
-
-/// What YAML construct was left open (`flow sequence`, `quoted scalar`, …)
-/// and the line (within the YAML) and column where it started.
-fn unclosed_construct(message: &str) -> Option<(&str, usize, usize)> {
-    let rest = message
-        .split(", while parsing a ")
-        .nth(1)
-        .or_else(|| message.split(", while scanning a ").nth(1))?;
-    let (construct, position) = rest.split_once(" at line ")?;
-    let mut words = position.split(' ');
-    let line = words.next()?.parse().ok()?;
-    let column = match (words.next(), words.next()) {
-        (Some("column"), Some(c)) => c
-            .trim_end_matches(|ch: char| !ch.is_ascii_digit())
-            .parse()
-            .ok()?,
-        _ => 1,
-    };
-    Some((construct, line, column))
-}
-
-fn unknown_field(detail: &str) -> Option<&str> {
-    let rest = detail.split("unknown field `").nth(1)?;
-    rest.split('`').next()
-}
-
-/// The keys serde says are allowed at that place ("expected one of `a`, `b`").
-fn expected_fields(detail: &str) -> Vec<&str> {
-    detail
-        .split("expected one of ")
-        .nth(1)
-        .or_else(|| detail.split("expected ").nth(1))
-        .map(|list| {
-            list.split(", ")
-                .map(|k| k.trim_matches('`'))
-                .filter(|k| !k.is_empty())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn missing_field(detail: &str) -> Option<&str> {
-    let rest = detail.split("missing field `").nth(1)?;
-    rest.split('`').next()
-}
-
 /// Finds where keys and values sit in the config text, for checks made
 /// after parsing (serde_yaml keeps no positions of parsed values).
-struct Locator<'a> {
+pub(crate) struct Locator<'a> {
     path: &'a Path,
     source: &'a str,
 }
 
 impl Locator<'_> {
     /// 0-based line index of the `id: <id>` entry of a site.
-    fn site_line(&self, id: &str) -> usize {
+    pub(crate) fn site_line(&self, id: &str) -> usize {
         self.source
             .lines()
             .position(|l| {
@@ -928,7 +576,7 @@ impl Locator<'_> {
     }
 
     /// Position of `key:` at or after line `from`, within the same site entry.
-    fn key(&self, from: usize, key: &str) -> Location {
+    pub(crate) fn key(&self, from: usize, key: &str) -> Location {
         self.find(from, |l| {
             let t = l.trim_start().trim_start_matches("- ").trim_start();
             t.strip_prefix(key)
@@ -937,11 +585,11 @@ impl Locator<'_> {
     }
 
     /// Position of a value's text at or after line `from`.
-    fn value(&self, from: usize, value: &str) -> Location {
+    pub(crate) fn value(&self, from: usize, value: &str) -> Location {
         self.find(from, |l| l.contains(value))
     }
 
-    fn find(&self, from: usize, matches: impl Fn(&str) -> bool) -> Location {
+    pub(crate) fn find(&self, from: usize, matches: impl Fn(&str) -> bool) -> Location {
         for (index, line) in self.source.lines().enumerate().skip(from) {
             let next_site = index > from && line.trim_start().starts_with("- id:");
             if next_site {
@@ -959,6 +607,7 @@ impl Locator<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::date::PageDate;
 
     fn parse_str(source: &str) -> Result<Workspace, Vec<Diagnostic>> {
         let dir = tempfile::tempdir().unwrap();
