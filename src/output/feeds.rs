@@ -31,7 +31,7 @@ pub fn feed_files(site: &Site, all: &[Site]) -> Vec<(String, String)> {
             .map(|&i| (&site.config, &site.pages[i]))
             .collect()
     };
-    let mut main = own(&site.newest_pages());
+    let mut main = own(site.newest_pages());
     if site.config.hub {
         main.extend(
             crate::site::partnership_news(all)
@@ -39,13 +39,7 @@ pub fn feed_files(site: &Site, all: &[Site]) -> Vec<(String, String)> {
                 .take(FEED_LENGTH)
                 .map(|(si, pi)| (&all[si].config, &all[si].pages[pi])),
         );
-        main.sort_by(|(sa, a), (sb, b)| {
-            b.front
-                .date
-                .cmp(&a.front.date)
-                .then_with(|| sa.id.cmp(&sb.id))
-                .then_with(|| a.content_path.cmp(&b.content_path))
-        });
+        main.sort_by(|&a, &b| crate::site::newest_across_sites(a, b));
     }
     let mut channels = vec![Channel {
         title: site.config.title.clone(),

@@ -40,7 +40,7 @@ fn lastmod(site: &Site, item: &Item) -> Option<PageDate> {
     match item {
         Item::Page(i) => changed(*i),
         Item::List { pager, .. } => pager.items.iter().filter_map(|&i| changed(i)).max(),
-        Item::Home => site.newest_pages().into_iter().filter_map(changed).max(),
+        Item::Home => site.newest_pages().iter().filter_map(|&i| changed(i)).max(),
         _ => None,
     }
     .map(PageDate::date_only)

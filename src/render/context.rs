@@ -273,9 +273,9 @@ impl<'a> Renderer<'a> {
         let latest: Vec<Value> = self
             .site
             .newest_pages()
-            .into_iter()
+            .iter()
             .take(self.site.config.paginate_by)
-            .map(|i| self.cards[i].clone())
+            .map(|&i| self.cards[i].clone())
             .collect();
         context.insert_value("latest", Value::from(latest));
         let sections: Vec<Link> = self

@@ -24,6 +24,8 @@ pub struct Site {
     pub pages: Vec<Document>,
     pub sections: Vec<Section>,
     pub assets: Vec<Asset>,
+    /// Announcements of every section, newest first, computed once.
+    newest: Vec<usize>,
     /// Tags, categories and gminy, in that order.
     pub taxonomies: Vec<Taxonomy>,
     /// Newer, older and related announcements of each page, by page index.
@@ -74,19 +76,8 @@ impl Section {
 
 impl Site {
     /// Pages of every section, newest first (ties broken by path).
-    pub fn newest_pages(&self) -> Vec<usize> {
-        let mut all: Vec<usize> = self
-            .sections
-            .iter()
-            .flat_map(|s| s.pages.iter().copied())
-            .collect();
-        sort_newest_first(&mut all, &self.pages);
-        all
-    }
-
-    /// Standalone pages at the site root, such as "O partnerstwie".
-    pub fn standalone_pages(&self) -> impl Iterator<Item = &Document> {
-        self.pages.iter().filter(|p| p.section.is_none())
+    pub fn newest_pages(&self) -> &[usize] {
+        &self.newest
     }
 }
 
@@ -212,17 +203,28 @@ pub fn partnership_news(sites: &[Site]) -> Vec<(usize, usize)> {
         .iter()
         .enumerate()
         .filter(|(_, s)| !s.config.hub)
-        .flat_map(|(si, s)| s.newest_pages().into_iter().map(move |pi| (si, pi)))
+        .flat_map(|(si, s)| s.newest_pages().iter().map(move |&pi| (si, pi)))
         .collect();
     all.sort_by(|&(sa, pa), &(sb, pb)| {
-        let (a, b) = (&sites[sa].pages[pa], &sites[sb].pages[pb]);
-        b.front
-            .date
-            .cmp(&a.front.date)
-            .then_with(|| sites[sa].config.id.cmp(&sites[sb].config.id))
-            .then_with(|| a.content_path.cmp(&b.content_path))
+        newest_across_sites(
+            (&sites[sa].config, &sites[sa].pages[pa]),
+            (&sites[sb].config, &sites[sb].pages[pb]),
+        )
     });
     all
+}
+
+/// Order of announcements from several sites: newest first, then by site
+/// id and file path, so it never changes between builds.
+pub fn newest_across_sites(
+    (site_a, a): (&SiteConfig, &Document),
+    (site_b, b): (&SiteConfig, &Document),
+) -> std::cmp::Ordering {
+    b.front
+        .date
+        .cmp(&a.front.date)
+        .then_with(|| site_a.id.cmp(&site_b.id))
+        .then_with(|| a.content_path.cmp(&b.content_path))
 }
 
 /// Options of the model stage.
@@ -328,6 +330,7 @@ fn assemble_site(
         config,
         home,
         pages,
+        newest,
         sections,
         assets,
         taxonomies,
