@@ -87,13 +87,7 @@ fn run(options: &BuildOptions) -> Outcome {
     let review_warnings = config::statement_review_warnings(&workspace, today);
     let selected = selected_sites(&workspace, options.overrides.site.as_deref());
     let to_load = sites_to_load(&workspace, &selected);
-    let mut needs = Vec::new();
-    if selected.iter().any(|s| s.hub) {
-        needs.push(crate::render::HUB_TEMPLATE);
-    }
-    if selected.iter().any(|s| s.accessibility.is_some()) {
-        needs.push(crate::render::STATEMENT_TEMPLATE);
-    }
+    let needs = theme_needs(&selected);
     let (theme, loaded) = rayon::join(
         || Theme::load(&workspace, &needs),
         || load_sites(&workspace, &to_load),
@@ -126,7 +120,22 @@ fn run(options: &BuildOptions) -> Outcome {
     Ok((summaries, diagnostics))
 }
 
-fn selected_sites<'a>(workspace: &'a Workspace, only: Option<&str>) -> Vec<&'a SiteConfig> {
+/// The optional templates that the selected sites need.
+pub(crate) fn theme_needs(selected: &[&SiteConfig]) -> Vec<&'static str> {
+    let mut needs = Vec::new();
+    if selected.iter().any(|s| s.hub) {
+        needs.push(crate::render::HUB_TEMPLATE);
+    }
+    if selected.iter().any(|s| s.accessibility.is_some()) {
+        needs.push(crate::render::STATEMENT_TEMPLATE);
+    }
+    needs
+}
+
+pub(crate) fn selected_sites<'a>(
+    workspace: &'a Workspace,
+    only: Option<&str>,
+) -> Vec<&'a SiteConfig> {
     workspace
         .sites
         .iter()
@@ -135,7 +144,10 @@ fn selected_sites<'a>(workspace: &'a Workspace, only: Option<&str>) -> Vec<&'a S
 }
 
 /// The hub shows every partnership, so building it loads them all.
-fn sites_to_load<'a>(workspace: &'a Workspace, selected: &[&'a SiteConfig]) -> Vec<&'a SiteConfig> {
+pub(crate) fn sites_to_load<'a>(
+    workspace: &'a Workspace,
+    selected: &[&'a SiteConfig],
+) -> Vec<&'a SiteConfig> {
     if selected.iter().any(|s| s.hub) {
         workspace.sites.iter().collect()
     } else {

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use tablica::config::Overrides;
 use tablica::content::date::PageDate;
+use tablica::serve::ServeOptions;
 use tablica::{BuildOptions, Lang};
 
 #[derive(Parser)]
@@ -52,6 +53,30 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         now: Option<PageDate>,
     },
+    /// Preview the sites in a browser: build, serve on this computer, and
+    /// rebuild and reload the page after every saved change.
+    Serve {
+        /// Serve only the site with this id.
+        #[arg(long)]
+        site: Option<String>,
+        /// Port to listen on (the next free one if it is taken; 0: any).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on. Only this computer by default; another
+        /// address shows the preview, drafts included, to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Include announcements marked draft: true.
+        #[arg(long)]
+        drafts: bool,
+        /// Open the preview in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Write the preview into this folder (kept at exit) instead of a
+        /// temporary one. It must not be the folder published with build.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -76,9 +101,44 @@ fn main() -> ExitCode {
                     output_dir: output,
                     base_url,
                     site,
+                    site_folders: false,
                 },
             };
             run_build(&options, lang)
+        }
+        Command::Serve {
+            site,
+            port,
+            bind,
+            drafts,
+            open,
+            output,
+        } => {
+            let options = ServeOptions {
+                build: BuildOptions {
+                    root: cli.root.clone(),
+                    include_drafts: drafts,
+                    now: None,
+                    overrides: Overrides {
+                        site,
+                        ..Overrides::default()
+                    },
+                },
+                bind,
+                port,
+                output,
+                open_browser: open,
+                lang,
+            };
+            match tablica::serve::serve(options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(errors) => {
+                    for diagnostic in &errors {
+                        eprintln!("{}\n", diagnostic.render(lang));
+                    }
+                    ExitCode::FAILURE
+                }
+            }
         }
     }
 }

@@ -210,6 +210,9 @@ pub struct Overrides {
     pub base_url: Option<String>,
     /// Build only this site.
     pub site: Option<String>,
+    /// Give every site `base_url/<id>/`, even when only one is built
+    /// (`serve` mounts each site in its own folder).
+    pub site_folders: bool,
 }
 
 /// Reads and validates `config.yaml` in `root`.
@@ -509,7 +512,7 @@ fn apply_overrides(
         }
     }
     if let Some(base) = &overrides.base_url {
-        let several = overrides.site.is_none() && sites.len() > 1;
+        let several = overrides.site_folders || (overrides.site.is_none() && sites.len() > 1);
         for site in sites.iter_mut() {
             let url = if several {
                 format!("{}/{}/", base.trim_end_matches('/'), site.id)

@@ -180,6 +180,12 @@ fn list_files(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> (Listing, Listi
 pub fn is_temporary(name: &str) -> bool {
     name.starts_with("~$")
         || name.starts_with(".#")
+        // gedit and JetBrains editors save through these.
+        || name.starts_with(".goutputstream-")
+        || name.ends_with("___jb_tmp___")
+        || name.ends_with("___jb_old___")
+        || name.ends_with(".kate-swp")
+        || name.ends_with(".crswap")
         || name.ends_with('~')
         || name.ends_with(".swp")
         || name.ends_with(".swx")

@@ -6,7 +6,10 @@
 pub mod feeds;
 mod ics;
 mod minify;
+mod refresh;
 mod sitemap;
+
+pub use refresh::{refresh_site, Memory, Refreshed};
 
 use crate::diagnostic::{Diagnostic, Location, Text};
 use crate::render::{Item, Renderer};

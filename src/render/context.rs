@@ -2,13 +2,14 @@
 
 use super::statement;
 use super::theme::{template_error, Theme, HUB_TEMPLATE};
+use super::vars::Vars;
 use super::views::*;
 use crate::content::date::month_heading;
 use crate::content::Document;
 use crate::diagnostic::{Diagnostic, Lang};
 use crate::site::taxonomy::TaxonomyKind;
 use crate::site::{pager_url_path, paginate, ConsultationStatus, Pager, Site};
-use tera::{Context, Value};
+use tera::Value;
 
 /// One output page of a site.
 #[derive(Debug, Clone)]
@@ -43,6 +44,20 @@ pub enum ListOf {
     Month(usize, usize),
     /// A term, by taxonomy and term index.
     Term(usize, usize),
+}
+
+/// A page ready to render: its template and the values the template sees.
+pub struct Prepared {
+    pub template: &'static str,
+    pub vars: Vars,
+}
+
+impl Prepared {
+    /// Changes whenever the rendered page would change (for the same theme
+    /// and site settings).
+    pub fn fingerprint(&self) -> u64 {
+        self.vars.fingerprint(self.template)
+    }
 }
 
 /// What a list page needs to know about its list.
@@ -190,7 +205,12 @@ impl<'a> Renderer<'a> {
 
     /// Renders one page to HTML.
     pub fn render(&self, item: &Item) -> Result<String, Diagnostic> {
-        let (template, context) = match item {
+        self.render_prepared(item, self.prepare(item))
+    }
+
+    /// Decides the template of a page and gathers what it shows.
+    pub fn prepare(&self, item: &Item) -> Prepared {
+        let (template, vars) = match item {
             Item::Home => self.home_context(),
             Item::List { list, pager } => ("section.html", self.list_context(*list, pager)),
             Item::TaxonomyIndex(t) => self.taxonomy_context(*t),
@@ -199,10 +219,15 @@ impl<'a> Renderer<'a> {
             Item::AccessibilityStatement => (statement::TEMPLATE, self.statement_context()),
             Item::NotFound => ("404.html", self.not_found_context()),
         };
+        Prepared { template, vars }
+    }
+
+    /// Renders a prepared page to HTML.
+    pub fn render_prepared(&self, item: &Item, prepared: Prepared) -> Result<String, Diagnostic> {
         let html = self
             .theme
             .tera
-            .render(template, &context)
+            .render(prepared.template, &prepared.vars.into_context())
             .map_err(|e| template_error(&self.theme.templates_dir(), &e))?;
         if let (Item::AccessibilityStatement, Some(facts)) = (item, &self.site.config.accessibility)
         {
@@ -211,14 +236,14 @@ impl<'a> Renderer<'a> {
         Ok(html)
     }
 
-    fn not_found_context(&self) -> Context {
+    fn not_found_context(&self) -> Vars {
         let title = self.theme.string(self.lang, "not_found_title");
         let mut context = self.base_context(Some(&title), "404.html", vec![self.home_crumb()]);
         context.insert("not_found_title", &title);
         context
     }
 
-    fn statement_context(&self) -> Context {
+    fn statement_context(&self) -> Vars {
         let title = self.theme.string(self.lang, "a11y_title");
         let mut context =
             self.base_context(Some(&title), ACCESSIBILITY_PATH, vec![self.home_crumb()]);
@@ -232,9 +257,9 @@ impl<'a> Renderer<'a> {
         context
     }
 
-    fn base_context(&self, title: Option<&str>, url_path: &str, breadcrumbs: Vec<Link>) -> Context {
+    fn base_context(&self, title: Option<&str>, url_path: &str, breadcrumbs: Vec<Link>) -> Vars {
         let config = &self.site.config;
-        let mut context = Context::new();
+        let mut context = Vars::new();
         context.insert_value("site", self.site_value.clone());
         context.insert_value("t", self.translations.clone());
         context.insert("lang", self.lang.code());
@@ -262,7 +287,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn home_context(&self) -> (&'static str, Context) {
+    fn home_context(&self) -> (&'static str, Vars) {
         let mut context = self.base_context(None, "", Vec::new());
         let home = self.site.home.as_ref();
         context.insert("content", home.map_or("", |h| h.body.html.as_str()));
@@ -363,7 +388,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn archive_context(&self) -> Context {
+    fn archive_context(&self) -> Vars {
         let title = self.theme.string(self.lang, "archive");
         let mut context = self.base_context(
             Some(&title),
@@ -462,7 +487,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn list_context(&self, list: ListOf, pager: &Pager) -> Context {
+    fn list_context(&self, list: ListOf, pager: &Pager) -> Vars {
         let source = self.list_source(list);
         let base = self.site.config.base_path();
         let url_path = pager_url_path(&source.url_path, pager.number, self.lang);
@@ -515,7 +540,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// The list of a taxonomy's terms; for gminy, the members page.
-    fn taxonomy_context(&self, t: usize) -> (&'static str, Context) {
+    fn taxonomy_context(&self, t: usize) -> (&'static str, Vars) {
         let taxonomy = &self.site.taxonomies[t];
         let base = self.site.config.base_path();
         let title = self.theme.string(self.lang, taxonomy.kind.i18n_key());
@@ -613,7 +638,7 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    fn page_context(&self, index: usize) -> Context {
+    fn page_context(&self, index: usize) -> Vars {
         let doc = &self.site.pages[index];
         let base = self.site.config.base_path();
         let mut crumbs = vec![self.home_crumb()];

@@ -6,9 +6,10 @@
 mod context;
 mod statement;
 mod theme;
+mod vars;
 mod views;
 
-pub use context::{Item, ListOf, Renderer};
+pub use context::{Item, ListOf, Prepared, Renderer};
 pub use statement::TEMPLATE as STATEMENT_TEMPLATE;
 pub use theme::{Theme, HUB_TEMPLATE};
 pub use views::ICS_FILE;

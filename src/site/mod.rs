@@ -268,7 +268,8 @@ pub fn assemble(
     }
 }
 
-fn assemble_site(
+/// Arranges one loaded site into its model.
+pub fn assemble_site(
     config: SiteConfig,
     loaded: LoadedSite,
     options: ModelOptions,

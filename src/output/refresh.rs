@@ -1,0 +1,250 @@
+//! Live output for `serve`: keeps a site's folder up to date in place.
+//! A page is re-rendered only when the values its template sees changed
+//! (their fingerprint), and a file is written only when its bytes changed,
+//! so an edit touches just the files that depend on it. Nothing is written
+//! unless every page rendered: a template error leaves the last good pages.
+
+use super::{create_dir, feeds, ics, io_error, sitemap, StaticSources};
+use crate::diagnostic::Diagnostic;
+use crate::render::{Item, Renderer};
+use crate::site::Site;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+/// What the live folder of one site holds, remembered between rebuilds.
+#[derive(Debug, Default)]
+pub struct Memory {
+    /// Fingerprint of each rendered page's template values, by output path.
+    fingerprints: HashMap<String, u64>,
+    /// Hash of each file written (or of its source's size and time, for
+    /// copied files), by path relative to the site folder.
+    files: HashMap<String, u64>,
+}
+
+impl Memory {
+    /// Makes the next refresh render every page (after a theme or config change).
+    pub fn forget_renders(&mut self) {
+        self.fingerprints.clear();
+    }
+}
+
+/// What one refresh did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Refreshed {
+    /// Pages of the site.
+    pub pages: usize,
+    /// Pages whose template values changed and were rendered again.
+    pub rendered: usize,
+    /// Files written because their bytes changed.
+    pub written: usize,
+    /// Files removed because the site no longer has them.
+    pub removed: usize,
+}
+
+impl std::ops::AddAssign for Refreshed {
+    fn add_assign(&mut self, other: Self) {
+        self.pages += other.pages;
+        self.rendered += other.rendered;
+        self.written += other.written;
+        self.removed += other.removed;
+    }
+}
+
+/// A page rendered again: its path, its HTML and its values' fingerprint.
+type RenderedPage = (String, Vec<u8>, u64);
+
+/// A file the site should have, and where its bytes come from.
+enum Source {
+    Bytes(Vec<u8>),
+    Copy(PathBuf),
+}
+
+/// Brings `dir` up to date with `site`; see the module comment.
+pub fn refresh_site(
+    dir: &Path,
+    site: &Site,
+    renderer: &Renderer,
+    statics: &StaticSources,
+    memory: &mut Memory,
+) -> Result<Refreshed, Vec<Diagnostic>> {
+    let items = renderer.items();
+    let prepared: Vec<_> = items
+        .par_iter()
+        .map(|(path, item)| {
+            let prepared = renderer.prepare(item);
+            let fingerprint = prepared.fingerprint();
+            (path, item, prepared, fingerprint)
+        })
+        .collect();
+    let dirty: Vec<_> = prepared
+        .into_iter()
+        .filter(|(path, _, _, fingerprint)| memory.fingerprints.get(*path) != Some(fingerprint))
+        .collect();
+    let rendered: Vec<Result<RenderedPage, Diagnostic>> = dirty
+        .into_par_iter()
+        .map(|(path, item, prepared, fingerprint)| {
+            let html = renderer.render_prepared(item, prepared)?;
+            Ok((path.clone(), html.into_bytes(), fingerprint))
+        })
+        .collect();
+    let mut wanted: BTreeMap<String, Source> = BTreeMap::new();
+    add_static_files(statics, &mut wanted)?;
+    for asset in &site.assets {
+        wanted.insert(
+            asset.output_path.clone(),
+            Source::Copy(asset.source.clone()),
+        );
+    }
+    for (path, body) in extra_files(site, renderer, &items) {
+        wanted.insert(path, Source::Bytes(body.into_bytes()));
+    }
+    let mut errors = Vec::new();
+    let mut fingerprints = Vec::new();
+    for result in rendered {
+        match result {
+            Ok((path, bytes, fingerprint)) => {
+                fingerprints.push((path.clone(), fingerprint));
+                wanted.insert(path, Source::Bytes(bytes));
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(super::dedup(errors));
+    }
+    let rendered = fingerprints.len();
+    // Pages whose values did not change keep their file as it is.
+    let kept: HashSet<&str> = items
+        .iter()
+        .map(|(path, _)| path.as_str())
+        .filter(|path| !wanted.contains_key(*path))
+        .collect();
+    let written = write_changed(dir, &wanted, memory).map_err(|e| vec![e])?;
+    let removed = remove_stale(dir, &wanted, &kept, memory);
+    memory
+        .fingerprints
+        .retain(|path, _| kept.contains(path.as_str()));
+    memory.fingerprints.extend(fingerprints);
+    Ok(Refreshed {
+        pages: items.len(),
+        rendered,
+        written,
+        removed,
+    })
+}
+
+/// Feeds, sitemap, robots.txt and calendar files, as a build writes them.
+fn extra_files(
+    site: &Site,
+    renderer: &Renderer,
+    items: &[(String, Item)],
+) -> Vec<(String, String)> {
+    let mut extra = feeds::feed_files(site, renderer.all_sites());
+    extra.push(("sitemap.xml".to_string(), sitemap::sitemap(site, items)));
+    extra.push(("robots.txt".to_string(), sitemap::robots(site)));
+    extra.extend(ics::event_files(site));
+    extra
+}
+
+/// The theme's and the workspace's static files; later folders win.
+fn add_static_files(
+    statics: &StaticSources,
+    wanted: &mut BTreeMap<String, Source>,
+) -> Result<(), Vec<Diagnostic>> {
+    for dir in statics.dirs.iter().filter(|d| d.is_dir()) {
+        for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+            let entry = entry.map_err(|e| vec![io_error(dir, &std::io::Error::other(e))])?;
+            let name = entry.file_name().to_string_lossy();
+            if !entry.file_type().is_file() || crate::content::is_temporary(&name) {
+                continue;
+            }
+            let Ok(rel) = entry.path().strip_prefix(dir) else {
+                continue;
+            };
+            let rel: Vec<_> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect();
+            wanted.insert(rel.join("/"), Source::Copy(entry.path().to_path_buf()));
+        }
+    }
+    Ok(())
+}
+
+/// Writes the files whose content differs from what the folder holds.
+fn write_changed(
+    dir: &Path,
+    wanted: &BTreeMap<String, Source>,
+    memory: &mut Memory,
+) -> Result<usize, Diagnostic> {
+    let mut written = 0;
+    for (path, source) in wanted {
+        let target = dir.join(path);
+        let hash = match source {
+            Source::Bytes(bytes) => hash_of(bytes),
+            Source::Copy(from) => copy_stamp(from),
+        };
+        if memory.files.get(path) == Some(&hash) && target.is_file() {
+            continue;
+        }
+        if let Some(parent) = target.parent() {
+            create_dir(parent)?;
+        }
+        match source {
+            Source::Bytes(bytes) => std::fs::write(&target, bytes),
+            Source::Copy(from) => std::fs::copy(from, &target).map(|_| ()),
+        }
+        .map_err(|e| io_error(&target, &e))?;
+        memory.files.insert(path.clone(), hash);
+        written += 1;
+    }
+    Ok(written)
+}
+
+/// Deletes files the site no longer has (a deleted announcement, a list
+/// that got shorter), with the folders they leave empty.
+fn remove_stale(
+    dir: &Path,
+    wanted: &BTreeMap<String, Source>,
+    kept: &HashSet<&str>,
+    memory: &mut Memory,
+) -> usize {
+    let stale: Vec<String> = memory
+        .files
+        .keys()
+        .filter(|path| !wanted.contains_key(*path) && !kept.contains(path.as_str()))
+        .cloned()
+        .collect();
+    for path in &stale {
+        memory.files.remove(path);
+        let target = dir.join(path);
+        let _ = std::fs::remove_file(&target);
+        for parent in target.ancestors().skip(1) {
+            if parent == dir || std::fs::remove_dir(parent).is_err() {
+                break;
+            }
+        }
+    }
+    stale.len()
+}
+
+fn hash_of(bytes: &[u8]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Stands for a copied file's content: its source, size and change time.
+fn copy_stamp(from: &Path) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    from.hash(&mut hasher);
+    if let Ok(meta) = std::fs::metadata(from) {
+        meta.len().hash(&mut hasher);
+        if let Ok(modified) = meta.modified() {
+            modified.hash(&mut hasher);
+        }
+    }
+    hasher.finish()
+}

@@ -1,0 +1,318 @@
+//! `serve`: builds the workspace into a live folder, serves it on
+//! 127.0.0.1 with tiny_http, watches the sources with notify, rebuilds only
+//! what a change affects (see [`preview`]) and tells open pages to reload
+//! through Server-Sent Events. Pages keep being served from the last good
+//! build while a file has errors; the browser shows them over the page.
+
+pub mod changes;
+pub mod http;
+mod live;
+mod preview;
+mod watch;
+
+use crate::build::BuildOptions;
+use crate::diagnostic::{Diagnostic, Lang, Location, Text};
+use crate::report::plural_pl;
+use crate::text;
+use http::Shared;
+use live::{Broadcast, Event};
+use preview::{Preview, Rebuilt};
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+/// How many threads answer requests (event streams get their own).
+const WORKERS: usize = 4;
+/// How often waiting threads look whether the server is stopping.
+const TICK: Duration = Duration::from_millis(200);
+/// How many ports after the asked one are tried when it is taken.
+const PORT_TRIES: u16 = 20;
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// Root, drafts, the site to serve; output and address are set by serve.
+    pub build: BuildOptions,
+    pub bind: IpAddr,
+    /// 0 lets the system choose a free port.
+    pub port: u16,
+    /// The live folder; a temporary folder, removed at exit, when absent.
+    pub output: Option<PathBuf>,
+    pub open_browser: bool,
+    pub lang: Lang,
+}
+
+/// Runs the server until Ctrl-C. Errors only when it cannot start.
+pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
+    let lang = options.lang;
+    let (server, port) = bind(options.bind, options.port, lang)?;
+    let host = if options.bind.is_unspecified() {
+        "127.0.0.1".to_string()
+    } else {
+        match options.bind {
+            IpAddr::V6(v6) => format!("[{v6}]"),
+            IpAddr::V4(v4) => v4.to_string(),
+        }
+    };
+    let url = format!("http://{host}:{port}/");
+    let owned_output = options.output.is_none();
+    let output = options.output.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("tablica-serve-{}", std::process::id()))
+    });
+    let mut build = options.build.clone();
+    build.overrides.base_url = Some(url.clone());
+    build.overrides.site_folders = true;
+    build.overrides.output_dir = Some(output.clone());
+    let (preview, rebuilt) = Preview::open(build)?;
+    let root = std::path::absolute(&options.build.root).unwrap_or(options.build.root.clone());
+    let watcher = watch::Watcher::start(&root, preview.theme_name()).map_err(|e| vec![e])?;
+    let shared = Arc::new(Shared {
+        root: preview
+            .output_dir()
+            .canonicalize()
+            .unwrap_or_else(|_| preview.output_dir().to_path_buf()),
+        broadcast: Broadcast::default(),
+        sites: Mutex::new(preview.site_ids()),
+        lang,
+    });
+    report(&rebuilt, None, lang);
+    publish(&shared, &rebuilt, lang);
+    if !options.bind.is_loopback() {
+        eprintln!("{}", exposed_warning(options.bind, lang).render(lang));
+    }
+    println!("{}", listening_line(&url, lang));
+    if options.open_browser {
+        open_browser(&url);
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = stop.clone();
+        // Without a handler Ctrl-C would kill the process before cleanup;
+        // failing to install one (already installed in tests) is harmless.
+        let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
+    }
+    let server = Arc::new(server);
+    let streams: Arc<Mutex<Vec<JoinHandle<()>>>> = Arc::default();
+    let workers: Vec<JoinHandle<()>> = (0..WORKERS)
+        .map(|_| {
+            let (server, shared, stop, streams) = (
+                server.clone(),
+                shared.clone(),
+                stop.clone(),
+                streams.clone(),
+            );
+            std::thread::spawn(move || answer_requests(&server, &shared, &stop, &streams))
+        })
+        .collect();
+    let mut preview = preview;
+    while !stop.load(Ordering::SeqCst) {
+        let Some(changes) = watcher.next(TICK) else {
+            continue;
+        };
+        let (next, rebuilt) = preview.apply(&changes);
+        preview = next;
+        if let Ok(mut sites) = shared.sites.lock() {
+            *sites = preview.site_ids();
+        }
+        report(&rebuilt, Some(&changes), lang);
+        publish(&shared, &rebuilt, lang);
+    }
+    shared.broadcast.stop();
+    for worker in workers {
+        let _ = worker.join();
+    }
+    let streams = std::mem::take(&mut *streams.lock().unwrap_or_else(|e| e.into_inner()));
+    for stream in streams {
+        let _ = stream.join();
+    }
+    drop(watcher);
+    if owned_output {
+        let _ = std::fs::remove_dir_all(&output);
+    }
+    crate::output::clean_leftovers(&output);
+    println!("{}", stopped_line(lang));
+    Ok(())
+}
+
+/// Binds `port`, or the next free one after it (saying so).
+fn bind(
+    address: IpAddr,
+    port: u16,
+    lang: Lang,
+) -> Result<(tiny_http::Server, u16), Vec<Diagnostic>> {
+    let tries = if port == 0 { 1 } else { PORT_TRIES };
+    let mut last_error = String::new();
+    for candidate in (0..tries).filter_map(|i| port.checked_add(i)) {
+        match tiny_http::Server::http((address, candidate)) {
+            Ok(server) => {
+                let actual = server.server_addr().to_ip().map_or(candidate, |a| a.port());
+                if candidate != port && port != 0 {
+                    println!(
+                        "{}",
+                        match lang {
+                            Lang::Pl => format!("Port {port} jest zajęty; używam portu {actual}."),
+                            Lang::En => format!("Port {port} is taken; using port {actual}."),
+                        }
+                    );
+                }
+                return Ok((server, actual));
+            }
+            Err(e) => last_error = e.to_string(),
+        }
+    }
+    Err(vec![Diagnostic::error(
+        Location::file(format!("{address}:{port}")),
+        text!(
+            "nie można uruchomić serwera: {last_error}",
+            "cannot start the server: {last_error}"
+        ),
+    )
+    .with_hint(Text::new(
+        "podaj inny port, np. tablica serve --port 8080",
+        "choose another port, e.g. tablica serve --port 8080",
+    ))])
+}
+
+fn answer_requests(
+    server: &tiny_http::Server,
+    shared: &Arc<Shared>,
+    stop: &AtomicBool,
+    streams: &Mutex<Vec<JoinHandle<()>>>,
+) {
+    while !stop.load(Ordering::SeqCst) {
+        let request = match server.recv_timeout(TICK) {
+            Ok(Some(request)) => request,
+            Ok(None) => continue,
+            Err(_) => break,
+        };
+        if request.url() == live::EVENTS_PATH {
+            // An event stream stays open as long as its page: its own thread.
+            let shared = shared.clone();
+            let handle = std::thread::spawn(move || http::handle(request, &shared));
+            if let Ok(mut streams) = streams.lock() {
+                streams.retain(|s| !s.is_finished());
+                streams.push(handle);
+            }
+        } else {
+            http::handle(request, shared);
+        }
+    }
+}
+
+/// Tells open pages what the rebuild did.
+fn publish(shared: &Shared, rebuilt: &Rebuilt, lang: Lang) {
+    let event = if !rebuilt.errors.is_empty() {
+        Event::Failure(live::failure(&rebuilt.errors, lang))
+    } else if rebuilt.styles_only {
+        Event::Styles
+    } else {
+        Event::Reload
+    };
+    shared.broadcast.publish(event);
+}
+
+/// Prints the rebuild's errors, warnings and one summary line.
+fn report(rebuilt: &Rebuilt, changes: Option<&changes::Changes>, lang: Lang) {
+    for warning in &rebuilt.warnings {
+        eprintln!("{}", warning.render(lang));
+    }
+    for error in &rebuilt.errors {
+        eprintln!("{}\n", error.render(lang));
+    }
+    println!("{}", summary_line(rebuilt, changes, lang));
+}
+
+fn summary_line(rebuilt: &Rebuilt, changes: Option<&changes::Changes>, lang: Lang) -> String {
+    let r = &rebuilt.refreshed;
+    let ms = rebuilt.elapsed.as_millis();
+    let what = match (changes, lang) {
+        (None, Lang::Pl) => "Zbudowano".to_string(),
+        (None, Lang::En) => "Built".to_string(),
+        (Some(c), Lang::Pl) => format!("Zmiana ({})", describe(c)),
+        (Some(c), Lang::En) => format!("Change ({})", describe(c)),
+    };
+    let errors = rebuilt.errors.len();
+    if errors > 0 {
+        return match lang {
+            Lang::Pl => format!(
+                "{what}: {errors} {} — strony pokazują ostatnią dobrą wersję",
+                plural_pl(errors, "błąd", "błędy", "błędów")
+            ),
+            Lang::En => format!("{what}: {errors} error(s) — pages show the last good version"),
+        };
+    }
+    match lang {
+        Lang::Pl => format!(
+            "{what}: {ms} ms; strony wygenerowane na nowo: {} z {}, zapisane pliki: {}, usunięte: {}",
+            r.rendered, r.pages, r.written, r.removed
+        ),
+        Lang::En => format!(
+            "{what}: {ms} ms; pages rendered again: {} of {}, files written: {}, removed: {}",
+            r.rendered, r.pages, r.written, r.removed
+        ),
+    }
+}
+
+fn describe(changes: &changes::Changes) -> String {
+    use changes::Change;
+    let names: Vec<String> = changes
+        .iter()
+        .map(|c| match c {
+            Change::Config => "config.yaml".to_string(),
+            Change::Templates => "templates".to_string(),
+            Change::Statics { .. } => "static".to_string(),
+            Change::Content { site, path } => format!("{site}/{path}"),
+        })
+        .collect();
+    match names.as_slice() {
+        [one] => one.clone(),
+        [first, rest @ ..] => format!("{first} +{}", rest.len()),
+        [] => String::new(),
+    }
+}
+
+fn exposed_warning(address: IpAddr, _lang: Lang) -> Diagnostic {
+    Diagnostic::warning(
+        Location::file(format!("--bind {address}")),
+        text!(
+            "podgląd jest dostępny dla innych komputerów w sieci, także szkice (draft)",
+            "the preview is reachable from other computers on the network, drafts included"
+        ),
+    )
+    .with_hint(Text::new(
+        "bez --bind podgląd widzi tylko ten komputer (127.0.0.1)",
+        "without --bind only this computer sees the preview (127.0.0.1)",
+    ))
+}
+
+fn listening_line(url: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Pl => format!("Podgląd: {url} (Ctrl+C kończy)"),
+        Lang::En => format!("Preview: {url} (Ctrl+C stops)"),
+    }
+}
+
+fn stopped_line(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Pl => "Zatrzymano podgląd.",
+        Lang::En => "Preview stopped.",
+    }
+}
+
+/// Opens the preview in the default browser; failing is not an error.
+fn open_browser(url: &str) {
+    let command = if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else if cfg!(windows) {
+        ("cmd", vec!["/C", "start", "", url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    let _ = std::process::Command::new(command.0)
+        .args(command.1)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+}

@@ -1,0 +1,414 @@
+//! The workspace as `serve` keeps it between rebuilds: the config, the
+//! theme, every site's loaded files and its last good model, and what each
+//! site's live folder holds. A rebuild applies a set of changes by running
+//! only the slices of the pipeline they touch: one file is loaded again,
+//! one site re-assembled, and the output stage renders just the pages whose
+//! values changed. The stages themselves stay the same pure functions that
+//! `build` uses.
+
+use super::changes::{Change, Changes};
+use crate::build::{selected_sites, sites_to_load, theme_needs, BuildOptions};
+use crate::config::{self, SiteConfig, Workspace};
+use crate::content::paths::Bundles;
+use crate::content::{self, LoadedSite};
+use crate::diagnostic::Diagnostic;
+use crate::output::{self, Memory, Refreshed, StaticSources};
+use crate::render::{Renderer, Theme};
+use crate::site::{self, ModelOptions, Site};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// One site of the workspace, as loaded from its content folder.
+struct SiteSource {
+    config: SiteConfig,
+    loaded: LoadedSite,
+    /// Problems found while loading, with the file each one is about.
+    load_problems: Vec<Diagnostic>,
+    /// Problems found when arranging the site or rendering its pages.
+    later_problems: Vec<Diagnostic>,
+    /// Whether this site is served (the others are loaded for the hub).
+    selected: bool,
+    memory: Memory,
+}
+
+impl SiteSource {
+    fn has_errors(&self) -> bool {
+        self.load_problems
+            .iter()
+            .chain(&self.later_problems)
+            .any(Diagnostic::is_error)
+    }
+}
+
+/// The served workspace; see the module comment.
+pub struct Preview {
+    options: BuildOptions,
+    workspace: Workspace,
+    theme: Result<Theme, Vec<Diagnostic>>,
+    sources: Vec<SiteSource>,
+    /// The last good model of each site that has one, in workspace order.
+    models: Vec<Site>,
+    model_options: ModelOptions,
+}
+
+/// What one rebuild did, for the terminal and the browser.
+#[derive(Debug, Default)]
+pub struct Rebuilt {
+    pub refreshed: Refreshed,
+    pub elapsed: Duration,
+    /// Every error of the workspace as it is now (empty when all is well).
+    pub errors: Vec<Diagnostic>,
+    /// Warnings about the files this rebuild read.
+    pub warnings: Vec<Diagnostic>,
+    /// Only stylesheets changed: the browser can swap them without a reload.
+    pub styles_only: bool,
+}
+
+impl Preview {
+    /// Loads the whole workspace and writes every selected site.
+    pub fn open(options: BuildOptions) -> Result<(Preview, Rebuilt), Vec<Diagnostic>> {
+        let started = Instant::now();
+        let mut preview = Preview::load(options)?;
+        output::prepare(&preview.workspace.output_dir).map_err(|e| vec![e])?;
+        let rebuilt = preview.update_all(started);
+        Ok((preview, rebuilt))
+    }
+
+    /// Reads the config, the theme and every site's files.
+    fn load(options: BuildOptions) -> Result<Preview, Vec<Diagnostic>> {
+        let workspace = config::load(&options.root, &options.overrides)?;
+        let model_options = ModelOptions {
+            include_drafts: options.include_drafts,
+            now: options
+                .now
+                .unwrap_or_else(crate::content::date::PageDate::today_utc),
+        };
+        let selected = selected_sites(&workspace, options.overrides.site.as_deref());
+        let theme = Theme::load(&workspace, &theme_needs(&selected));
+        let selected_ids: BTreeSet<String> = selected.iter().map(|s| s.id.clone()).collect();
+        let to_load: Vec<SiteConfig> = sites_to_load(&workspace, &selected)
+            .into_iter()
+            .cloned()
+            .collect();
+        let sources = to_load
+            .into_par_iter()
+            .map(|config| {
+                let loaded = content::load_site(&workspace, &config);
+                SiteSource {
+                    selected: selected_ids.contains(&config.id),
+                    config,
+                    loaded: loaded.site,
+                    load_problems: loaded.diagnostics,
+                    later_problems: Vec::new(),
+                    memory: Memory::default(),
+                }
+            })
+            .collect();
+        Ok(Preview {
+            options,
+            workspace,
+            theme,
+            sources,
+            models: Vec::new(),
+            model_options,
+        })
+    }
+
+    /// Assembles and writes every site; reports every load warning.
+    fn update_all(&mut self, started: Instant) -> Rebuilt {
+        let all: Vec<usize> = (0..self.sources.len()).collect();
+        let mut rebuilt = self.update(&all);
+        rebuilt.warnings = self
+            .sources
+            .iter()
+            .flat_map(|s| s.load_problems.iter().filter(|d| !d.is_error()).cloned())
+            .collect();
+        rebuilt.elapsed = started.elapsed();
+        rebuilt.tidy(&self.options.root)
+    }
+
+    /// The theme's folder name, for the watcher.
+    pub fn theme_name(&self) -> &str {
+        &self.workspace.theme
+    }
+
+    /// The folder the sites are written to, one subfolder per site.
+    pub fn output_dir(&self) -> &Path {
+        &self.workspace.output_dir
+    }
+
+    /// The ids of the served sites, in workspace order.
+    pub fn site_ids(&self) -> Vec<(String, String)> {
+        self.sources
+            .iter()
+            .filter(|s| s.selected)
+            .map(|s| (s.config.id.clone(), s.config.title.clone()))
+            .collect()
+    }
+
+    /// Applies the changes seen on disk.
+    pub fn apply(mut self, changes: &Changes) -> (Preview, Rebuilt) {
+        let started = Instant::now();
+        if changes.contains(&Change::Config) {
+            return self.reopen(started);
+        }
+        let mut dirty = BTreeSet::new();
+        let mut warnings = Vec::new();
+        if changes.contains(&Change::Templates) {
+            let selected = selected_sites(&self.workspace, self.options.overrides.site.as_deref());
+            self.theme = Theme::load(&self.workspace, &theme_needs(&selected));
+            for source in &mut self.sources {
+                source.memory.forget_renders();
+            }
+            dirty.extend(0..self.sources.len());
+        }
+        if changes.iter().any(|c| matches!(c, Change::Statics { .. })) {
+            dirty.extend(0..self.sources.len());
+        }
+        for change in changes {
+            if let Change::Content { site, path } = change {
+                if let Some(index) = self.sources.iter().position(|s| &s.config.id == site) {
+                    if let Some(found) = self.reload(index, path) {
+                        warnings.extend(found);
+                        dirty.insert(index);
+                    }
+                }
+            }
+        }
+        // The hub shows the news of every partnership.
+        if let Some(hub) = self.sources.iter().position(|s| s.config.hub) {
+            if !dirty.is_empty() {
+                dirty.insert(hub);
+            }
+        }
+        let dirty: Vec<usize> = dirty.into_iter().collect();
+        let mut rebuilt = self.update(&dirty);
+        rebuilt.warnings = warnings;
+        rebuilt.styles_only = changes
+            .iter()
+            .all(|c| matches!(c, Change::Statics { stylesheet: true }));
+        rebuilt.elapsed = started.elapsed();
+        let rebuilt = rebuilt.tidy(&self.options.root);
+        (self, rebuilt)
+    }
+
+    /// Starts over after a config change. The live folders stay, and
+    /// their memories too, so only files whose bytes changed are written.
+    fn reopen(mut self, started: Instant) -> (Preview, Rebuilt) {
+        let mut options = self.options.clone();
+        options.now = Some(self.model_options.now);
+        match Preview::load(options) {
+            Ok(mut fresh) => {
+                remove_dropped_sites(&self, &fresh);
+                for source in &mut fresh.sources {
+                    let old = self
+                        .sources
+                        .iter_mut()
+                        .find(|s| s.config.id == source.config.id);
+                    if let Some(old) = old {
+                        source.memory = std::mem::take(&mut old.memory);
+                        source.memory.forget_renders();
+                    }
+                }
+                let rebuilt = fresh.update_all(started);
+                (fresh, rebuilt)
+            }
+            Err(errors) => {
+                let rebuilt = Rebuilt {
+                    errors,
+                    elapsed: started.elapsed(),
+                    ..Rebuilt::default()
+                }
+                .tidy(&self.options.root);
+                (self, rebuilt)
+            }
+        }
+    }
+
+    /// Loads one changed Markdown file again, or the whole site when files
+    /// were added or removed (bundles and addresses may change). Returns the
+    /// warnings about what was read, or `None` when the path is a temporary
+    /// file that came and went (`sed -i`, some editors' saves).
+    fn reload(&mut self, index: usize, path: &str) -> Option<Vec<Diagnostic>> {
+        let source = &mut self.sources[index];
+        let content_root = self.workspace.root.join("content").join(&source.config.id);
+        let on_disk = content_root.join(path);
+        let known_document = source
+            .loaded
+            .documents
+            .iter()
+            .any(|d| d.content_path == path)
+            || source.loaded.failed.iter().any(|f| f == path);
+        let known =
+            known_document
+                || source.loaded.assets.iter().any(|a| {
+                    a.content_path == path || a.content_path.starts_with(&format!("{path}/"))
+                });
+        if !known && !on_disk.exists() {
+            return None;
+        }
+        let problems = if known_document && on_disk.is_file() {
+            reload_document(source, &self.workspace.root, &content_root, path)
+        } else {
+            let loaded = content::load_site(&self.workspace, &source.config);
+            source.loaded = loaded.site;
+            source.load_problems = loaded.diagnostics;
+            source.load_problems.clone()
+        };
+        Some(problems.into_iter().filter(|d| !d.is_error()).collect())
+    }
+
+    /// Re-assembles and re-renders the given sites (indexes into `sources`).
+    fn update(&mut self, dirty: &[usize]) -> Rebuilt {
+        for &index in dirty {
+            self.assemble(index);
+        }
+        let mut rebuilt = Rebuilt::default();
+        if let Ok(theme) = &self.theme {
+            let statics = StaticSources {
+                dirs: vec![theme.dir.join("static"), self.workspace.root.join("static")],
+            };
+            let models = &self.models;
+            let output_dir = &self.workspace.output_dir;
+            let results: Vec<(usize, Result<Refreshed, Vec<Diagnostic>>)> = self
+                .sources
+                .par_iter_mut()
+                .enumerate()
+                .filter(|(i, s)| dirty.contains(i) && s.selected && !s.has_errors())
+                .filter_map(|(i, source)| {
+                    let model = models.iter().find(|m| m.config.id == source.config.id)?;
+                    let renderer = Renderer::new(theme, model, models);
+                    let dir = output_dir.join(&source.config.id);
+                    let result =
+                        output::refresh_site(&dir, model, &renderer, &statics, &mut source.memory);
+                    Some((i, result))
+                })
+                .collect();
+            for (index, result) in results {
+                match result {
+                    Ok(refreshed) => rebuilt.refreshed += refreshed,
+                    Err(errors) => self.sources[index].later_problems.extend(errors),
+                }
+            }
+        }
+        rebuilt.errors = self.errors();
+        rebuilt
+    }
+
+    /// Arranges a site from its loaded files; keeps the last good model
+    /// when the files have errors.
+    fn assemble(&mut self, index: usize) {
+        let source = &mut self.sources[index];
+        source.later_problems.clear();
+        if source.has_errors() {
+            return;
+        }
+        let result = site::assemble_site(
+            source.config.clone(),
+            source.loaded.clone(),
+            self.model_options,
+        );
+        match result {
+            Ok(model) => {
+                let id = &source.config.id;
+                match self.models.iter().position(|m| &m.config.id == id) {
+                    Some(i) => self.models[i] = model,
+                    None => {
+                        // Keep workspace order, so the hub lists sites as config.yaml does.
+                        let order = |id: &str| self.sources.iter().position(|s| s.config.id == id);
+                        let at = self
+                            .models
+                            .iter()
+                            .position(|m| order(&m.config.id) > order(&model.config.id))
+                            .unwrap_or(self.models.len());
+                        self.models.insert(at, model);
+                    }
+                }
+            }
+            Err(errors) => source.later_problems = errors,
+        }
+    }
+
+    /// Every error of the workspace as it is now.
+    fn errors(&self) -> Vec<Diagnostic> {
+        let mut errors: Vec<Diagnostic> = self.theme.as_ref().err().cloned().unwrap_or_default();
+        for source in &self.sources {
+            errors.extend(
+                source
+                    .load_problems
+                    .iter()
+                    .chain(&source.later_problems)
+                    .filter(|d| d.is_error())
+                    .cloned(),
+            );
+        }
+        errors
+    }
+}
+
+impl Rebuilt {
+    /// Paths relative to the workspace, in file and line order.
+    fn tidy(mut self, root: &Path) -> Self {
+        for list in [&mut self.errors, &mut self.warnings] {
+            *list = std::mem::take(list)
+                .into_iter()
+                .map(|d| d.relative_to(root))
+                .collect();
+            crate::diagnostic::sort(list);
+        }
+        self
+    }
+}
+
+/// Loads one changed Markdown file into its site; returns its problems.
+fn reload_document(
+    source: &mut SiteSource,
+    root: &Path,
+    content_root: &Path,
+    rel: &str,
+) -> Vec<Diagnostic> {
+    let path = content_root.join(rel);
+    let bundles: Bundles = source
+        .loaded
+        .documents
+        .iter()
+        .map(|d| d.content_path.as_str())
+        .chain(source.loaded.failed.iter().map(String::as_str))
+        .map(|p| p.trim_end_matches(".md").to_string())
+        .collect();
+    let result = content::load_document(&source.config, &bundles, &root.join("static"), &path, rel);
+    source.load_problems.retain(|d| d.location.file != path);
+    source.loaded.documents.retain(|d| d.content_path != rel);
+    source.loaded.failed.retain(|f| f != rel);
+    let problems = match result {
+        Ok((document, warnings)) => {
+            let at = source
+                .loaded
+                .documents
+                .partition_point(|d| d.content_path.as_str() < rel);
+            source.loaded.documents.insert(at, document);
+            warnings
+        }
+        Err(errors) => {
+            source.loaded.failed.push(rel.to_string());
+            errors
+        }
+    };
+    source.load_problems.extend(problems.iter().cloned());
+    problems
+}
+
+/// Deletes the live folders of sites that the new config no longer has.
+fn remove_dropped_sites(old: &Preview, new: &Preview) {
+    for source in old.sources.iter().filter(|s| s.selected) {
+        let kept = new
+            .sources
+            .iter()
+            .any(|s| s.selected && s.config.id == source.config.id);
+        if !kept {
+            let _ = std::fs::remove_dir_all(old.workspace.output_dir.join(&source.config.id));
+        }
+    }
+}

@@ -1,0 +1,457 @@
+//! `tablica serve` end to end: the real binary on a free port, raw HTTP
+//! requests, the live-reload event stream, edits on disk.
+
+mod common;
+
+use common::*;
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{channel, Receiver};
+use std::time::{Duration, Instant, SystemTime};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+/// A running `tablica serve` and the lines it prints.
+struct Server {
+    child: Child,
+    port: u16,
+    lines: Receiver<String>,
+}
+
+impl Server {
+    fn start(fx: &Fixture, args: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tablica"))
+            .arg("--root")
+            .arg(fx.root())
+            .args(["serve", "--port", "0"])
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (sender, lines) = channel();
+        for stream in [
+            Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
+            Box::new(child.stderr.take().unwrap()),
+        ] {
+            let sender = sender.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    let _ = sender.send(line);
+                }
+            });
+        }
+        let mut server = Server {
+            child,
+            port: 0,
+            lines,
+        };
+        let line = server.wait_for_line("Podgląd: http://127.0.0.1:");
+        let port = line
+            .split("127.0.0.1:")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .unwrap();
+        server.port = port.parse().unwrap();
+        server
+    }
+
+    /// Waits for a printed line containing `needle`; returns it.
+    fn wait_for_line(&self, needle: &str) -> String {
+        let deadline = Instant::now() + WAIT;
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.lines.recv_timeout(left) {
+                Ok(line) if line.contains(needle) => return line,
+                Ok(_) => continue,
+                Err(_) => break,
+            }
+        }
+        panic!("serve never printed {needle:?}");
+    }
+
+    fn get(&self, target: &str) -> Reply {
+        self.request("GET", target, &[])
+    }
+
+    fn request(&self, method: &str, target: &str, headers: &[(&str, &str)]) -> Reply {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream.set_read_timeout(Some(WAIT)).unwrap();
+        let mut request =
+            format!("{method} {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+        for (name, value) in headers {
+            request.push_str(&format!("{name}: {value}\r\n"));
+        }
+        request.push_str("\r\n");
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        Reply::parse(&raw)
+    }
+
+    /// Opens the live-reload stream, past its greeting; events arrive as
+    /// "name data" strings.
+    fn events(&self) -> Receiver<String> {
+        let events = self.stream();
+        let hello = next_event(&events);
+        assert!(hello.starts_with("hello"), "{hello}");
+        events
+    }
+
+    /// Opens a live-reload stream from its first event.
+    fn stream(&self) -> Receiver<String> {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream
+            .write_all(b"GET /__tablica/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            .unwrap();
+        let (sender, events) = channel();
+        std::thread::spawn(move || {
+            let mut name = String::new();
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                if let Some(n) = line.strip_prefix("event: ") {
+                    name = n.to_string();
+                } else if let Some(data) = line.strip_prefix("data: ") {
+                    if sender.send(format!("{name} {data}")).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+        events
+    }
+
+    fn stop(mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        Command::new("kill").args(["-INT", &pid]).status().unwrap();
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "serve did not stop after Ctrl-C");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Reply {
+    status: u16,
+    headers: BTreeMap<String, String>,
+    body: String,
+}
+
+impl Reply {
+    fn parse(raw: &[u8]) -> Reply {
+        let text = String::from_utf8_lossy(raw);
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let mut lines = head.lines();
+        let status = lines
+            .next()
+            .unwrap()
+            .split(' ')
+            .nth(1)
+            .unwrap()
+            .parse()
+            .unwrap();
+        let headers = lines
+            .filter_map(|l| l.split_once(": "))
+            .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
+            .collect();
+        Reply {
+            status,
+            headers,
+            body: body.to_string(),
+        }
+    }
+
+    fn header(&self, name: &str) -> &str {
+        self.headers.get(name).map(String::as_str).unwrap_or("")
+    }
+}
+
+fn next_event(events: &Receiver<String>) -> String {
+    events.recv_timeout(WAIT).expect("no live-reload event")
+}
+
+/// A partnership with three announcements and a bundle attachment.
+fn workspace() -> Fixture {
+    let fx = Fixture::partnership("https://example.org/alfa/");
+    for (file, title) in [
+        ("2021-01-10-jeden", "Pierwsze ogłoszenie"),
+        ("2021-02-10-dwa", "Drugie ogłoszenie"),
+        ("2021-03-10-trzy", "Trzecie ogłoszenie"),
+    ] {
+        fx.write(
+            &format!("content/alfa/aktualnosci/{file}.md"),
+            announcement(title, &file[..10], &format!("Treść: {title}.")),
+        );
+    }
+    fx.write(
+        "content/alfa/aktualnosci/2021-03-10-trzy/plan.pdf",
+        b"%PDF-1.4 plan",
+    );
+    fx
+}
+
+fn mtimes(dir: &Path) -> BTreeMap<String, SystemTime> {
+    walk(dir)
+        .into_iter()
+        .map(|p| {
+            let time = std::fs::metadata(&p).unwrap().modified().unwrap();
+            (p.strip_prefix(dir).unwrap().display().to_string(), time)
+        })
+        .collect()
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+#[test]
+fn serves_sites_with_types_404_head_and_conditional_get() {
+    let fx = workspace();
+    let server = Server::start(&fx, &[]);
+    let list = server.get("/");
+    assert_eq!(list.status, 200);
+    assert!(list.body.contains("href=\"/alfa/\""), "{}", list.body);
+
+    let home = server.get("/alfa/");
+    assert_eq!(home.status, 200);
+    assert_eq!(home.header("content-type"), "text/html; charset=utf-8");
+    assert!(home.body.contains("Trzecie ogłoszenie"));
+    assert!(home
+        .body
+        .contains("<script src=\"/__tablica/live.js\"></script>"));
+    // Links point at the preview, not at the production address.
+    assert!(!home.body.contains("https://example.org/alfa/aktualnosci"));
+
+    for (path, kind) in [
+        ("/alfa/css/portal.css", "text/css; charset=utf-8"),
+        ("/alfa/js/portal.js", "text/javascript; charset=utf-8"),
+        ("/alfa/favicon.svg", "image/svg+xml"),
+        ("/alfa/atom.xml", "application/xml; charset=utf-8"),
+        ("/alfa/aktualnosci/trzy/plan.pdf", "application/pdf"),
+        ("/__tablica/live.js", "text/javascript; charset=utf-8"),
+    ] {
+        let reply = server.get(path);
+        assert_eq!(
+            (reply.status, reply.header("content-type")),
+            (200, kind),
+            "{path}"
+        );
+    }
+
+    let folder = server.get("/alfa/aktualnosci/trzy?x=1");
+    assert_eq!(folder.status, 301);
+    assert_eq!(folder.header("location"), "/alfa/aktualnosci/trzy/?x=1");
+
+    let missing = server.get("/alfa/nie-ma-takiej-strony/");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("<main"), "the site's own 404 page");
+    assert_eq!(server.get("/nie-ma/").status, 404);
+
+    let head = server.request("HEAD", "/alfa/", &[]);
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+    let etag = home.header("etag").to_string();
+    assert!(etag.starts_with('"'), "{etag}");
+    let again = server.request("GET", "/alfa/", &[("If-None-Match", &etag)]);
+    assert_eq!(again.status, 304);
+    assert!(again.body.is_empty());
+    assert_eq!(server.request("POST", "/alfa/", &[]).status, 405);
+}
+
+#[test]
+fn no_path_leaves_the_output_folder() {
+    let fx = workspace();
+    fx.write("secret.txt", "tajne");
+    let output = tempfile::tempdir().unwrap();
+    let out = output.path().join("live");
+    let server = Server::start(&fx, &["--output", out.to_str().unwrap()]);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(fx.root(), out.join("alfa/zrodla")).unwrap();
+    for target in [
+        "/../secret.txt",
+        "/alfa/../../secret.txt",
+        "/alfa/%2e%2e/%2e%2e/secret.txt",
+        "/alfa/%2E%2E%2F%2E%2E%2Fsecret.txt",
+        "/alfa/..%5c..%5csecret.txt",
+        "/alfa/index.html%00.txt",
+        "/alfa/%00",
+        "/alfa/%zz",
+        "/C:/secret.txt",
+        "secret.txt",
+    ] {
+        let reply = server.get(target);
+        assert_eq!(reply.status, 400, "{target}");
+        assert!(!reply.body.contains("tajne"), "{target}");
+    }
+    for target in [
+        // An absolute file system path is just a path inside the output folder.
+        &format!("/{}", fx.path("secret.txt").display()),
+        "//etc/passwd",
+        "/alfa/zrodla/secret.txt",
+        "/alfa/zrodla/config.yaml",
+        "/content/alfa/_index.md",
+        "/alfa/content/alfa/_index.md",
+    ] {
+        let reply = server.get(target);
+        assert_eq!(reply.status, 404, "{target}");
+        assert!(!reply.body.contains("tajne"), "{target}");
+        assert!(!reply.body.contains("theme: portal"), "{target}");
+    }
+}
+
+#[test]
+fn an_edit_reloads_the_page_and_rewrites_only_what_depends_on_it() {
+    let fx = workspace();
+    let output = tempfile::tempdir().unwrap();
+    let out = output.path().join("live");
+    let server = Server::start(&fx, &["--output", out.to_str().unwrap()]);
+    let events = server.events();
+    let before = mtimes(&out);
+    // Make sure a rewrite would show in the modification time.
+    std::thread::sleep(Duration::from_millis(20));
+
+    // The first paragraph is the summary that lists show; edit the second.
+    fx.write(
+        "content/alfa/aktualnosci/2021-02-10-dwa.md",
+        announcement(
+            "Drugie ogłoszenie",
+            "2021-02-10",
+            "Treść: Drugie ogłoszenie.\n\nNowa treść po edycji.",
+        ),
+    );
+    assert!(next_event(&events).starts_with("reload"));
+    let line = server.wait_for_line("Zmiana (alfa/aktualnosci/2021-02-10-dwa.md)");
+    assert!(line.contains("strony wygenerowane na nowo: 1 z"), "{line}");
+    let page = server.get("/alfa/aktualnosci/dwa/");
+    assert!(page.body.contains("Nowa treść po edycji."));
+
+    let after = mtimes(&out);
+    let rewritten: Vec<&String> = after
+        .iter()
+        .filter(|(path, time)| before.get(*path) != Some(time))
+        .map(|(path, _)| path)
+        .collect();
+    assert!(rewritten.contains(&&"alfa/aktualnosci/dwa/index.html".to_string()));
+    for untouched in [
+        "alfa/aktualnosci/jeden/index.html",
+        "alfa/aktualnosci/trzy/index.html",
+        "alfa/aktualnosci/index.html",
+        "alfa/index.html",
+        "alfa/css/portal.css",
+        "alfa/aktualnosci/trzy/plan.pdf",
+    ] {
+        assert!(
+            !rewritten.contains(&&untouched.to_string()),
+            "{untouched} was rewritten: {rewritten:?}"
+        );
+    }
+
+    // A new title changes every list that shows the announcement.
+    fx.write(
+        "content/alfa/aktualnosci/2021-02-10-dwa.md",
+        announcement("Drugie, poprawione", "2021-02-10", "Nowa treść po edycji."),
+    );
+    assert!(next_event(&events).starts_with("reload"));
+    assert!(server
+        .get("/alfa/aktualnosci/")
+        .body
+        .contains("Drugie, poprawione"));
+    assert!(!server
+        .get("/alfa/aktualnosci/")
+        .body
+        .contains("Drugie ogłoszenie"));
+
+    // A new file is picked up; a deleted one disappears.
+    fx.write(
+        "content/alfa/aktualnosci/2021-04-01-cztery.md",
+        announcement("Czwarte ogłoszenie", "2021-04-01", "Treść."),
+    );
+    assert!(next_event(&events).starts_with("reload"));
+    assert_eq!(server.get("/alfa/aktualnosci/cztery/").status, 200);
+    fx.remove("content/alfa/aktualnosci/2021-04-01-cztery.md");
+    assert!(next_event(&events).starts_with("reload"));
+    assert_eq!(server.get("/alfa/aktualnosci/cztery/").status, 404);
+    assert!(!out.join("alfa/aktualnosci/cztery").exists());
+}
+
+#[test]
+fn a_broken_file_shows_the_error_and_keeps_the_last_good_pages() {
+    let fx = workspace();
+    let server = Server::start(&fx, &[]);
+    let events = server.events();
+    fx.write(
+        "content/alfa/aktualnosci/2021-01-10-jeden.md",
+        "---\ntitle: Pierwsze ogłoszenie\ndate: 31.02.2021\n---\nTreść.\n",
+    );
+    let failure = next_event(&events);
+    assert!(failure.starts_with("failure"), "{failure}");
+    assert!(
+        failure.contains("content/alfa/aktualnosci/2021-01-10-jeden.md:3:7"),
+        "{failure}"
+    );
+    assert!(failure.contains("luty 2021 r. ma 28 dni"), "{failure}");
+    server.wait_for_line("1 błąd — strony pokazują ostatnią dobrą wersję");
+    let page = server.get("/alfa/aktualnosci/jeden/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Treść: Pierwsze ogłoszenie."));
+
+    // A page opened now hears about the error at once.
+    let late = next_event(&server.stream());
+    assert!(late.starts_with("failure"), "{late}");
+
+    fx.write(
+        "content/alfa/aktualnosci/2021-01-10-jeden.md",
+        announcement("Pierwsze ogłoszenie", "2021-02-28", "Poprawione."),
+    );
+    assert!(next_event(&events).starts_with("reload"));
+    assert!(server
+        .get("/alfa/aktualnosci/jeden/")
+        .body
+        .contains("Poprawione."));
+}
+
+#[test]
+fn css_changes_swap_stylesheets_and_ctrl_c_cleans_up() {
+    let fx = workspace();
+    let server = Server::start(&fx, &[]);
+    let events = server.events();
+    let css = fx.path("themes/portal/static/css/portal.css");
+    let mut text = std::fs::read_to_string(&css).unwrap();
+    text.push_str("\n.tablica-test { color: #000; }\n");
+    std::fs::write(&css, text).unwrap();
+    assert!(next_event(&events).starts_with("styles"));
+    assert!(server
+        .get("/alfa/css/portal.css")
+        .body
+        .contains(".tablica-test"));
+
+    let live_dir = std::env::temp_dir().join(format!("tablica-serve-{}", server.child.id()));
+    assert!(live_dir.join("alfa/index.html").is_file());
+    let status = server.stop();
+    assert!(status.success(), "{status:?}");
+    assert!(
+        !live_dir.exists(),
+        "the temporary preview folder is removed"
+    );
+}
