@@ -455,3 +455,92 @@ fn css_changes_swap_stylesheets_and_ctrl_c_cleans_up() {
         "the temporary preview folder is removed"
     );
 }
+
+#[test]
+fn a_partnership_edit_reaches_the_hub() {
+    let fx = workspace();
+    fx.write(
+        "config.yaml",
+        config(&[
+            site("alfa", "Partnerstwo Alfa", "https://example.org/alfa/"),
+            hub("cwd", "Centrum Wsparcia", "https://example.org/cwd/"),
+        ]),
+    );
+    fx.write_site_skeleton("cwd", "Centrum Wsparcia");
+    let server = Server::start(&fx, &[]);
+    assert!(server.get("/cwd/").body.contains("Trzecie ogłoszenie"));
+    let events = server.events();
+    fx.write(
+        "content/alfa/aktualnosci/2021-03-10-trzy.md",
+        announcement("Trzecie po zmianie", "2021-03-10", "Treść."),
+    );
+    assert!(next_event(&events).starts_with("reload"));
+    let hub = server.get("/cwd/").body;
+    assert!(hub.contains("Trzecie po zmianie"), "{hub}");
+    assert!(hub.contains("href=\"/alfa/aktualnosci/trzy/\""), "{hub}");
+}
+
+#[test]
+fn template_and_config_changes_rebuild_and_recover_from_errors() {
+    let fx = workspace();
+    let server = Server::start(&fx, &[]);
+    let events = server.events();
+
+    let template = fx.path("themes/portal/templates/404.html");
+    let good = std::fs::read_to_string(&template).unwrap();
+    std::fs::write(
+        &template,
+        "{% extends \"base.html\" %}{% block main %}{% if %}{% endblock %}",
+    )
+    .unwrap();
+    let failure = next_event(&events);
+    assert!(failure.starts_with("failure"), "{failure}");
+    assert!(failure.contains("404.html"), "{failure}");
+    std::fs::write(&template, good).unwrap();
+    assert!(next_event(&events).starts_with("reload"));
+
+    let config_path = fx.path("config.yaml");
+    let good = std::fs::read_to_string(&config_path).unwrap();
+    std::fs::write(
+        &config_path,
+        good.replace("title: Partnerstwo Alfa", "title: [Alfa"),
+    )
+    .unwrap();
+    let failure = next_event(&events);
+    assert!(failure.starts_with("failure"), "{failure}");
+    assert!(failure.contains("config.yaml"), "{failure}");
+    assert!(server.get("/alfa/").body.contains("Partnerstwo Alfa"));
+    std::fs::write(
+        &config_path,
+        good.replace("Partnerstwo Alfa", "Partnerstwo Alfa i Beta"),
+    )
+    .unwrap();
+    assert!(next_event(&events).starts_with("reload"));
+    assert!(server
+        .get("/alfa/")
+        .body
+        .contains("Partnerstwo Alfa i Beta"));
+}
+
+#[test]
+fn a_taken_port_moves_to_the_next_and_says_so() {
+    let fx = workspace();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tablica"))
+        .arg("--root")
+        .arg(fx.root())
+        .args(["serve", "--port", &port])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let said = lines.next().unwrap().unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        said.starts_with(&format!("Port {port} jest zajęty; używam portu ")),
+        "{said}"
+    );
+}

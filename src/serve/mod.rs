@@ -67,7 +67,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     build.overrides.output_dir = Some(output.clone());
     let (preview, rebuilt) = Preview::open(build)?;
     let root = std::path::absolute(&options.build.root).unwrap_or(options.build.root.clone());
-    let watcher = watch::Watcher::start(&root, preview.theme_name()).map_err(|e| vec![e])?;
+    let mut watcher = watch::Watcher::start(&root, preview.theme_name()).map_err(|e| vec![e])?;
     let shared = Arc::new(Shared {
         root: preview
             .output_dir()
@@ -113,6 +113,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         };
         let (next, rebuilt) = preview.apply(&changes);
         preview = next;
+        watcher.set_theme(preview.theme_name());
         if let Ok(mut sites) = shared.sites.lock() {
             *sites = preview.site_ids();
         }

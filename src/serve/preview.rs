@@ -51,6 +51,8 @@ pub struct Preview {
     /// The last good model of each site that has one, in workspace order.
     models: Vec<Site>,
     model_options: ModelOptions,
+    /// Errors of a changed config.yaml; the last good config stays in use.
+    config_problems: Vec<Diagnostic>,
 }
 
 /// What one rebuild did, for the terminal and the browser.
@@ -113,6 +115,7 @@ impl Preview {
             sources,
             models: Vec::new(),
             model_options,
+            config_problems: Vec::new(),
         })
     }
 
@@ -216,8 +219,9 @@ impl Preview {
                 (fresh, rebuilt)
             }
             Err(errors) => {
+                self.config_problems = errors;
                 let rebuilt = Rebuilt {
-                    errors,
+                    errors: self.errors(),
                     elapsed: started.elapsed(),
                     ..Rebuilt::default()
                 }
@@ -333,7 +337,8 @@ impl Preview {
 
     /// Every error of the workspace as it is now.
     fn errors(&self) -> Vec<Diagnostic> {
-        let mut errors: Vec<Diagnostic> = self.theme.as_ref().err().cloned().unwrap_or_default();
+        let mut errors = self.config_problems.clone();
+        errors.extend(self.theme.as_ref().err().cloned().unwrap_or_default());
         for source in &self.sources {
             errors.extend(
                 source

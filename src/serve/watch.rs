@@ -49,6 +49,11 @@ impl Watcher {
         })
     }
 
+    /// Follows a config change that switched the theme.
+    pub fn set_theme(&mut self, theme: &str) {
+        theme.clone_into(&mut self.theme);
+    }
+
     /// Waits up to `timeout` for a change, then gathers the rest of its
     /// burst. `None` when nothing a build reads has changed.
     pub fn next(&self, timeout: Duration) -> Option<Changes> {
