@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hasher};
+use std::io::Write;
 use tera::{Context, Value};
 
 /// Keys whose values are the same on every page of a site and change only
@@ -32,17 +33,22 @@ impl Vars {
 
     /// A hash of every page-specific value, in a stable order.
     pub fn fingerprint(&self, template: &str) -> u64 {
-        let mut hasher = HashWriter(DefaultHasher::new());
-        hasher.0.write(template.as_bytes());
+        // serde_json writes token by token; hashing in larger blocks is
+        // several times faster than feeding the hasher each token.
+        let mut buffer = std::io::BufWriter::with_capacity(8192, HashWriter(DefaultHasher::new()));
+        let _ = buffer.write_all(template.as_bytes());
         for (key, value) in &self.data {
             if SHARED_KEYS.contains(&key.as_ref()) {
                 continue;
             }
-            hasher.0.write(key.as_bytes());
+            let _ = buffer.write_all(key.as_bytes());
             // Writing into a hasher cannot fail, and tera values always serialise.
-            let _ = serde_json::to_writer(&mut hasher, value);
+            let _ = serde_json::to_writer(&mut buffer, value);
         }
-        hasher.0.finish()
+        match buffer.into_inner() {
+            Ok(hasher) => hasher.0.finish(),
+            Err(_) => 0,
+        }
     }
 
     pub fn into_context(self) -> Context {
