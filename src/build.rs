@@ -6,7 +6,7 @@
 use crate::config::{self, Overrides, SiteConfig, Workspace};
 use crate::content::{self, LoadedSite};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::output::{self, StaticSources};
+use crate::output::{self, Relativizer, StaticSources};
 use crate::render::{Renderer, Theme};
 use crate::site::{self, ModelOptions, Site};
 use rayon::prelude::*;
@@ -21,6 +21,8 @@ pub struct BuildOptions {
     pub overrides: Overrides,
     /// The build's date (today when absent): later announcements are scheduled.
     pub now: Option<crate::content::date::PageDate>,
+    /// Make internal links relative to each page (for file:// and any folder).
+    pub relative: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -113,10 +115,11 @@ fn run(options: &BuildOptions) -> Outcome {
     let (Ok(theme), Ok(sites)) = (theme, sites) else {
         return Err(diagnostics);
     };
-    let summaries = write(&workspace, &theme, &sites, &selected).map_err(|mut errors| {
-        errors.extend(diagnostics.iter().cloned());
-        errors
-    })?;
+    let summaries =
+        write(&workspace, &theme, &sites, &selected, options.relative).map_err(|mut errors| {
+            errors.extend(diagnostics.iter().cloned());
+            errors
+        })?;
     Ok((summaries, diagnostics))
 }
 
@@ -186,6 +189,7 @@ fn write(
     theme: &Theme,
     sites: &[Site],
     selected: &[&SiteConfig],
+    relative: bool,
 ) -> Result<Vec<SiteSummary>, Vec<Diagnostic>> {
     output::prepare(&workspace.output_dir).map_err(|e| vec![e])?;
     let statics = StaticSources {
@@ -199,7 +203,14 @@ fn write(
         .par_iter()
         .map(|site| {
             let renderer = Renderer::new(theme, site, sites);
-            output::stage_site(&workspace.output_dir, site, &renderer, &statics)
+            let relativizer = relative.then(|| Relativizer::new(site, sites));
+            output::stage_site(
+                &workspace.output_dir,
+                site,
+                &renderer,
+                &statics,
+                relativizer.as_ref(),
+            )
         })
         .collect();
     let mut staged = Vec::new();

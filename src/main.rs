@@ -52,6 +52,11 @@ enum Command {
         /// dated later wait for it. Today by default.
         #[arg(long, value_parser = parse_date)]
         now: Option<PageDate>,
+        /// Make every internal link relative, so a site works opened from
+        /// disk (a USB stick, file://) and from any folder of a server.
+        /// Feeds, the sitemap and canonical links stay absolute.
+        #[arg(long)]
+        relative: bool,
     },
     /// Preview the sites in a browser: build, serve on this computer, and
     /// rebuild and reload the page after every saved change.
@@ -92,11 +97,13 @@ fn main() -> ExitCode {
             base_url,
             output,
             now,
+            relative,
         } => {
             let options = BuildOptions {
                 root: cli.root.clone(),
                 include_drafts: drafts,
                 now,
+                relative,
                 overrides: Overrides {
                     output_dir: output,
                     base_url,
@@ -119,6 +126,7 @@ fn main() -> ExitCode {
                     root: cli.root.clone(),
                     include_drafts: drafts,
                     now: None,
+                    relative: false,
                     overrides: Overrides {
                         site,
                         ..Overrides::default()

@@ -7,9 +7,11 @@ pub mod feeds;
 mod ics;
 mod minify;
 mod refresh;
+mod relative;
 mod sitemap;
 
 pub use refresh::{refresh_site, Memory, Refreshed};
+pub use relative::Relativizer;
 
 use crate::diagnostic::{Diagnostic, Location, Text};
 use crate::render::{Item, Renderer};
@@ -44,13 +46,14 @@ pub fn stage_site(
     site: &Site,
     renderer: &Renderer,
     statics: &StaticSources,
+    relative: Option<&Relativizer>,
 ) -> Result<Staged, Vec<Diagnostic>> {
     let staging = output_dir.join(format!(
         "{STAGING_PREFIX}{}-{}",
         site.config.id,
         std::process::id()
     ));
-    let result = write_site(&staging, site, renderer, statics);
+    let result = write_site(&staging, site, renderer, statics, relative);
     match result {
         Ok((pages, files)) => Ok(Staged {
             site_id: site.config.id.clone(),
@@ -70,6 +73,7 @@ fn write_site(
     site: &Site,
     renderer: &Renderer,
     statics: &StaticSources,
+    relative: Option<&Relativizer>,
 ) -> Result<(usize, usize), Vec<Diagnostic>> {
     if staging.exists() {
         std::fs::remove_dir_all(staging).map_err(|e| vec![io_error(staging, &e)])?;
@@ -101,6 +105,10 @@ fn write_site(
             let html = match renderer.render(item) {
                 Ok(html) => html,
                 Err(e) => return Some(e),
+            };
+            let html = match relative {
+                Some(relativizer) => relativizer.rewrite(&html, path),
+                None => html,
             };
             let bytes = minify::html(html);
             let target = staging.join(path);
