@@ -6,7 +6,7 @@
 use crate::config::{self, Overrides, SiteConfig, Workspace};
 use crate::content::{self, LoadedSite};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::output::{self, Relativizer, StaticSources};
+use crate::output::{self, Relativizer, StageOptions, StaticSources};
 use crate::render::{Renderer, Theme};
 use crate::site::{self, ModelOptions, Site};
 use rayon::prelude::*;
@@ -23,6 +23,8 @@ pub struct BuildOptions {
     pub now: Option<crate::content::date::PageDate>,
     /// Make internal links relative to each page (for file:// and any folder).
     pub relative: bool,
+    /// Write `.htaccess` into each site and an nginx snippet beside it.
+    pub server_config: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -116,7 +118,7 @@ fn run(options: &BuildOptions) -> Outcome {
         return Err(diagnostics);
     };
     let summaries =
-        write(&workspace, &theme, &sites, &selected, options.relative).map_err(|mut errors| {
+        write(&workspace, &theme, &sites, &selected, options).map_err(|mut errors| {
             errors.extend(diagnostics.iter().cloned());
             errors
         })?;
@@ -189,7 +191,7 @@ fn write(
     theme: &Theme,
     sites: &[Site],
     selected: &[&SiteConfig],
-    relative: bool,
+    options: &BuildOptions,
 ) -> Result<Vec<SiteSummary>, Vec<Diagnostic>> {
     output::prepare(&workspace.output_dir).map_err(|e| vec![e])?;
     let statics = StaticSources {
@@ -203,14 +205,12 @@ fn write(
         .par_iter()
         .map(|site| {
             let renderer = Renderer::new(theme, site, sites);
-            let relativizer = relative.then(|| Relativizer::new(site, sites));
-            output::stage_site(
-                &workspace.output_dir,
-                site,
-                &renderer,
-                &statics,
-                relativizer.as_ref(),
-            )
+            let relativizer = options.relative.then(|| Relativizer::new(site, sites));
+            let stage = StageOptions {
+                relative: relativizer.as_ref(),
+                server_config: options.server_config,
+            };
+            output::stage_site(&workspace.output_dir, site, &renderer, &statics, stage)
         })
         .collect();
     let mut staged = Vec::new();
@@ -228,6 +228,11 @@ fn write(
     if let Err(e) = output::commit(&workspace.output_dir, &staged) {
         output::discard(&staged);
         return Err(vec![e]);
+    }
+    if options.server_config {
+        for site in &targets {
+            output::write_nginx_config(&workspace.output_dir, site).map_err(|e| vec![e])?;
+        }
     }
     Ok(staged
         .iter()

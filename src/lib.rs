@@ -15,6 +15,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostic;
 pub mod output;
+pub mod publish;
 pub mod render;
 pub mod report;
 pub mod serve;

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use tablica::config::Overrides;
 use tablica::content::date::PageDate;
+use tablica::publish::package::PackageOptions;
 use tablica::serve::ServeOptions;
 use tablica::{BuildOptions, Lang};
 
@@ -57,6 +58,23 @@ enum Command {
         /// Feeds, the sitemap and canonical links stay absolute.
         #[arg(long)]
         relative: bool,
+        /// Also write .htaccess into each site folder and an nginx snippet
+        /// (<site>.nginx.conf) next to it: 404 page, caching, security headers.
+        #[arg(long)]
+        server_config: bool,
+    },
+    /// Pack each built site into a zip with a manifest (path, size and
+    /// SHA-256 of every file), to hand it over by e-mail or on a USB stick.
+    Package {
+        /// Pack only the site with this id.
+        #[arg(long)]
+        site: Option<String>,
+        /// Write the zips into this folder (packages/ by default).
+        #[arg(long)]
+        to: Option<PathBuf>,
+        /// Read the built sites from this folder instead of output_dir.
+        #[arg(long)]
+        output: Option<PathBuf>,
     },
     /// Preview the sites in a browser: build, serve on this computer, and
     /// rebuild and reload the page after every saved change.
@@ -98,12 +116,14 @@ fn main() -> ExitCode {
             output,
             now,
             relative,
+            server_config,
         } => {
             let options = BuildOptions {
                 root: cli.root.clone(),
                 include_drafts: drafts,
                 now,
                 relative,
+                server_config,
                 overrides: Overrides {
                     output_dir: output,
                     base_url,
@@ -112,6 +132,15 @@ fn main() -> ExitCode {
                 },
             };
             run_build(&options, lang)
+        }
+        Command::Package { site, to, output } => {
+            let options = PackageOptions {
+                root: cli.root.clone(),
+                site,
+                to,
+                output,
+            };
+            run_package(&options, lang)
         }
         Command::Serve {
             site,
@@ -127,6 +156,7 @@ fn main() -> ExitCode {
                     include_drafts: drafts,
                     now: None,
                     relative: false,
+                    server_config: false,
                     overrides: Overrides {
                         site,
                         ..Overrides::default()
@@ -147,6 +177,27 @@ fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             }
+        }
+    }
+}
+
+fn run_package(options: &PackageOptions, lang: Lang) -> ExitCode {
+    match tablica::publish::package::package(options) {
+        Ok(packages) => {
+            for p in &packages {
+                let path = p.path.strip_prefix(&options.root).unwrap_or(&p.path);
+                println!(
+                    "{}",
+                    tablica::report::package_line(&p.site, p.files, p.bytes, path, lang)
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            for diagnostic in &errors {
+                eprintln!("{}\n", diagnostic.render(lang));
+            }
+            ExitCode::FAILURE
         }
     }
 }

@@ -40,20 +40,29 @@ pub struct StaticSources {
     pub dirs: Vec<PathBuf>,
 }
 
+/// How a build writes its pages, beyond rendering them.
+#[derive(Default, Clone, Copy)]
+pub struct StageOptions<'a> {
+    /// Rewrites links relative to each page (`build --relative`).
+    pub relative: Option<&'a Relativizer>,
+    /// Writes `.htaccess` into the site folder (`build --server-config`).
+    pub server_config: bool,
+}
+
 /// Renders and writes every page of `site` into a fresh staging folder.
 pub fn stage_site(
     output_dir: &Path,
     site: &Site,
     renderer: &Renderer,
     statics: &StaticSources,
-    relative: Option<&Relativizer>,
+    options: StageOptions,
 ) -> Result<Staged, Vec<Diagnostic>> {
     let staging = output_dir.join(format!(
         "{STAGING_PREFIX}{}-{}",
         site.config.id,
         std::process::id()
     ));
-    let result = write_site(&staging, site, renderer, statics, relative);
+    let result = write_site(&staging, site, renderer, statics, options);
     match result {
         Ok((pages, files)) => Ok(Staged {
             site_id: site.config.id.clone(),
@@ -73,7 +82,7 @@ fn write_site(
     site: &Site,
     renderer: &Renderer,
     statics: &StaticSources,
-    relative: Option<&Relativizer>,
+    options: StageOptions,
 ) -> Result<(usize, usize), Vec<Diagnostic>> {
     if staging.exists() {
         std::fs::remove_dir_all(staging).map_err(|e| vec![io_error(staging, &e)])?;
@@ -106,7 +115,7 @@ fn write_site(
                 Ok(html) => html,
                 Err(e) => return Some(e),
             };
-            let html = match relative {
+            let html = match options.relative {
                 Some(relativizer) => relativizer.rewrite(&html, path),
                 None => html,
             };
@@ -124,6 +133,13 @@ fn write_site(
     extra.push(("sitemap.xml".to_string(), sitemap::sitemap(site, &items)));
     extra.push(("robots.txt".to_string(), sitemap::robots(site)));
     extra.extend(ics::event_files(site));
+    if options.server_config {
+        let hashes = script_hashes(&staging.join("index.html"));
+        extra.push((
+            ".htaccess".to_string(),
+            crate::publish::server_config::apache(&site.config, &hashes),
+        ));
+    }
     for (path, body) in &extra {
         let target = staging.join(path);
         if let Some(parent) = target.parent() {
@@ -136,6 +152,21 @@ fn write_site(
         .filter(|(_, item)| !matches!(item, Item::NotFound))
         .count();
     Ok((pages, files + extra.len()))
+}
+
+/// The CSP hashes of the inline scripts of a written page.
+fn script_hashes(page: &Path) -> Vec<String> {
+    std::fs::read_to_string(page)
+        .map(|html| crate::publish::server_config::inline_script_hashes(&html))
+        .unwrap_or_default()
+}
+
+/// Writes the nginx snippet of a committed site next to its folder.
+pub fn write_nginx_config(output_dir: &Path, site: &Site) -> Result<(), Diagnostic> {
+    let hashes = script_hashes(&output_dir.join(&site.config.id).join("index.html"));
+    let path = output_dir.join(format!("{}.nginx.conf", site.config.id));
+    let body = crate::publish::server_config::nginx(&site.config, &hashes);
+    std::fs::write(&path, body).map_err(|e| io_error(&path, &e))
 }
 
 /// One template mistake fails every page that uses it; report it once per
