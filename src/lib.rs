@@ -11,6 +11,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostic;

@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use tablica::check::CheckCommand;
 use tablica::config::Overrides;
 use tablica::content::date::PageDate;
 use tablica::{BuildOptions, Lang};
@@ -51,7 +52,33 @@ enum Command {
         /// dated later wait for it. Today by default.
         #[arg(long, value_parser = parse_date)]
         now: Option<PageDate>,
+        /// Build even when `tablica check` finds accessibility errors in
+        /// the content (they are still printed).
+        #[arg(long)]
+        allow_a11y_errors: bool,
     },
+    /// Check links and the accessibility of the content, writing nothing.
+    Check {
+        /// Check only the site with this id.
+        #[arg(long)]
+        site: Option<String>,
+        /// Report format: text for people, json (one object a line) for CI.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Also ask http(s) addresses whether they answer (cached for a day
+        /// in .tablica-cache/).
+        #[arg(long)]
+        external: bool,
+        /// Judge dates as on this day (20.01.2021 or 2021-01-20). Today by default.
+        #[arg(long, value_parser = parse_date)]
+        now: Option<PageDate>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -67,11 +94,13 @@ fn main() -> ExitCode {
             base_url,
             output,
             now,
+            allow_a11y_errors,
         } => {
             let options = BuildOptions {
                 root: cli.root.clone(),
                 include_drafts: drafts,
                 now,
+                allow_a11y_errors,
                 overrides: Overrides {
                     output_dir: output,
                     base_url,
@@ -79,6 +108,46 @@ fn main() -> ExitCode {
                 },
             };
             run_build(&options, lang)
+        }
+        Command::Check {
+            site,
+            format,
+            external,
+            now,
+        } => {
+            let command = CheckCommand {
+                root: cli.root.clone(),
+                site,
+                now,
+                external,
+            };
+            run_check(&command, format, lang)
+        }
+    }
+}
+
+fn run_check(command: &CheckCommand, format: Format, lang: Lang) -> ExitCode {
+    match tablica::check::check(command) {
+        Ok(report) => {
+            for warning in &report.warnings {
+                eprintln!("{}", warning.render(lang));
+            }
+            let output = match format {
+                Format::Text => tablica::check::report::text(&report.findings, lang),
+                Format::Json => tablica::check::report::json(&report.findings, lang),
+            };
+            print!("{output}");
+            if report.findings.iter().any(|f| f.is_error()) {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(diagnostics) => {
+            for diagnostic in &diagnostics {
+                eprintln!("{}\n", diagnostic.render(lang));
+            }
+            ExitCode::FAILURE
         }
     }
 }

@@ -3,6 +3,7 @@
 //! (`@/aktualnosci/plik.md`) turned into URLs and remembered for checking,
 //! and raw HTML sanitised unless the site opted out.
 
+use crate::content::facts::{self, Facts, Pos};
 use crate::content::paths::{asset_output_path, url_path_for, Bundles};
 use crate::content::typography::{slugify, strip_word_artefacts, typeset};
 use crate::diagnostic::{line_col, Lang};
@@ -46,8 +47,8 @@ pub struct Rendered {
     pub content_links: Vec<ContentLink>,
     /// Whether raw HTML was found (and sanitised unless `unsafe_html`).
     pub had_raw_html: bool,
-    /// Line and column of each image with no text alternative.
-    pub images_without_alt: Vec<(usize, usize)>,
+    /// Links, images, headings and other facts for `tablica check`.
+    pub facts: Facts,
 }
 
 fn options() -> Options {
@@ -69,13 +70,13 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
     let mut in_raw_code = false;
     // Alt text is not part of the summary.
     let mut in_image = false;
-    let mut image_alt = String::new();
-    let mut image_start = 0;
     // The text of the latest heading names the tables under it.
     let mut heading_text: Option<String> = None;
     let mut last_heading = String::new();
     let mut paragraph_depth_first: Option<bool> = None;
+    let mut collect = Collector::new(body, ctx.body_line_offset);
     for (event, range) in events {
+        collect.event(&event, &range);
         match event {
             Event::Start(Tag::Heading {
                 level,
@@ -85,6 +86,7 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
             }) => {
                 let id = id.or_else(|| ids[next_heading].clone().map(CowStr::from));
                 next_heading += 1;
+                collect.heading_start(level as u8, id.as_deref().unwrap_or(""), range.start);
                 heading_text = Some(String::new());
                 events_out.push(Event::Start(Tag::Heading {
                     level,
@@ -137,9 +139,7 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
                 let cleaned = strip_word_artefacts(&text);
                 out.word_count += cleaned.split_whitespace().count();
                 let typeset = typeset(&cleaned);
-                if in_image {
-                    image_alt.push_str(&cleaned);
-                }
+                collect.text(&cleaned);
                 if let Some(heading) = heading_text.as_mut() {
                     heading.push_str(&cleaned);
                 }
@@ -149,6 +149,7 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
                 events_out.push(Event::Text(typeset.into()));
             }
             Event::Code(code) => {
+                collect.text(&code);
                 if paragraph_depth_first == Some(true) {
                     out.first_paragraph.push_str(&code);
                 }
@@ -179,8 +180,6 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
                 id,
             }) => {
                 in_image = true;
-                image_alt.clear();
-                image_start = range.start;
                 let dest_url = rewrite_url(dest_url, body, &range, ctx, &mut out);
                 events_out.push(Event::Start(Tag::Image {
                     link_type,
@@ -191,11 +190,6 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
             }
             Event::End(TagEnd::Image) => {
                 in_image = false;
-                if image_alt.trim().is_empty() {
-                    let (line, column) = line_col(body, image_start);
-                    out.images_without_alt
-                        .push((line + ctx.body_line_offset, column));
-                }
                 events_out.push(Event::End(TagEnd::Image));
             }
             Event::Html(html) | Event::InlineHtml(html) => {
@@ -219,6 +213,7 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
             other => events_out.push(other),
         }
     }
+    out.facts = collect.finish(body);
     let events_out = figures(events_out, ctx);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events_out.into_iter());
@@ -234,6 +229,229 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
         .collect::<Vec<_>>()
         .join(" ");
     out
+}
+
+/// Gathers the [`Facts`] of a body while the main pass walks its events.
+struct Collector<'b> {
+    body: &'b str,
+    line_offset: usize,
+    /// Position cache: byte offset, line and the byte where that line starts.
+    cursor: (usize, usize, usize),
+    facts: Facts,
+    /// Open links (indexes into `facts.links`), innermost last.
+    links: Vec<usize>,
+    image: Option<usize>,
+    heading: Option<usize>,
+    paragraph: Option<(String, Pos)>,
+    table: Option<(Pos, bool)>,
+    in_table_head: bool,
+    raw_table: Option<(Pos, bool)>,
+}
+
+impl<'b> Collector<'b> {
+    fn new(body: &'b str, line_offset: usize) -> Self {
+        Collector {
+            body,
+            line_offset,
+            cursor: (0, 1, 0),
+            facts: Facts::default(),
+            links: Vec::new(),
+            image: None,
+            heading: None,
+            paragraph: None,
+            table: None,
+            in_table_head: false,
+            raw_table: None,
+        }
+    }
+
+    /// Line and column of a byte offset; events come mostly in order, so
+    /// counting resumes from the previous position instead of the start.
+    fn pos(&mut self, offset: usize) -> Pos {
+        let offset = offset.min(self.body.len());
+        if offset < self.cursor.0 {
+            self.cursor = (0, 1, 0);
+        }
+        let (from, mut line, mut line_start) = self.cursor;
+        for (i, b) in self.body.as_bytes()[from..offset].iter().enumerate() {
+            if *b == b'\n' {
+                line += 1;
+                line_start = from + i + 1;
+            }
+        }
+        self.cursor = (offset, line, line_start);
+        let column = line_col(&self.body[line_start..], offset - line_start).1;
+        Pos {
+            line: line + self.line_offset,
+            column,
+        }
+    }
+
+    fn heading_start(&mut self, level: u8, id: &str, offset: usize) {
+        let pos = self.pos(offset);
+        self.facts.headings.push(facts::HeadingFact {
+            level,
+            text: String::new(),
+            id: id.to_string(),
+            pos,
+        });
+        self.heading = Some(self.facts.headings.len() - 1);
+    }
+
+    fn event(&mut self, event: &Event, range: &Range<usize>) {
+        match event {
+            Event::End(TagEnd::Heading(_)) => self.heading = None,
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
+                let pos = self.pos(range.start);
+                self.facts.links.push(facts::LinkFact {
+                    href: dest_url.to_string(),
+                    text: String::new(),
+                    pos,
+                    autolink: matches!(link_type, pulldown_cmark::LinkType::Autolink),
+                });
+                self.links.push(self.facts.links.len() - 1);
+            }
+            Event::End(TagEnd::Link) => {
+                self.links.pop();
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                let pos = self.pos(range.start);
+                self.facts.images.push(facts::ImageFact {
+                    src: dest_url.to_string(),
+                    alt: String::new(),
+                    pos,
+                });
+                self.image = Some(self.facts.images.len() - 1);
+            }
+            Event::End(TagEnd::Image) => self.image = None,
+            Event::Start(Tag::Paragraph) => {
+                let pos = self.pos(range.start);
+                self.paragraph = Some((String::new(), pos));
+            }
+            Event::End(TagEnd::Paragraph) => self.end_paragraph(),
+            Event::Start(Tag::Table(_)) => self.table = Some((self.pos(range.start), false)),
+            Event::Start(Tag::TableHead) => self.in_table_head = true,
+            Event::End(TagEnd::TableHead) => self.in_table_head = false,
+            Event::End(TagEnd::Table) => {
+                if let Some((pos, false)) = self.table.take() {
+                    self.facts.tables_without_header.push(pos);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => self.text(" "),
+            Event::Html(html) | Event::InlineHtml(html) => self.raw_html(html, range.start),
+            _ => {}
+        }
+    }
+
+    /// Text of the page (alt text included), routed to whatever is open.
+    fn text(&mut self, text: &str) {
+        if let Some(i) = self.image {
+            self.facts.images[i].alt.push_str(text);
+        }
+        for &i in &self.links {
+            self.facts.links[i].text.push_str(text);
+        }
+        if let Some(i) = self.heading {
+            self.facts.headings[i].text.push_str(text);
+        }
+        if self.image.is_none() {
+            if let Some((paragraph, _)) = self.paragraph.as_mut() {
+                paragraph.push_str(text);
+            }
+        }
+        if self.in_table_head && !text.trim().is_empty() {
+            if let Some(table) = self.table.as_mut() {
+                table.1 = true;
+            }
+        }
+    }
+
+    fn end_paragraph(&mut self) {
+        let Some((text, pos)) = self.paragraph.take() else {
+            return;
+        };
+        if facts::is_capitals(&text) {
+            self.facts.capitals.push(facts::PhraseFact {
+                text: crate::content::shorten(text.trim(), 60),
+                pos,
+            });
+        }
+        if let Some(sentence) = facts::sensory_instruction(&text) {
+            self.facts.sensory.push(facts::PhraseFact {
+                text: sentence,
+                pos,
+            });
+        }
+    }
+
+    /// Embeds, ids, tables and images written as raw HTML.
+    fn raw_html(&mut self, html: &str, offset: usize) {
+        if !html.contains('<') {
+            return;
+        }
+        let lower = html.to_ascii_lowercase();
+        let ids = facts::attribute_values(html, "id");
+        self.facts
+            .html_ids
+            .extend(ids.into_iter().map(str::to_string));
+        if ["<iframe", "<video", "<audio"]
+            .iter()
+            .any(|t| lower.contains(t))
+        {
+            let pos = self.pos(offset);
+            let has_text_alternative = lower.contains("<track");
+            self.facts.embeds.push(facts::EmbedFact {
+                pos,
+                has_text_alternative,
+            });
+        }
+        if lower.contains("<table") {
+            self.raw_table = Some((self.pos(offset), false));
+        }
+        if lower.contains("<th>") || lower.contains("<th ") {
+            if let Some(table) = self.raw_table.as_mut() {
+                table.1 = true;
+            }
+        }
+        if lower.contains("</table") {
+            if let Some((pos, false)) = self.raw_table.take() {
+                self.facts.tables_without_header.push(pos);
+            }
+        }
+        for tag in lower.match_indices("<img").map(|(i, _)| i) {
+            let end = lower[tag..].find('>').map_or(lower.len(), |e| tag + e);
+            let element = &html[tag..end];
+            let first = |name| {
+                facts::attribute_values(element, name)
+                    .first()
+                    .map(|v| v.to_string())
+            };
+            let alt = first("alt");
+            // alt="" marks a decorative image on purpose.
+            if alt.as_deref() == Some("") {
+                continue;
+            }
+            let pos = self.pos(offset);
+            self.facts.images.push(facts::ImageFact {
+                src: first("src").unwrap_or_default(),
+                alt: alt.unwrap_or_default(),
+                pos,
+            });
+        }
+    }
+
+    fn finish(mut self, body: &str) -> Facts {
+        if !self.facts.embeds.is_empty() && facts::mentions_transcript(body) {
+            for embed in &mut self.facts.embeds {
+                embed.has_text_alternative = true;
+            }
+        }
+        self.facts
+    }
 }
 
 /// An image alone in its paragraph, with a title, is a figure: the title
@@ -611,9 +829,54 @@ mod tests {
     }
 
     #[test]
-    fn images_without_alt_are_recorded_with_their_place() {
+    fn images_are_recorded_with_their_alt_and_place() {
         let r = render("Tekst\n\n![](a.png) i ![opis](b.png)\n", &ctx());
-        assert_eq!(r.images_without_alt, vec![(7, 1)]);
+        let images: Vec<_> = r
+            .facts
+            .images
+            .iter()
+            .map(|i| (i.src.as_str(), i.alt.as_str(), i.pos.line, i.pos.column))
+            .collect();
+        assert_eq!(images, [("a.png", "", 7, 1), ("b.png", "opis", 7, 14)]);
+    }
+
+    #[test]
+    fn facts_of_links_headings_and_tables() {
+        let body = "## Cele\n\n[kliknij **tutaj**](/x/#cele) i <https://example.org>\n\n#### Dalej\n\n| | |\n|---|---|\n| a | b |\n";
+        let f = render(body, &ctx()).facts;
+        let links: Vec<_> = f
+            .links
+            .iter()
+            .map(|l| {
+                (
+                    l.href.as_str(),
+                    l.text.as_str(),
+                    l.pos.line,
+                    l.pos.column,
+                    l.autolink,
+                )
+            })
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("/x/#cele", "kliknij tutaj", 7, 1, false),
+                ("https://example.org", "https://example.org", 7, 33, true)
+            ]
+        );
+        let headings: Vec<_> = f
+            .headings
+            .iter()
+            .map(|h| (h.level, h.text.as_str(), h.id.as_str(), h.pos.line))
+            .collect();
+        assert_eq!(headings, [(2, "Cele", "cele", 5), (4, "Dalej", "dalej", 9)]);
+        assert_eq!(
+            f.tables_without_header,
+            [Pos {
+                line: 11,
+                column: 1
+            }]
+        );
     }
 
     #[test]

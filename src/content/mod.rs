@@ -4,6 +4,7 @@
 //! here looks at other files, so `serve` can reload just one.
 
 pub mod date;
+pub mod facts;
 pub mod files;
 pub mod front_matter;
 pub mod markdown;
@@ -257,20 +258,17 @@ pub fn load_document(
             bundle_dir: &bundle_dir,
         },
     );
-    for &(line, column) in &body.images_without_alt {
-        warnings.push(
-            Diagnostic::warning(
-                Location::at(path, line, column),
-                Text::new(
-                    "obrazek nie ma opisu alternatywnego: osoba niewidoma nie dowie się, co przedstawia",
-                    "the image has no text alternative: a blind reader will not know what it shows",
-                ),
-            )
-            .with_hint(Text::new(
-                "opisz w nawiasach kwadratowych, co widać na obrazku, np. ![Uczestnicy warsztatów przy stołach](zdjecie.jpg)",
-                "describe what the image shows in the square brackets, e.g. ![Workshop participants at tables](photo.jpg)",
-            )),
-        );
+    let mut body = body;
+    if kind == DocKind::Page {
+        let at = |key| {
+            let location = front_matter::key_location(path, split.yaml, key);
+            Some(facts::Pos {
+                line: location.line?,
+                column: location.column?,
+            })
+        };
+        body.facts.title_at = at("title");
+        body.facts.date_at = front.date.and_then(|_| at("date"));
     }
     Ok((
         Document {

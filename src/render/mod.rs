@@ -8,7 +8,7 @@ mod statement;
 mod theme;
 mod views;
 
-pub use context::{Item, ListOf, Renderer};
+pub use context::{site_items, Item, ListOf, Renderer};
 pub use statement::TEMPLATE as STATEMENT_TEMPLATE;
 pub use theme::{Theme, HUB_TEMPLATE};
 pub use views::ICS_FILE;
