@@ -40,14 +40,15 @@ fn check_document(doc: &Document) -> Vec<Finding> {
     images(facts, &mut add);
     link_texts(facts, &mut add);
     headings(facts, &mut add);
-    for &pos in &facts.tables_without_header {
-        add(rules::TABLE_NO_HEADER, pos, "|");
-    }
-    for p in &facts.capitals {
-        add(rules::TEXT_CAPITALS, p.pos, &p.text);
-    }
-    for p in &facts.sensory {
-        add(rules::TEXT_SENSORY, p.pos, &p.text);
+    let phrases = [
+        (rules::TABLE_NO_HEADER, &facts.tables_without_header),
+        (rules::TEXT_CAPITALS, &facts.capitals),
+        (rules::TEXT_SENSORY, &facts.sensory),
+    ];
+    for (rule, found) in phrases {
+        for p in found {
+            add(rule, p.pos, &p.text);
+        }
     }
     for e in facts.embeds.iter().filter(|e| !e.has_text_alternative) {
         add(rules::VIDEO_NO_TRANSCRIPT, e.pos, "<iframe>");

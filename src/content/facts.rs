@@ -69,7 +69,8 @@ pub struct Facts {
     pub headings: Vec<HeadingFact>,
     /// Ids given to elements by raw HTML, also targets of `#anchor`s.
     pub html_ids: Vec<String>,
-    pub tables_without_header: Vec<Pos>,
+    /// Tables whose header row is empty, with their first row of data.
+    pub tables_without_header: Vec<PhraseFact>,
     /// Paragraphs written in capital letters.
     pub capitals: Vec<PhraseFact>,
     /// Instructions that rely on colour, shape or position only.

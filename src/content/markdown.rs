@@ -231,6 +231,17 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
     out
 }
 
+/// A Markdown table being read: where it starts, whether its header row
+/// has any text, and the text of its first row of data.
+#[derive(Default)]
+struct TableState {
+    pos: Pos,
+    has_header: bool,
+    first_row: String,
+    /// Rows of data ended so far.
+    rows: usize,
+}
+
 /// Gathers the [`Facts`] of a body while the main pass walks its events.
 struct Collector<'b> {
     body: &'b str,
@@ -243,7 +254,7 @@ struct Collector<'b> {
     image: Option<usize>,
     heading: Option<usize>,
     paragraph: Option<(String, Pos)>,
-    table: Option<(Pos, bool)>,
+    table: Option<TableState>,
     in_table_head: bool,
     raw_table: Option<(Pos, bool)>,
 }
@@ -333,12 +344,26 @@ impl<'b> Collector<'b> {
                 self.paragraph = Some((String::new(), pos));
             }
             Event::End(TagEnd::Paragraph) => self.end_paragraph(),
-            Event::Start(Tag::Table(_)) => self.table = Some((self.pos(range.start), false)),
+            Event::Start(Tag::Table(_)) => {
+                self.table = Some(TableState {
+                    pos: self.pos(range.start),
+                    ..TableState::default()
+                });
+            }
             Event::Start(Tag::TableHead) => self.in_table_head = true,
             Event::End(TagEnd::TableHead) => self.in_table_head = false,
+            Event::End(TagEnd::TableCell) => self.text(" | "),
+            Event::End(TagEnd::TableRow) => {
+                if let Some(table) = self.table.as_mut() {
+                    table.rows += 1;
+                }
+            }
             Event::End(TagEnd::Table) => {
-                if let Some((pos, false)) = self.table.take() {
-                    self.facts.tables_without_header.push(pos);
+                if let Some(table) = self.table.take().filter(|t| !t.has_header) {
+                    self.facts.tables_without_header.push(facts::PhraseFact {
+                        text: format!("| {}", table.first_row.trim_end()),
+                        pos: table.pos,
+                    });
                 }
             }
             Event::SoftBreak | Event::HardBreak => self.text(" "),
@@ -363,9 +388,11 @@ impl<'b> Collector<'b> {
                 paragraph.push_str(text);
             }
         }
-        if self.in_table_head && !text.trim().is_empty() {
-            if let Some(table) = self.table.as_mut() {
-                table.1 = true;
+        if let Some(table) = self.table.as_mut() {
+            if self.in_table_head {
+                table.has_header |= !text.trim().is_empty() && text != " | ";
+            } else if table.rows == 0 {
+                table.first_row.push_str(text);
             }
         }
     }
@@ -419,7 +446,10 @@ impl<'b> Collector<'b> {
         }
         if lower.contains("</table") {
             if let Some((pos, false)) = self.raw_table.take() {
-                self.facts.tables_without_header.push(pos);
+                self.facts.tables_without_header.push(facts::PhraseFact {
+                    text: "<table>".to_string(),
+                    pos,
+                });
             }
         }
         for tag in lower.match_indices("<img").map(|(i, _)| i) {
@@ -870,13 +900,12 @@ mod tests {
             .map(|h| (h.level, h.text.as_str(), h.id.as_str(), h.pos.line))
             .collect();
         assert_eq!(headings, [(2, "Cele", "cele", 5), (4, "Dalej", "dalej", 9)]);
-        assert_eq!(
-            f.tables_without_header,
-            [Pos {
-                line: 11,
-                column: 1
-            }]
-        );
+        let tables: Vec<_> = f
+            .tables_without_header
+            .iter()
+            .map(|t| (t.text.as_str(), t.pos.line, t.pos.column))
+            .collect();
+        assert_eq!(tables, [("| a | b |", 11, 1)]);
     }
 
     #[test]
