@@ -338,6 +338,30 @@ fn scheduled_and_duplicate_titles_and_menus() {
 }
 
 #[test]
+fn attachments_need_a_title_in_words() {
+    let fx = Fixture::partnership("https://example.org/alfa/");
+    let file = "content/alfa/aktualnosci/2021-03-02-konsultacje.md";
+    fx.write(
+        file,
+        "---\ntitle: Konsultacje\ndate: 2021-03-02\nattachments:\n  - file: plan.pdf\n    title: \"Plan działań – streszczenie\"\n  - file: formularz-uwag.docx\n    title: formularz-uwag\n---\nZapraszamy do składania uwag.\n",
+    );
+    for name in ["plan.pdf", "formularz-uwag.docx"] {
+        fx.write(
+            &format!("content/alfa/aktualnosci/2021-03-02-konsultacje/{name}"),
+            b"%",
+        );
+    }
+    let run = fx.run(&["check", "--format", "json"]);
+    let (rows, _) = json_rows(&run);
+    let expected = (
+        format!("{file}:8:5"),
+        "attachment-untitled".to_string(),
+        "warning".to_string(),
+    );
+    assert_eq!(rows, [expected], "{}", run.stdout);
+}
+
+#[test]
 fn the_samples_check_clean() {
     let fx = Fixture::new();
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));

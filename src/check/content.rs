@@ -53,6 +53,18 @@ fn check_document(doc: &Document) -> Vec<Finding> {
     for e in facts.embeds.iter().filter(|e| !e.has_text_alternative) {
         add(rules::VIDEO_NO_TRANSCRIPT, e.pos, "<iframe>");
     }
+    for a in &facts.attachments {
+        let file = a.file.rsplit('/').next().unwrap_or(&a.file);
+        let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+        let title = a.title.trim();
+        if title.is_empty()
+            || is_file_name(title)
+            || title.eq_ignore_ascii_case(file)
+            || title.eq_ignore_ascii_case(stem)
+        {
+            add(rules::ATTACHMENT_UNTITLED, a.pos, &a.title);
+        }
+    }
     out.extend(page_quality(doc));
     out
 }

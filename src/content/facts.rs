@@ -53,6 +53,14 @@ pub struct PhraseFact {
     pub pos: Pos,
 }
 
+/// An attachment of the front matter: its title and file name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttachmentFact {
+    pub title: String,
+    pub file: String,
+    pub pos: Pos,
+}
+
 /// An embedded player (`<iframe>`, `<video>`, `<audio>`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmbedFact {
@@ -76,6 +84,8 @@ pub struct Facts {
     /// Instructions that rely on colour, shape or position only.
     pub sensory: Vec<PhraseFact>,
     pub embeds: Vec<EmbedFact>,
+    /// The front matter's attachments, at their `title:`.
+    pub attachments: Vec<AttachmentFact>,
     /// Positions of the front matter values the check points at.
     pub title_at: Option<Pos>,
     pub date_at: Option<Pos>,

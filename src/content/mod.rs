@@ -269,6 +269,7 @@ pub fn load_document(
         };
         body.facts.title_at = at("title");
         body.facts.date_at = front.date.and_then(|_| at("date"));
+        body.facts.attachments = attachment_facts(&front, split.yaml);
     }
     Ok((
         Document {
@@ -284,6 +285,42 @@ pub fn load_document(
         },
         warnings,
     ))
+}
+
+/// Each attachment's title and file, at its `title:` under `attachments:`.
+fn attachment_facts(front: &FrontMatter, yaml: &str) -> Vec<facts::AttachmentFact> {
+    let lines: Vec<&str> = yaml.lines().collect();
+    let mut from = lines
+        .iter()
+        .position(|l| l.starts_with("attachments:"))
+        .unwrap_or(0);
+    front
+        .attachments
+        .iter()
+        .map(|a| {
+            let found = lines
+                .iter()
+                .enumerate()
+                .skip(from)
+                .find_map(|(i, l)| Some((i, l.find("title:")?)));
+            let pos = match found {
+                Some((i, column)) => {
+                    from = i + 1;
+                    // The YAML starts on line 2, after the first `---`.
+                    facts::Pos {
+                        line: i + 2,
+                        column: column + 1,
+                    }
+                }
+                None => facts::Pos::default(),
+            };
+            facts::AttachmentFact {
+                title: a.title.clone(),
+                file: a.file.clone(),
+                pos,
+            }
+        })
+        .collect()
 }
 
 /// Polish typography for the texts of the front matter that readers see.
