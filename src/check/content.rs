@@ -8,6 +8,7 @@ use crate::content::facts::{Facts, Pos};
 use crate::content::{DocKind, Document};
 use crate::site::Site;
 use crate::text;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// Longest text alternative before it is too long to listen to.
@@ -25,7 +26,11 @@ pub fn documents(site: &Site) -> impl Iterator<Item = &Document> {
 
 /// The content rules over every document of `site`.
 pub fn check_site(site: &Site) -> Vec<Finding> {
-    let mut found: Vec<Finding> = documents(site).flat_map(check_document).collect();
+    let docs: Vec<&Document> = documents(site).collect();
+    let mut found: Vec<Finding> = docs
+        .par_iter()
+        .flat_map_iter(|d| check_document(d))
+        .collect();
     found.extend(duplicate_titles(&site.pages));
     found
 }

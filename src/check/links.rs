@@ -14,6 +14,7 @@ use crate::content::Document;
 use crate::diagnostic::Location;
 use crate::site::Site;
 use crate::text;
+use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
@@ -60,26 +61,31 @@ impl<'a> Targets<'a> {
 
     /// Links and images of every document of site `index`, and its menu.
     pub fn check_site(&self, workspace: &Workspace, index: usize) -> Vec<Finding> {
-        let site = &self.sites[index];
-        let mut out = Vec::new();
-        for doc in super::content::documents(site) {
-            let facts = &doc.body.facts;
-            let links = facts.links.iter().map(|l| Link {
-                href: &l.href,
-                pos: l.pos,
-                image: false,
-            });
-            let images = facts.images.iter().map(|i| Link {
-                href: &i.src,
-                pos: i.pos,
-                image: true,
-            });
-            for link in links.chain(images) {
-                out.extend(self.check_link(index, doc, &link));
-            }
-        }
+        let docs: Vec<&Document> = super::content::documents(&self.sites[index]).collect();
+        let mut out: Vec<Finding> = docs
+            .par_iter()
+            .flat_map_iter(|doc| self.check_document(index, doc))
+            .collect();
         out.extend(self.check_config_links(workspace, index));
         out
+    }
+
+    fn check_document(&self, index: usize, doc: &Document) -> Vec<Finding> {
+        let facts = &doc.body.facts;
+        let links = facts.links.iter().map(|l| Link {
+            href: &l.href,
+            pos: l.pos,
+            image: false,
+        });
+        let images = facts.images.iter().map(|i| Link {
+            href: &i.src,
+            pos: i.pos,
+            image: true,
+        });
+        links
+            .chain(images)
+            .filter_map(|link| self.check_link(index, doc, &link))
+            .collect()
     }
 
     fn check_link(&self, index: usize, doc: &Document, link: &Link) -> Option<Finding> {

@@ -142,9 +142,18 @@ const INSTRUCTION_WORDS: [&str; 8] = [
     "select",
 ];
 
+/// The same verbs without their first letter, to find them in either case
+/// without lowercasing every paragraph.
+const INSTRUCTION_STEMS: [&str; 8] = [
+    "liknij", "aciśnij", "ciśnij", "ybierz", "żyj", "lick", "ress", "elect",
+];
+
 /// The sentence of `text` that tells the reader to act on something known
 /// only by its colour or place ("kliknij czerwony przycisk"), if any.
 pub fn sensory_instruction(text: &str) -> Option<String> {
+    if !INSTRUCTION_STEMS.iter().any(|w| text.contains(w)) {
+        return None;
+    }
     let lower = text.to_lowercase();
     if !INSTRUCTION_WORDS.iter().any(|w| lower.contains(w)) {
         return None;

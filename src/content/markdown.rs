@@ -253,7 +253,10 @@ struct Collector<'b> {
     links: Vec<usize>,
     image: Option<usize>,
     heading: Option<usize>,
-    paragraph: Option<(String, Pos)>,
+    /// Where the open paragraph starts; its text is in `paragraph_text`,
+    /// one buffer reused for every paragraph.
+    paragraph: Option<Pos>,
+    paragraph_text: String,
     table: Option<TableState>,
     in_table_head: bool,
     raw_table: Option<(Pos, bool)>,
@@ -270,6 +273,7 @@ impl<'b> Collector<'b> {
             image: None,
             heading: None,
             paragraph: None,
+            paragraph_text: String::new(),
             table: None,
             in_table_head: false,
             raw_table: None,
@@ -341,7 +345,8 @@ impl<'b> Collector<'b> {
             Event::End(TagEnd::Image) => self.image = None,
             Event::Start(Tag::Paragraph) => {
                 let pos = self.pos(range.start);
-                self.paragraph = Some((String::new(), pos));
+                self.paragraph = Some(pos);
+                self.paragraph_text.clear();
             }
             Event::End(TagEnd::Paragraph) => self.end_paragraph(),
             Event::Start(Tag::Table(_)) => {
@@ -384,8 +389,8 @@ impl<'b> Collector<'b> {
             self.facts.headings[i].text.push_str(text);
         }
         if self.image.is_none() {
-            if let Some((paragraph, _)) = self.paragraph.as_mut() {
-                paragraph.push_str(text);
+            if self.paragraph.is_some() {
+                self.paragraph_text.push_str(text);
             }
         }
         if let Some(table) = self.table.as_mut() {
@@ -398,16 +403,17 @@ impl<'b> Collector<'b> {
     }
 
     fn end_paragraph(&mut self) {
-        let Some((text, pos)) = self.paragraph.take() else {
+        let Some(pos) = self.paragraph.take() else {
             return;
         };
-        if facts::is_capitals(&text) {
+        let text = &self.paragraph_text;
+        if facts::is_capitals(text) {
             self.facts.capitals.push(facts::PhraseFact {
                 text: crate::content::shorten(text.trim(), 60),
                 pos,
             });
         }
-        if let Some(sentence) = facts::sensory_instruction(&text) {
+        if let Some(sentence) = facts::sensory_instruction(text) {
             self.facts.sensory.push(facts::PhraseFact {
                 text: sentence,
                 pos,
