@@ -388,10 +388,8 @@ impl<'b> Collector<'b> {
         if let Some(i) = self.heading {
             self.facts.headings[i].text.push_str(text);
         }
-        if self.image.is_none() {
-            if self.paragraph.is_some() {
-                self.paragraph_text.push_str(text);
-            }
+        if self.image.is_none() && self.paragraph.is_some() {
+            self.paragraph_text.push_str(text);
         }
         if let Some(table) = self.table.as_mut() {
             if self.in_table_head {
