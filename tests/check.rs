@@ -381,3 +381,65 @@ fn the_samples_check_clean() {
     );
     assert!(run.stderr.is_empty(), "{}", run.stderr);
 }
+
+/// Serves `requests` HTTP requests on 127.0.0.1: 200 for paths ending in
+/// `/jest`, 404 for the rest. Returns the port and the server's thread.
+fn local_server(requests: usize) -> (u16, std::thread::JoinHandle<()>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let thread = std::thread::spawn(move || {
+        for stream in listener.incoming().take(requests) {
+            let mut stream = stream.unwrap();
+            let mut buf = [0u8; 2048];
+            let n = stream.read(&mut buf).unwrap();
+            let request = String::from_utf8_lossy(&buf[..n]);
+            let status = if request.contains("/jest ") {
+                "200 OK"
+            } else {
+                "404 Not Found"
+            };
+            let reply =
+                format!("HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            stream.write_all(reply.as_bytes()).unwrap();
+        }
+    });
+    (port, thread)
+}
+
+#[test]
+fn external_links_are_asked_only_when_wanted_and_then_cached() {
+    let (port, server) = local_server(2);
+    let fx = Fixture::partnership("https://example.org/alfa/");
+    // No BIP addresses: the test must not reach the internet.
+    let config = fx
+        .read("config.yaml")
+        .replace("        bip: https://bip.example.org/alfa/\n", "");
+    fx.write("config.yaml", config);
+    let file = "content/alfa/aktualnosci/2021-03-02-linki.md";
+    let source = announcement(
+        "Linki",
+        "2021-03-02",
+        &format!(
+            "[Strona gminy](http://127.0.0.1:{port}/jest) i [Stary regulamin](http://127.0.0.1:{port}/zniknal)."
+        ),
+    );
+    fx.write(file, &source);
+    let (line, column) = position_of(&source, "[Stary");
+    let expected = [(
+        format!("{file}:{line}:{column}"),
+        "link-external".to_string(),
+        "warning".to_string(),
+    )];
+
+    let without = fx.run(&["check", "--format", "json"]);
+    assert_eq!(json_rows(&without).0, [], "{}", without.stdout);
+    let first = fx.run(&["check", "--external", "--format", "json"]);
+    first.assert_ok();
+    assert_eq!(json_rows(&first).0, expected, "{}", first.stdout);
+    server.join().unwrap();
+    assert!(fx.exists(".tablica-cache/links.json"));
+    // The server is gone: the answers come from the cache.
+    let again = fx.run(&["check", "--external", "--format", "json"]);
+    assert_eq!(again.stdout, first.stdout);
+}

@@ -226,34 +226,4 @@ mod tests {
         );
         assert_eq!(again.len(), 2);
     }
-
-    #[test]
-    fn a_local_server_is_asked_over_http() {
-        use std::io::{Read, Write};
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let server = std::thread::spawn(move || {
-            for stream in listener.incoming().take(2) {
-                let mut stream = stream.unwrap();
-                let mut buf = [0u8; 1024];
-                let n = stream.read(&mut buf).unwrap();
-                let request = String::from_utf8_lossy(&buf[..n]).to_string();
-                let status = if request.contains("/jest ") {
-                    "200 OK"
-                } else {
-                    "404 Not Found"
-                };
-                let reply =
-                    format!("HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-                stream.write_all(reply.as_bytes()).unwrap();
-            }
-        });
-        let http = Http::new(Duration::from_secs(5));
-        assert_eq!(http.probe(&format!("http://127.0.0.1:{port}/jest")), Ok(()));
-        assert_eq!(
-            http.probe(&format!("http://127.0.0.1:{port}/nie")),
-            Err("HTTP 404".to_string())
-        );
-        server.join().unwrap();
-    }
 }

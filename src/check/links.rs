@@ -251,22 +251,34 @@ impl<'a> Targets<'a> {
         out
     }
 
-    /// Every http(s) address outside the loaded sites, with where it is.
-    pub fn external_links(&self) -> Vec<(String, Location)> {
+    /// Every http(s) address outside the loaded sites, with where it is:
+    /// links in Markdown, and BIP and menu addresses in `config.yaml`.
+    pub fn external_links(&self, workspace: &Workspace) -> Vec<(String, Location)> {
+        let external = |href: &str| {
+            (href.starts_with("http://") || href.starts_with("https://"))
+                && !self
+                    .sites
+                    .iter()
+                    .any(|s| href.starts_with(s.config.base_url()))
+        };
         let mut out = Vec::new();
+        let config_file = workspace.root.join(crate::config::CONFIG_FILE);
         for site in self.sites {
             for doc in super::content::documents(site) {
-                for link in &doc.body.facts.links {
-                    let href = link.href.trim();
-                    let http = href.starts_with("http://") || href.starts_with("https://");
-                    let ours = self
-                        .sites
-                        .iter()
-                        .any(|s| href.starts_with(s.config.base_url()));
-                    if http && !ours {
-                        out.push((href.to_string(), at(&doc.source, link.pos)));
-                    }
+                for link in doc.body.facts.links.iter().filter(|l| external(&l.href)) {
+                    out.push((link.href.trim().to_string(), at(&doc.source, link.pos)));
                 }
+            }
+            let config = &site.config;
+            let (site_line, _) = position_of(&workspace.source, 1, &format!("id: {}", config.id));
+            let urls = config
+                .bip
+                .iter()
+                .chain(config.members.iter().filter_map(|m| m.bip.as_ref()))
+                .chain(config.menu.iter().map(|m| &m.url));
+            for url in urls.filter(|u| external(u)) {
+                let (line, column) = position_of(&workspace.source, site_line, url);
+                out.push((url.clone(), Location::at(&config_file, line, column)));
             }
         }
         out

@@ -149,7 +149,7 @@ pub fn run(
         }
     }
     if let Some(external) = &options.external {
-        let found = external::check(&targets.external_links(), external);
+        let found = external::check(&targets.external_links(workspace), external);
         findings.extend(found);
     }
     for finding in &mut findings {
