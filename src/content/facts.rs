@@ -106,29 +106,45 @@ pub fn is_capitals(text: &str) -> bool {
     upper >= 20 && text.split_whitespace().count() >= 4
 }
 
-/// Words that locate something only by how it looks or where it is.
-const SENSORY_WORDS: [&str; 20] = [
+/// Beginnings of words naming a colour: an element known only by it.
+const COLOUR_STEMS: [&str; 12] = [
     "czerwon",
     "zielon",
     "niebiesk",
     "żółt",
     "pomarańczow",
     "fioletow",
-    "szar",
-    "red ",
-    "green ",
-    "blue ",
+    "różow",
+    "red",
+    "green",
+    "blue",
+    "yellow",
+    "orange",
+];
+
+/// Phrases that place an element only by where it is on the screen.
+/// ("Poniżej" and "obok" are left out: "z listy poniżej" names the list.)
+const POSITION_PHRASES: [&str; 8] = [
     "po lewej",
     "po prawej",
     "z lewej",
     "z prawej",
-    "powyżej",
-    "poniżej",
-    "obok",
+    "w prawym górnym rogu",
+    "w lewym górnym rogu",
     "on the left",
     "on the right",
-    "below",
 ];
+
+/// Whether a lowercase sentence names something by colour or position.
+fn is_sensory(sentence: &str) -> bool {
+    let colour = sentence.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        COLOUR_STEMS.iter().any(|stem| {
+            // Polish stems take endings; English colour words stand alone.
+            word.starts_with(stem) && (!stem.is_ascii() || stem.len() >= 6 || word == *stem)
+        })
+    });
+    colour || POSITION_PHRASES.iter().any(|p| sentence.contains(p))
+}
 
 /// Verbs that tell the reader to find or press something.
 const INSTRUCTION_WORDS: [&str; 8] = [
@@ -162,9 +178,7 @@ pub fn sensory_instruction(text: &str) -> Option<String> {
         .split(['.', '!', '?', ';'])
         .zip(text.split(['.', '!', '?', ';']))
         .find(|(sentence, _)| {
-            let padded = format!("{sentence} ");
-            INSTRUCTION_WORDS.iter().any(|w| sentence.contains(w))
-                && SENSORY_WORDS.iter().any(|w| padded.contains(w))
+            INSTRUCTION_WORDS.iter().any(|w| sentence.contains(w)) && is_sensory(sentence)
         })
         .map(|(_, original)| original.trim().to_string())
 }
@@ -232,6 +246,12 @@ mod tests {
             sensory_instruction("Czerwony autobus jedzie. Wybierz termin spotkania."),
             None
         );
+        assert_eq!(
+            sensory_instruction("Wybierz termin z listy poniżej. Click the shared link."),
+            None
+        );
+        assert!(sensory_instruction("Press the green button.").is_some());
+        assert!(sensory_instruction("Wybierz zieloną ikonę po lewej.").is_some());
     }
 
     #[test]
