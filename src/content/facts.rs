@@ -4,6 +4,10 @@
 //! check never re-reads a file or keeps its text; a fact is a few words and
 //! a position, and most paragraphs leave none.
 
+use crate::diagnostic::line_col;
+use pulldown_cmark::{Event, Tag, TagEnd};
+use std::ops::Range;
+
 /// A 1-based line and column in the Markdown file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Pos {
@@ -221,6 +225,263 @@ pub fn attribute_values<'a>(html: &'a str, attribute: &str) -> Vec<&'a str> {
         values.push(value);
     }
     values
+}
+
+/// A Markdown table being read: where it starts, whether its header row
+/// has any text, and the text of its first row of data.
+#[derive(Default)]
+struct TableState {
+    pos: Pos,
+    has_header: bool,
+    first_row: String,
+    /// Rows of data ended so far.
+    rows: usize,
+}
+
+/// Gathers the [`Facts`] of a body while the main pass walks its events.
+pub(crate) struct Collector<'b> {
+    body: &'b str,
+    line_offset: usize,
+    /// Position cache: byte offset, line and the byte where that line starts.
+    cursor: (usize, usize, usize),
+    facts: Facts,
+    /// Open links (indexes into `facts.links`), innermost last.
+    links: Vec<usize>,
+    image: Option<usize>,
+    heading: Option<usize>,
+    /// Where the open paragraph starts; its text is in `paragraph_text`,
+    /// one buffer reused for every paragraph.
+    paragraph: Option<Pos>,
+    paragraph_text: String,
+    table: Option<TableState>,
+    in_table_head: bool,
+    raw_table: Option<(Pos, bool)>,
+}
+
+impl<'b> Collector<'b> {
+    pub(crate) fn new(body: &'b str, line_offset: usize) -> Self {
+        Collector {
+            body,
+            line_offset,
+            cursor: (0, 1, 0),
+            facts: Facts::default(),
+            links: Vec::new(),
+            image: None,
+            heading: None,
+            paragraph: None,
+            paragraph_text: String::new(),
+            table: None,
+            in_table_head: false,
+            raw_table: None,
+        }
+    }
+
+    /// Line and column of a byte offset; events come mostly in order, so
+    /// counting resumes from the previous position instead of the start.
+    fn pos(&mut self, offset: usize) -> Pos {
+        let offset = offset.min(self.body.len());
+        if offset < self.cursor.0 {
+            self.cursor = (0, 1, 0);
+        }
+        let (from, mut line, mut line_start) = self.cursor;
+        for (i, b) in self.body.as_bytes()[from..offset].iter().enumerate() {
+            if *b == b'\n' {
+                line += 1;
+                line_start = from + i + 1;
+            }
+        }
+        self.cursor = (offset, line, line_start);
+        let column = line_col(&self.body[line_start..], offset - line_start).1;
+        Pos {
+            line: line + self.line_offset,
+            column,
+        }
+    }
+
+    pub(crate) fn heading_start(&mut self, level: u8, id: &str, offset: usize) {
+        let pos = self.pos(offset);
+        self.facts.headings.push(HeadingFact {
+            level,
+            text: String::new(),
+            id: id.to_string(),
+            pos,
+        });
+        self.heading = Some(self.facts.headings.len() - 1);
+    }
+
+    pub(crate) fn event(&mut self, event: &Event, range: &Range<usize>) {
+        match event {
+            Event::End(TagEnd::Heading(_)) => self.heading = None,
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
+                let pos = self.pos(range.start);
+                self.facts.links.push(LinkFact {
+                    href: dest_url.to_string(),
+                    text: String::new(),
+                    pos,
+                    autolink: matches!(link_type, pulldown_cmark::LinkType::Autolink),
+                });
+                self.links.push(self.facts.links.len() - 1);
+            }
+            Event::End(TagEnd::Link) => {
+                self.links.pop();
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                let pos = self.pos(range.start);
+                self.facts.images.push(ImageFact {
+                    src: dest_url.to_string(),
+                    alt: String::new(),
+                    pos,
+                });
+                self.image = Some(self.facts.images.len() - 1);
+            }
+            Event::End(TagEnd::Image) => self.image = None,
+            Event::Start(Tag::Paragraph) => {
+                let pos = self.pos(range.start);
+                self.paragraph = Some(pos);
+                self.paragraph_text.clear();
+            }
+            Event::End(TagEnd::Paragraph) => self.end_paragraph(),
+            Event::Start(Tag::Table(_)) => {
+                self.table = Some(TableState {
+                    pos: self.pos(range.start),
+                    ..TableState::default()
+                });
+            }
+            Event::Start(Tag::TableHead) => self.in_table_head = true,
+            Event::End(TagEnd::TableHead) => self.in_table_head = false,
+            Event::End(TagEnd::TableCell) => self.text(" | "),
+            Event::End(TagEnd::TableRow) => {
+                if let Some(table) = self.table.as_mut() {
+                    table.rows += 1;
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some(table) = self.table.take().filter(|t| !t.has_header) {
+                    self.facts.tables_without_header.push(PhraseFact {
+                        text: format!("| {}", table.first_row.trim_end()),
+                        pos: table.pos,
+                    });
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => self.text(" "),
+            Event::Html(html) | Event::InlineHtml(html) => self.raw_html(html, range.start),
+            _ => {}
+        }
+    }
+
+    /// Text of the page (alt text included), routed to whatever is open.
+    pub(crate) fn text(&mut self, text: &str) {
+        if let Some(i) = self.image {
+            self.facts.images[i].alt.push_str(text);
+        }
+        for &i in &self.links {
+            self.facts.links[i].text.push_str(text);
+        }
+        if let Some(i) = self.heading {
+            self.facts.headings[i].text.push_str(text);
+        }
+        if self.image.is_none() && self.paragraph.is_some() {
+            self.paragraph_text.push_str(text);
+        }
+        if let Some(table) = self.table.as_mut() {
+            if self.in_table_head {
+                table.has_header |= !text.trim().is_empty() && text != " | ";
+            } else if table.rows == 0 {
+                table.first_row.push_str(text);
+            }
+        }
+    }
+
+    fn end_paragraph(&mut self) {
+        let Some(pos) = self.paragraph.take() else {
+            return;
+        };
+        let text = &self.paragraph_text;
+        if is_capitals(text) {
+            self.facts.capitals.push(PhraseFact {
+                text: crate::content::shorten(text.trim(), 60),
+                pos,
+            });
+        }
+        if let Some(sentence) = sensory_instruction(text) {
+            self.facts.sensory.push(PhraseFact {
+                text: sentence,
+                pos,
+            });
+        }
+    }
+
+    /// Embeds, ids, tables and images written as raw HTML.
+    fn raw_html(&mut self, html: &str, offset: usize) {
+        if !html.contains('<') {
+            return;
+        }
+        let lower = html.to_ascii_lowercase();
+        let ids = attribute_values(html, "id");
+        self.facts
+            .html_ids
+            .extend(ids.into_iter().map(str::to_string));
+        if ["<iframe", "<video", "<audio"]
+            .iter()
+            .any(|t| lower.contains(t))
+        {
+            let pos = self.pos(offset);
+            let has_text_alternative = lower.contains("<track");
+            self.facts.embeds.push(EmbedFact {
+                pos,
+                has_text_alternative,
+            });
+        }
+        if lower.contains("<table") {
+            self.raw_table = Some((self.pos(offset), false));
+        }
+        if lower.contains("<th>") || lower.contains("<th ") {
+            if let Some(table) = self.raw_table.as_mut() {
+                table.1 = true;
+            }
+        }
+        if lower.contains("</table") {
+            if let Some((pos, false)) = self.raw_table.take() {
+                self.facts.tables_without_header.push(PhraseFact {
+                    text: "<table>".to_string(),
+                    pos,
+                });
+            }
+        }
+        for tag in lower.match_indices("<img").map(|(i, _)| i) {
+            let end = lower[tag..].find('>').map_or(lower.len(), |e| tag + e);
+            let element = &html[tag..end];
+            let first = |name| {
+                attribute_values(element, name)
+                    .first()
+                    .map(|v| v.to_string())
+            };
+            let alt = first("alt");
+            // alt="" marks a decorative image on purpose.
+            if alt.as_deref() == Some("") {
+                continue;
+            }
+            let pos = self.pos(offset);
+            self.facts.images.push(ImageFact {
+                src: first("src").unwrap_or_default(),
+                alt: alt.unwrap_or_default(),
+                pos,
+            });
+        }
+    }
+
+    pub(crate) fn finish(mut self, body: &str) -> Facts {
+        if !self.facts.embeds.is_empty() && mentions_transcript(body) {
+            for embed in &mut self.facts.embeds {
+                embed.has_text_alternative = true;
+            }
+        }
+        self.facts
+    }
 }
 
 #[cfg(test)]
