@@ -105,6 +105,7 @@ fn each_fault_gives_exactly_its_finding() {
     let fx = faulty();
     let run = fx.run(&["check", "--format", "json"]);
     run.assert_failed();
+    assert!(!fx.exists("public"), "check writes nothing");
     let (rows, summary) = json_rows(&run);
     let expected = vec![
         row("7:1", "img-alt-missing", "error"),
@@ -352,6 +353,7 @@ fn attachments_need_a_title_in_words() {
         );
     }
     let run = fx.run(&["check", "--format", "json"]);
+    run.assert_ok();
     let (rows, _) = json_rows(&run);
     let expected = (
         format!("{file}:8:5"),
@@ -359,6 +361,11 @@ fn attachments_need_a_title_in_words() {
         "warning".to_string(),
     );
     assert_eq!(rows, [expected], "{}", run.stdout);
+    // A warning is printed by the build, and does not stop it.
+    let build = fx.build_ok(&[]);
+    let warnings = build.warnings();
+    assert_eq!(warnings.len(), 1, "{}", build.stderr);
+    assert_eq!(warnings[0].location(), format!("{file}:8:5"));
 }
 
 #[test]
