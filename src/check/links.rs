@@ -251,9 +251,9 @@ impl<'a> Targets<'a> {
         out
     }
 
-    /// Every http(s) address outside the loaded sites, with where it is:
-    /// links in Markdown, and BIP and menu addresses in `config.yaml`.
-    pub fn external_links(&self, workspace: &Workspace) -> Vec<(String, Location)> {
+    /// Every http(s) address of site `index` outside the loaded sites, with
+    /// where it is: links in Markdown, BIP and menu addresses in `config.yaml`.
+    pub fn external_links(&self, workspace: &Workspace, index: usize) -> Vec<(String, Location)> {
         let external = |href: &str| {
             (href.starts_with("http://") || href.starts_with("https://"))
                 && !self
@@ -263,23 +263,22 @@ impl<'a> Targets<'a> {
         };
         let mut out = Vec::new();
         let config_file = workspace.root.join(crate::config::CONFIG_FILE);
-        for site in self.sites {
-            for doc in super::content::documents(site) {
-                for link in doc.body.facts.links.iter().filter(|l| external(&l.href)) {
-                    out.push((link.href.trim().to_string(), at(&doc.source, link.pos)));
-                }
+        let site = &self.sites[index];
+        for doc in super::content::documents(site) {
+            for link in doc.body.facts.links.iter().filter(|l| external(&l.href)) {
+                out.push((link.href.trim().to_string(), at(&doc.source, link.pos)));
             }
-            let config = &site.config;
-            let (site_line, _) = position_of(&workspace.source, 1, &format!("id: {}", config.id));
-            let urls = config
-                .bip
-                .iter()
-                .chain(config.members.iter().filter_map(|m| m.bip.as_ref()))
-                .chain(config.menu.iter().map(|m| &m.url));
-            for url in urls.filter(|u| external(u)) {
-                let (line, column) = position_of(&workspace.source, site_line, url);
-                out.push((url.clone(), Location::at(&config_file, line, column)));
-            }
+        }
+        let config = &site.config;
+        let (site_line, _) = position_of(&workspace.source, 1, &format!("id: {}", config.id));
+        let urls = config
+            .bip
+            .iter()
+            .chain(config.members.iter().filter_map(|m| m.bip.as_ref()))
+            .chain(config.menu.iter().map(|m| &m.url));
+        for url in urls.filter(|u| external(u)) {
+            let (line, column) = position_of(&workspace.source, site_line, url);
+            out.push((url.clone(), Location::at(&config_file, line, column)));
         }
         out
     }

@@ -149,8 +149,15 @@ pub fn run(
         }
     }
     if let Some(external) = &options.external {
-        let found = external::check(&targets.external_links(workspace), external);
-        findings.extend(found);
+        // Site by site, so each site's settings apply; the cache keeps an
+        // address shared by several sites from being asked twice.
+        for (index, site) in sites.iter().enumerate() {
+            if selected(&site.config.id) {
+                let links = targets.external_links(workspace, index);
+                let found = external::check(&links, external);
+                findings.extend(apply_levels(&site.config, found));
+            }
+        }
     }
     for finding in &mut findings {
         if let Ok(relative) = finding.location.file.strip_prefix(&workspace.root) {
