@@ -220,7 +220,7 @@ impl<'a> Targets<'a> {
     fn check_config_links(&self, workspace: &Workspace, index: usize) -> Vec<Finding> {
         let config = &self.sites[index].config;
         let file = workspace.root.join(crate::config::CONFIG_FILE);
-        let (site_line, _) = position_of(&workspace.source, 1, &format!("id: {}", config.id));
+        let site_line = site_line(workspace, config);
         let mut out = Vec::new();
         let menu = config.menu.iter().map(|m| (m.url.as_str(), false));
         let images = [&config.logo, &config.eu_funds]
@@ -270,7 +270,7 @@ impl<'a> Targets<'a> {
             }
         }
         let config = &site.config;
-        let (site_line, _) = position_of(&workspace.source, 1, &format!("id: {}", config.id));
+        let site_line = site_line(workspace, config);
         let urls = config
             .bip
             .iter()
@@ -429,6 +429,11 @@ fn template_ids(dir: &Path) -> HashSet<String> {
         }
     }
     ids
+}
+
+/// 1-based line of the site's `id:` in `config.yaml`.
+fn site_line(workspace: &Workspace, config: &crate::config::SiteConfig) -> usize {
+    position_of(&workspace.source, 1, &format!("id: {}", config.id)).0
 }
 
 /// 1-based line and column of `needle` on the first line at or after
