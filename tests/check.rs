@@ -282,12 +282,17 @@ fn links_between_sites_follow_their_base_url() {
             "2021-03-02",
             "Zobacz [stronę Centrum](https://example.org/centrum/) oraz \
              [zebranie w Alfie](https://example.org/alfa/aktualnosci/zebranie/).\n\n\
-             [Ogłoszenia Centrum](https://example.org/centrum/aktualnosci/)",
+             [Ogłoszenia Centrum](https://example.org/centrum/aktualnosci/)\n\n\
+             Link w HTML: <a href=\"https://example.org/centrum/brak/\">Brak</a>",
         ),
     );
     let run = fx.run(&["check", "--format", "json"]);
     let (rows, _) = json_rows(&run);
-    assert_eq!(rows, [row("7:1", "link-broken", "error")], "{}", run.stdout);
+    let expected = [
+        row("7:1", "link-broken", "error"),
+        row("9:14", "link-broken", "error"),
+    ];
+    assert_eq!(rows, expected, "{}", run.stdout);
 }
 
 #[test]

@@ -180,7 +180,7 @@ fn is_document(href: &str) -> bool {
 }
 
 fn link_texts(facts: &Facts, add: &mut Add) {
-    for link in &facts.links {
+    for link in facts.links.iter().filter(|l| !l.raw_html) {
         let text = link.text.trim();
         let normal = text
             .trim_matches(|c: char| c.is_ascii_punctuation() || c == '…' || c == '»')

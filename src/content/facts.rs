@@ -29,8 +29,8 @@ pub struct LinkFact {
     /// The visible text, with the alt text of an image inside the link.
     pub text: String,
     pub pos: Pos,
-    /// `<https://…>` written bare in the text.
-    pub autolink: bool,
+    /// Written as raw HTML `<a href>`: its text is not known.
+    pub raw_html: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -312,17 +312,13 @@ impl<'b> Collector<'b> {
     pub(crate) fn event(&mut self, event: &Event, range: &Range<usize>) {
         match event {
             Event::End(TagEnd::Heading(_)) => self.heading = None,
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                ..
-            }) => {
+            Event::Start(Tag::Link { dest_url, .. }) => {
                 let pos = self.pos(range.start);
                 self.facts.links.push(LinkFact {
                     href: dest_url.to_string(),
                     text: String::new(),
                     pos,
-                    autolink: matches!(link_type, pulldown_cmark::LinkType::Autolink),
+                    raw_html: false,
                 });
                 self.links.push(self.facts.links.len() - 1);
             }
@@ -452,6 +448,7 @@ impl<'b> Collector<'b> {
                 });
             }
         }
+        self.raw_links(html, &lower, offset);
         for tag in lower.match_indices("<img").map(|(i, _)| i) {
             let end = lower[tag..].find('>').map_or(lower.len(), |e| tag + e);
             let element = &html[tag..end];
@@ -470,6 +467,24 @@ impl<'b> Collector<'b> {
                 src: first("src").unwrap_or_default(),
                 alt: alt.unwrap_or_default(),
                 pos,
+            });
+        }
+    }
+
+    /// `<a href>` tags of raw HTML: their addresses are checked like any
+    /// link's (their text arrives in other events, so it is not judged).
+    fn raw_links(&mut self, html: &str, lower: &str, offset: usize) {
+        for tag in lower.match_indices("<a ").map(|(i, _)| i) {
+            let end = lower[tag..].find('>').map_or(lower.len(), |e| tag + e);
+            let Some(href) = attribute_values(&html[tag..end], "href").first().copied() else {
+                continue;
+            };
+            let pos = self.pos(offset);
+            self.facts.links.push(LinkFact {
+                href: href.to_string(),
+                text: String::new(),
+                pos,
+                raw_html: true,
             });
         }
     }

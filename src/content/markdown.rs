@@ -619,7 +619,7 @@ mod tests {
 
     #[test]
     fn facts_of_links_headings_and_tables() {
-        let body = "## Cele\n\n[kliknij **tutaj**](/x/#cele) i <https://example.org>\n\n#### Dalej\n\n| | |\n|---|---|\n| a | b |\n";
+        let body = "## Cele\n\n[kliknij **tutaj**](/x/#cele) i <https://example.org> i <a href=\"/y/\">igrek</a>\n\n#### Dalej\n\n| | |\n|---|---|\n| a | b |\n";
         let f = render(body, &ctx()).facts;
         let links: Vec<_> = f
             .links
@@ -630,7 +630,7 @@ mod tests {
                     l.text.as_str(),
                     l.pos.line,
                     l.pos.column,
-                    l.autolink,
+                    l.raw_html,
                 )
             })
             .collect();
@@ -638,7 +638,8 @@ mod tests {
             links,
             [
                 ("/x/#cele", "kliknij tutaj", 7, 1, false),
-                ("https://example.org", "https://example.org", 7, 33, true)
+                ("https://example.org", "https://example.org", 7, 33, false),
+                ("/y/", "", 7, 57, true)
             ]
         );
         let headings: Vec<_> = f
