@@ -247,7 +247,7 @@ pub fn load_document(
             return Err(errors);
         }
     };
-    let body = markdown::render(
+    let mut body = markdown::render(
         split.body,
         &MarkdownContext {
             base_path: site.base_path(),
@@ -258,18 +258,8 @@ pub fn load_document(
             bundle_dir: &bundle_dir,
         },
     );
-    let mut body = body;
     if kind == DocKind::Page {
-        let at = |key| {
-            let location = front_matter::key_location(path, split.yaml, key);
-            Some(facts::Pos {
-                line: location.line?,
-                column: location.column?,
-            })
-        };
-        body.facts.title_at = at("title");
-        body.facts.date_at = front.date.and_then(|_| at("date"));
-        body.facts.attachments = attachment_facts(&front, split.yaml);
+        front_matter_facts(&mut body.facts, &front, path, split.yaml);
     }
     Ok((
         Document {
@@ -285,6 +275,20 @@ pub fn load_document(
         },
         warnings,
     ))
+}
+
+/// Where the title, date and attachments of a page are written, for the check.
+fn front_matter_facts(facts: &mut facts::Facts, front: &FrontMatter, path: &Path, yaml: &str) {
+    let at = |key| {
+        let location = front_matter::key_location(path, yaml, key);
+        Some(facts::Pos {
+            line: location.line?,
+            column: location.column?,
+        })
+    };
+    facts.title_at = at("title");
+    facts.date_at = front.date.and_then(|_| at("date"));
+    facts.attachments = attachment_facts(front, yaml);
 }
 
 /// Each attachment's title and file, at its `title:` under `attachments:`.
