@@ -455,3 +455,37 @@ fn external_links_are_asked_only_when_wanted_and_then_cached() {
     let again = fx.run(&["check", "--external", "--format", "json"]);
     assert_eq!(again.stdout, first.stdout);
 }
+
+#[test]
+fn the_readme_shows_a_real_report() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme
+        .find("```\ncontent/ziemia-wysokomazowiecka/aktualnosci/2021-03-10-zebranie.md")
+        .expect("the sample report in README.md")
+        + 4;
+    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
+    let id = "ziemia-wysokomazowiecka";
+    let fx = Fixture::new();
+    fx.write(
+        "config.yaml",
+        config(&[site(
+            id,
+            "Partnerstwo",
+            "https://partnerstwa.example.org/z/",
+        )]),
+    );
+    fx.write_site_skeleton(id, "Partnerstwo");
+    let body = "Zapraszamy mieszkańców na zebranie.\n\n![IMG_1234.jpg](sala.jpg)\n\n\
+                Formularz zgłoszenia znajdziesz [tutaj](formularz.pdf).\n\n\
+                | | |\n|---|---|\n| Klukowo | 120 |";
+    let page = format!("content/{id}/aktualnosci/2021-03-10-zebranie");
+    fx.write(
+        &format!("{page}.md"),
+        announcement("Zebranie w sprawie strategii", "10.03.2021", body),
+    );
+    for file in ["sala.jpg", "formularz.pdf"] {
+        fx.write(&format!("{page}/{file}"), b"x");
+    }
+    assert_eq!(fx.run(&["check"]).stdout, shown);
+}
