@@ -25,6 +25,9 @@ pub struct BuildOptions {
     pub relative: bool,
     /// Write `.htaccess` into each site and an nginx snippet beside it.
     pub server_config: bool,
+    /// Build even when `tablica check` finds accessibility errors (they are
+    /// still printed).
+    pub allow_a11y_errors: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -109,6 +112,7 @@ fn run(options: &BuildOptions) -> Outcome {
             .now
             .unwrap_or_else(crate::content::date::PageDate::today_utc),
     };
+    let scheduled = crate::check::scheduled(&loaded, model_options.now);
     let sites = site::assemble(loaded, model_options);
     if let Err(errors) = &sites {
         diagnostics.extend(errors.iter().cloned());
@@ -117,6 +121,10 @@ fn run(options: &BuildOptions) -> Outcome {
     let (Ok(theme), Ok(sites)) = (theme, sites) else {
         return Err(diagnostics);
     };
+    diagnostics.extend(check_content(&workspace, &sites, &selected, &scheduled));
+    if !options.allow_a11y_errors {
+        fail_on_errors(&diagnostics)?;
+    }
     let summaries =
         write(&workspace, &theme, &sites, &selected, options).map_err(|mut errors| {
             errors.extend(diagnostics.iter().cloned());
@@ -160,7 +168,7 @@ pub(crate) fn sites_to_load<'a>(
     }
 }
 
-fn load_sites(
+pub(crate) fn load_sites(
     workspace: &Workspace,
     sites: &[&SiteConfig],
 ) -> (Vec<(SiteConfig, LoadedSite)>, Vec<Diagnostic>) {
@@ -175,6 +183,23 @@ fn load_sites(
         loaded.push((config, result.site));
     }
     (loaded, diagnostics)
+}
+
+/// `tablica check` over the sites being built, as build diagnostics.
+fn check_content(
+    workspace: &Workspace,
+    sites: &[Site],
+    selected: &[&SiteConfig],
+    scheduled: &[crate::check::Scheduled],
+) -> Vec<Diagnostic> {
+    let options = crate::check::CheckOptions {
+        only: selected.iter().map(|s| s.id.clone()).collect(),
+        external: None,
+    };
+    crate::check::run(workspace, sites, scheduled, &options)
+        .iter()
+        .map(crate::check::Finding::to_diagnostic)
+        .collect()
 }
 
 fn fail_on_errors(diagnostics: &[Diagnostic]) -> Result<(), Vec<Diagnostic>> {

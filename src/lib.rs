@@ -3,7 +3,8 @@
 //!
 //! The pipeline (see DESIGN.md) flows one way:
 //! [`config`] → [`content`] (load) → [`site`] (model) → [`render`] → [`output`],
-//! driven by [`build`]. Every problem a user can cause is a
+//! driven by [`build`]; [`check`] judges the model's links and content
+//! accessibility. Every problem a user can cause is a
 //! [`diagnostic::Diagnostic`].
 
 // A Diagnostic is large (file, position, two languages, hint), but it only
@@ -11,6 +12,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostic;

@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use tablica::check::CheckCommand;
 use tablica::config::Overrides;
 use tablica::content::date::PageDate;
 use tablica::publish::package::PackageOptions;
@@ -62,6 +63,10 @@ enum Command {
         /// (<site>.nginx.conf) next to it: 404 page, caching, security headers.
         #[arg(long)]
         server_config: bool,
+        /// Build even when `tablica check` finds accessibility errors in
+        /// the content (they are still printed).
+        #[arg(long)]
+        allow_a11y_errors: bool,
     },
     /// Pack each built site into a zip with a manifest (path, size and
     /// SHA-256 of every file), to hand it over by e-mail or on a USB stick.
@@ -100,6 +105,28 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Check links and the accessibility of the content, writing nothing.
+    Check {
+        /// Check only the site with this id.
+        #[arg(long)]
+        site: Option<String>,
+        /// Report format: text for people, json (one object a line) for CI.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Also ask http(s) addresses whether they answer (cached for a day
+        /// in .tablica-cache/).
+        #[arg(long)]
+        external: bool,
+        /// Judge dates as on this day (20.01.2021 or 2021-01-20). Today by default.
+        #[arg(long, value_parser = parse_date)]
+        now: Option<PageDate>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -117,6 +144,7 @@ fn main() -> ExitCode {
             now,
             relative,
             server_config,
+            allow_a11y_errors,
         } => {
             let options = BuildOptions {
                 root: cli.root.clone(),
@@ -124,6 +152,7 @@ fn main() -> ExitCode {
                 now,
                 relative,
                 server_config,
+                allow_a11y_errors,
                 overrides: Overrides {
                     output_dir: output,
                     base_url,
@@ -157,6 +186,7 @@ fn main() -> ExitCode {
                     now: None,
                     relative: false,
                     server_config: false,
+                    allow_a11y_errors: false,
                     overrides: Overrides {
                         site,
                         ..Overrides::default()
@@ -170,13 +200,22 @@ fn main() -> ExitCode {
             };
             match tablica::serve::serve(options) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(errors) => {
-                    for diagnostic in &errors {
-                        eprintln!("{}\n", diagnostic.render(lang));
-                    }
-                    ExitCode::FAILURE
-                }
+                Err(errors) => print_errors(&errors, lang),
             }
+        }
+        Command::Check {
+            site,
+            format,
+            external,
+            now,
+        } => {
+            let command = CheckCommand {
+                root: cli.root.clone(),
+                site,
+                now,
+                external,
+            };
+            run_check(&command, format, lang)
         }
     }
 }
@@ -193,12 +232,36 @@ fn run_package(options: &PackageOptions, lang: Lang) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(errors) => {
-            for diagnostic in &errors {
-                eprintln!("{}\n", diagnostic.render(lang));
+        Err(errors) => print_errors(&errors, lang),
+    }
+}
+
+/// Prints diagnostics that stopped a command; the exit code says it failed.
+fn print_errors(errors: &[tablica::Diagnostic], lang: Lang) -> ExitCode {
+    for diagnostic in errors {
+        eprintln!("{}\n", diagnostic.render(lang));
+    }
+    ExitCode::FAILURE
+}
+
+fn run_check(command: &CheckCommand, format: Format, lang: Lang) -> ExitCode {
+    match tablica::check::check(command) {
+        Ok(report) => {
+            for warning in &report.warnings {
+                eprintln!("{}", warning.render(lang));
             }
-            ExitCode::FAILURE
+            let output = match format {
+                Format::Text => tablica::check::report::text(&report.findings, lang),
+                Format::Json => tablica::check::report::json(&report.findings, lang),
+            };
+            print!("{output}");
+            if report.findings.iter().any(|f| f.is_error()) {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
         }
+        Err(diagnostics) => print_errors(&diagnostics, lang),
     }
 }
 

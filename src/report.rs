@@ -109,6 +109,17 @@ pub fn failure_line(errors: usize, lang: Lang) -> String {
     }
 }
 
+/// One line per written package: `cwd: 312 plików, 1,2 MB → packages/cwd.zip`.
+pub fn package_line(site: &str, files: usize, bytes: u64, path: &Path, lang: Lang) -> String {
+    let files = count(files, lang, ["plik", "pliki", "plików"], ["file", "files"]);
+    let size = format!("{:.1} MB", bytes as f64 / 1_000_000.0);
+    let size = match lang {
+        Lang::Pl => size.replace('.', ","),
+        Lang::En => size,
+    };
+    format!("{site}: {files}, {size} → {}", path.display())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,15 +138,4 @@ mod tests {
         assert_eq!(seconds(0.084, Lang::Pl), "0,08 s");
         assert_eq!(seconds(0.084, Lang::En), "0.08 s");
     }
-}
-
-/// One line per written package: `cwd: 312 plików, 1,2 MB → packages/cwd.zip`.
-pub fn package_line(site: &str, files: usize, bytes: u64, path: &Path, lang: Lang) -> String {
-    let files = count(files, lang, ["plik", "pliki", "plików"], ["file", "files"]);
-    let size = format!("{:.1} MB", bytes as f64 / 1_000_000.0);
-    let size = match lang {
-        Lang::Pl => size.replace('.', ","),
-        Lang::En => size,
-    };
-    format!("{site}: {files}, {size} → {}", path.display())
 }

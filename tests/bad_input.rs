@@ -739,27 +739,24 @@ fn rendering_error_in_one_site_keeps_every_site_as_it_was() {
 }
 
 #[test]
-fn image_without_alt_gets_a_warning_with_its_place() {
-    let fx = base();
+fn image_without_alt_stops_the_build_with_its_place() {
     let file = "content/alfa/aktualnosci/2021-03-02-zdjecia.md";
-    fx.write(
-        file,
-        announcement(
-            "Zdjęcia z warsztatów",
-            "2021-03-02",
-            "Relacja.\n\n![](sala.png)",
-        ),
-    );
-    fx.write(
-        "content/alfa/aktualnosci/2021-03-02-zdjecia/sala.png",
-        b"png",
-    );
-    let pl = fx.build_ok(&[]);
-    let en = fx.build_en(&[]);
-    let (pl_w, en_w) = (pl.warnings(), en.warnings());
-    assert_eq!(pl_w.len(), 1, "{}", pl.stderr);
+    let (pl, en) = fails_keeping_output(&base(), |fx| {
+        fx.write(
+            file,
+            announcement(
+                "Zdjęcia z warsztatów",
+                "2021-03-02",
+                "Relacja.\n\n![](sala.png)",
+            ),
+        );
+        fx.write(
+            "content/alfa/aktualnosci/2021-03-02-zdjecia/sala.png",
+            b"png",
+        );
+    });
     assert_error(
-        (&pl_w[0], &en_w[0]),
+        (&only_error(&pl), &only_error(&en)),
         &format!("{file}:7:1"),
         ["opisu alternatywnego", "no text alternative"],
         Some(["![Uczestnicy", "![Workshop"]),

@@ -605,6 +605,7 @@ fn raw_scripts_and_event_handlers_are_removed() {
              ## Śródtytuł",
         ),
     );
+    fx.write("content/alfa/aktualnosci/2021-01-20-skrypt/x.png", b"png");
     fx.build_ok(&[]);
     let html = fx.read("public/alfa/aktualnosci/skrypt/index.html");
     let prose = element(&html, "<div", "prose", "</article>");

@@ -102,6 +102,21 @@ pub struct SiteConfig {
     /// The accessibility statement (Deklaracja dostępności) the law requires.
     #[serde(default)]
     pub accessibility: Option<AccessibilityStatement>,
+    /// Severity of `tablica check` rules for this site, by rule id.
+    #[serde(default)]
+    pub checks: std::collections::BTreeMap<String, CheckLevel>,
+}
+
+/// How a site treats one rule of `tablica check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckLevel {
+    #[serde(alias = "błąd")]
+    Error,
+    #[serde(alias = "ostrzeżenie")]
+    Warning,
+    #[serde(alias = "wyłączona")]
+    Off,
 }
 
 /// An image file of the site (a path under the site, e.g. `/img/logo.svg`,
@@ -435,6 +450,7 @@ fn validate_site(
     if let Some(statement) = &site.accessibility {
         statement::validate(statement, line, locate, problems);
     }
+    crate::check::validate_levels(&site.checks, line, locate, problems);
     if let Some(bip) = &site.bip {
         if !is_absolute_url(bip) {
             problems.push(

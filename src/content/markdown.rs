@@ -3,6 +3,7 @@
 //! (`@/aktualnosci/plik.md`) turned into URLs and remembered for checking,
 //! and raw HTML sanitised unless the site opted out.
 
+use crate::content::facts::{Collector, Facts};
 use crate::content::paths::{asset_output_path, url_path_for, Bundles};
 use crate::content::typography::{slugify, strip_word_artefacts, typeset};
 use crate::diagnostic::{line_col, Lang};
@@ -46,8 +47,8 @@ pub struct Rendered {
     pub content_links: Vec<ContentLink>,
     /// Whether raw HTML was found (and sanitised unless `unsafe_html`).
     pub had_raw_html: bool,
-    /// Line and column of each image with no text alternative.
-    pub images_without_alt: Vec<(usize, usize)>,
+    /// Links, images, headings and other facts for `tablica check`.
+    pub facts: Facts,
 }
 
 fn options() -> Options {
@@ -69,13 +70,13 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
     let mut in_raw_code = false;
     // Alt text is not part of the summary.
     let mut in_image = false;
-    let mut image_alt = String::new();
-    let mut image_start = 0;
     // The text of the latest heading names the tables under it.
     let mut heading_text: Option<String> = None;
     let mut last_heading = String::new();
     let mut paragraph_depth_first: Option<bool> = None;
+    let mut collect = Collector::new(body, ctx.body_line_offset);
     for (event, range) in events {
+        collect.event(&event, &range);
         match event {
             Event::Start(Tag::Heading {
                 level,
@@ -85,6 +86,7 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
             }) => {
                 let id = id.or_else(|| ids[next_heading].clone().map(CowStr::from));
                 next_heading += 1;
+                collect.heading_start(level as u8, id.as_deref().unwrap_or(""), range.start);
                 heading_text = Some(String::new());
                 events_out.push(Event::Start(Tag::Heading {
                     level,
@@ -137,9 +139,7 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
                 let cleaned = strip_word_artefacts(&text);
                 out.word_count += cleaned.split_whitespace().count();
                 let typeset = typeset(&cleaned);
-                if in_image {
-                    image_alt.push_str(&cleaned);
-                }
+                collect.text(&cleaned);
                 if let Some(heading) = heading_text.as_mut() {
                     heading.push_str(&cleaned);
                 }
@@ -149,6 +149,7 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
                 events_out.push(Event::Text(typeset.into()));
             }
             Event::Code(code) => {
+                collect.text(&code);
                 if paragraph_depth_first == Some(true) {
                     out.first_paragraph.push_str(&code);
                 }
@@ -179,8 +180,6 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
                 id,
             }) => {
                 in_image = true;
-                image_alt.clear();
-                image_start = range.start;
                 let dest_url = rewrite_url(dest_url, body, &range, ctx, &mut out);
                 events_out.push(Event::Start(Tag::Image {
                     link_type,
@@ -191,11 +190,6 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
             }
             Event::End(TagEnd::Image) => {
                 in_image = false;
-                if image_alt.trim().is_empty() {
-                    let (line, column) = line_col(body, image_start);
-                    out.images_without_alt
-                        .push((line + ctx.body_line_offset, column));
-                }
                 events_out.push(Event::End(TagEnd::Image));
             }
             Event::Html(html) | Event::InlineHtml(html) => {
@@ -219,6 +213,7 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
             other => events_out.push(other),
         }
     }
+    out.facts = collect.finish(body);
     let events_out = figures(events_out, ctx);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events_out.into_iter());
@@ -611,9 +606,54 @@ mod tests {
     }
 
     #[test]
-    fn images_without_alt_are_recorded_with_their_place() {
+    fn images_are_recorded_with_their_alt_and_place() {
         let r = render("Tekst\n\n![](a.png) i ![opis](b.png)\n", &ctx());
-        assert_eq!(r.images_without_alt, vec![(7, 1)]);
+        let images: Vec<_> = r
+            .facts
+            .images
+            .iter()
+            .map(|i| (i.src.as_str(), i.alt.as_str(), i.pos.line, i.pos.column))
+            .collect();
+        assert_eq!(images, [("a.png", "", 7, 1), ("b.png", "opis", 7, 14)]);
+    }
+
+    #[test]
+    fn facts_of_links_headings_and_tables() {
+        let body = "## Cele\n\n[kliknij **tutaj**](/x/#cele) i <https://example.org> i <a href=\"/y/\">igrek</a>\n\n#### Dalej\n\n| | |\n|---|---|\n| a | b |\n";
+        let f = render(body, &ctx()).facts;
+        let links: Vec<_> = f
+            .links
+            .iter()
+            .map(|l| {
+                (
+                    l.href.as_str(),
+                    l.text.as_str(),
+                    l.pos.line,
+                    l.pos.column,
+                    l.raw_html,
+                )
+            })
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("/x/#cele", "kliknij tutaj", 7, 1, false),
+                ("https://example.org", "https://example.org", 7, 33, false),
+                ("/y/", "", 7, 57, true)
+            ]
+        );
+        let headings: Vec<_> = f
+            .headings
+            .iter()
+            .map(|h| (h.level, h.text.as_str(), h.id.as_str(), h.pos.line))
+            .collect();
+        assert_eq!(headings, [(2, "Cele", "cele", 5), (4, "Dalej", "dalej", 9)]);
+        let tables: Vec<_> = f
+            .tables_without_header
+            .iter()
+            .map(|t| (t.text.as_str(), t.pos.line, t.pos.column))
+            .collect();
+        assert_eq!(tables, [("| a | b |", 11, 1)]);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! here looks at other files, so `serve` can reload just one.
 
 pub mod date;
+pub mod facts;
 pub mod files;
 pub mod front_matter;
 pub mod markdown;
@@ -252,7 +253,7 @@ pub fn load_document(
             return Err(errors);
         }
     };
-    let body = markdown::render(
+    let mut body = markdown::render(
         split.body,
         &MarkdownContext {
             base_path: site.base_path(),
@@ -263,20 +264,8 @@ pub fn load_document(
             bundle_dir: &bundle_dir,
         },
     );
-    for &(line, column) in &body.images_without_alt {
-        warnings.push(
-            Diagnostic::warning(
-                Location::at(path, line, column),
-                Text::new(
-                    "obrazek nie ma opisu alternatywnego: osoba niewidoma nie dowie się, co przedstawia",
-                    "the image has no text alternative: a blind reader will not know what it shows",
-                ),
-            )
-            .with_hint(Text::new(
-                "opisz w nawiasach kwadratowych, co widać na obrazku, np. ![Uczestnicy warsztatów przy stołach](zdjecie.jpg)",
-                "describe what the image shows in the square brackets, e.g. ![Workshop participants at tables](photo.jpg)",
-            )),
-        );
+    if kind == DocKind::Page {
+        front_matter_facts(&mut body.facts, &front, path, split.yaml);
     }
     Ok((
         Document {
@@ -292,6 +281,56 @@ pub fn load_document(
         },
         warnings,
     ))
+}
+
+/// Where the title, date and attachments of a page are written, for the check.
+fn front_matter_facts(facts: &mut facts::Facts, front: &FrontMatter, path: &Path, yaml: &str) {
+    let at = |key| {
+        let location = front_matter::key_location(path, yaml, key);
+        Some(facts::Pos {
+            line: location.line?,
+            column: location.column?,
+        })
+    };
+    facts.title_at = at("title");
+    facts.date_at = front.date.and_then(|_| at("date"));
+    facts.attachments = attachment_facts(front, yaml);
+}
+
+/// Each attachment's title and file, at its `title:` under `attachments:`.
+fn attachment_facts(front: &FrontMatter, yaml: &str) -> Vec<facts::AttachmentFact> {
+    let lines: Vec<&str> = yaml.lines().collect();
+    let mut from = lines
+        .iter()
+        .position(|l| l.starts_with("attachments:"))
+        .unwrap_or(0);
+    front
+        .attachments
+        .iter()
+        .map(|a| {
+            let found = lines
+                .iter()
+                .enumerate()
+                .skip(from)
+                .find_map(|(i, l)| Some((i, l.find("title:")?)));
+            let pos = match found {
+                Some((i, column)) => {
+                    from = i + 1;
+                    // The YAML starts on line 2, after the first `---`.
+                    facts::Pos {
+                        line: i + 2,
+                        column: column + 1,
+                    }
+                }
+                None => facts::Pos::default(),
+            };
+            facts::AttachmentFact {
+                title: a.title.clone(),
+                file: a.file.clone(),
+                pos,
+            }
+        })
+        .collect()
 }
 
 /// Polish typography for the texts of the front matter that readers see.

@@ -130,77 +130,7 @@ impl<'a> Renderer<'a> {
 
     /// Every page of the site with its output path relative to the site folder.
     pub fn items(&self) -> Vec<(String, Item)> {
-        let mut items = vec![
-            ("index.html".to_string(), Item::Home),
-            ("404.html".to_string(), Item::NotFound),
-        ];
-        if self.site.config.accessibility.is_some() {
-            items.push((
-                format!("{ACCESSIBILITY_PATH}index.html"),
-                Item::AccessibilityStatement,
-            ));
-        }
-        let per_page = self.site.config.paginate_by;
-        let add_list =
-            |items: &mut Vec<(String, Item)>, list: ListOf, url_path: &str, pages: &[usize]| {
-                for pager in paginate(pages, per_page) {
-                    let path = format!(
-                        "{}index.html",
-                        pager_url_path(url_path, pager.number, self.lang)
-                    );
-                    items.push((path, Item::List { list, pager }));
-                }
-            };
-        for (index, section) in self.site.sections.iter().enumerate() {
-            add_list(
-                &mut items,
-                ListOf::Section(index),
-                &section.url_path,
-                &section.pages,
-            );
-        }
-        if !self.site.archive.is_empty() {
-            items.push((
-                format!("{}index.html", archive_path(self.lang)),
-                Item::ArchiveIndex,
-            ));
-            for (y, year) in self.site.archive.iter().enumerate() {
-                add_list(&mut items, ListOf::Year(y), &self.year_path(y), &year.pages);
-                for (m, month) in year.months.iter().enumerate() {
-                    add_list(
-                        &mut items,
-                        ListOf::Month(y, m),
-                        &self.month_path(y, m),
-                        &month.pages,
-                    );
-                }
-            }
-        }
-        if !self.site.consultations.is_empty() {
-            let path = consultations_path(self.lang);
-            add_list(
-                &mut items,
-                ListOf::Consultations,
-                path,
-                &self.site.consultations,
-            );
-        }
-        for (t, taxonomy) in self.site.taxonomies.iter().enumerate() {
-            if taxonomy.terms.is_empty() {
-                continue;
-            }
-            items.push((
-                format!("{}index.html", taxonomy.url_path),
-                Item::TaxonomyIndex(t),
-            ));
-            for (i, term) in taxonomy.terms.iter().enumerate() {
-                add_list(&mut items, ListOf::Term(t, i), &term.url_path, &term.pages);
-            }
-        }
-        for (index, page) in self.site.pages.iter().enumerate() {
-            items.push((format!("{}index.html", page.url_path), Item::Page(index)));
-        }
-        items
+        site_items(self.site)
     }
 
     /// Renders one page to HTML.
@@ -366,15 +296,11 @@ impl<'a> Renderer<'a> {
     }
 
     fn year_path(&self, y: usize) -> String {
-        format!("{}{}/", archive_path(self.lang), self.site.archive[y].year)
+        year_path(self.site, self.lang, y)
     }
 
     fn month_path(&self, y: usize, m: usize) -> String {
-        format!(
-            "{}{:02}/",
-            self.year_path(y),
-            self.site.archive[y].months[m].month
-        )
+        month_path(self.site, self.lang, y, m)
     }
 
     fn archive_crumb(&self) -> Link {
@@ -740,4 +666,90 @@ impl<'a> Renderer<'a> {
         // "</" would end the script element early.
         article.to_string().replace("</", "<\\/")
     }
+}
+
+/// Every page of `site` with its output path relative to the site folder;
+/// what [`Renderer::items`] renders, known without a theme (for `check`).
+pub fn site_items(site: &Site) -> Vec<(String, Item)> {
+    let lang = site.config.lang();
+    let mut items = vec![
+        ("index.html".to_string(), Item::Home),
+        ("404.html".to_string(), Item::NotFound),
+    ];
+    if site.config.accessibility.is_some() {
+        items.push((
+            format!("{ACCESSIBILITY_PATH}index.html"),
+            Item::AccessibilityStatement,
+        ));
+    }
+    let per_page = site.config.paginate_by;
+    let add_list =
+        |items: &mut Vec<(String, Item)>, list: ListOf, url_path: &str, pages: &[usize]| {
+            for pager in paginate(pages, per_page) {
+                let path = format!("{}index.html", pager_url_path(url_path, pager.number, lang));
+                items.push((path, Item::List { list, pager }));
+            }
+        };
+    for (index, section) in site.sections.iter().enumerate() {
+        add_list(
+            &mut items,
+            ListOf::Section(index),
+            &section.url_path,
+            &section.pages,
+        );
+    }
+    if !site.archive.is_empty() {
+        items.push((
+            format!("{}index.html", archive_path(lang)),
+            Item::ArchiveIndex,
+        ));
+        for (y, year) in site.archive.iter().enumerate() {
+            add_list(
+                &mut items,
+                ListOf::Year(y),
+                &year_path(site, lang, y),
+                &year.pages,
+            );
+            for (m, month) in year.months.iter().enumerate() {
+                add_list(
+                    &mut items,
+                    ListOf::Month(y, m),
+                    &month_path(site, lang, y, m),
+                    &month.pages,
+                );
+            }
+        }
+    }
+    if !site.consultations.is_empty() {
+        let path = consultations_path(lang);
+        add_list(&mut items, ListOf::Consultations, path, &site.consultations);
+    }
+    for (t, taxonomy) in site.taxonomies.iter().enumerate() {
+        if taxonomy.terms.is_empty() {
+            continue;
+        }
+        items.push((
+            format!("{}index.html", taxonomy.url_path),
+            Item::TaxonomyIndex(t),
+        ));
+        for (i, term) in taxonomy.terms.iter().enumerate() {
+            add_list(&mut items, ListOf::Term(t, i), &term.url_path, &term.pages);
+        }
+    }
+    for (index, page) in site.pages.iter().enumerate() {
+        items.push((format!("{}index.html", page.url_path), Item::Page(index)));
+    }
+    items
+}
+
+fn year_path(site: &Site, lang: Lang, y: usize) -> String {
+    format!("{}{}/", archive_path(lang), site.archive[y].year)
+}
+
+fn month_path(site: &Site, lang: Lang, y: usize, m: usize) -> String {
+    format!(
+        "{}{:02}/",
+        year_path(site, lang, y),
+        site.archive[y].months[m].month
+    )
 }

@@ -9,7 +9,7 @@ mod theme;
 mod vars;
 mod views;
 
-pub use context::{Item, ListOf, Prepared, Renderer};
+pub use context::{site_items, Item, ListOf, Prepared, Renderer};
 pub use statement::TEMPLATE as STATEMENT_TEMPLATE;
 pub use theme::{Theme, HUB_TEMPLATE};
 pub use views::ICS_FILE;

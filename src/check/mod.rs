@@ -1,0 +1,281 @@
+//! Check: links and content accessibility, judged over the assembled site
+//! model from the facts the Markdown pass collected (see
+//! [`crate::content::facts`]). Owns the rules ([`rules`]), their evaluation
+//! ([`content`], [`links`]), the optional check of external addresses
+//! ([`external`]) and the report ([`report`]). `tablica build` runs the same
+//! checks through [`run`].
+
+pub mod content;
+pub mod external;
+pub mod links;
+pub mod report;
+pub mod rules;
+
+use crate::config::{CheckLevel, Locator, SiteConfig, Workspace};
+use crate::content::date::PageDate;
+use crate::content::{DocKind, LoadedSite};
+use crate::diagnostic::{Diagnostic, Location, Severity, Text};
+use crate::site::Site;
+use crate::text;
+use rayon::prelude::*;
+use rules::Rule;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// One problem found by a rule.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub rule: &'static Rule,
+    pub severity: Severity,
+    pub location: Location,
+    /// The offending text, as written.
+    pub text: String,
+    /// A detail for this case, added to the rule's fix ("did you mean …").
+    pub note: Option<Text>,
+}
+
+impl Finding {
+    pub fn new(rule: &'static Rule, location: Location, text: impl Into<String>) -> Self {
+        Finding {
+            rule,
+            severity: rule.default,
+            location,
+            text: text.into(),
+            note: None,
+        }
+    }
+
+    pub fn with_note(mut self, note: Text) -> Self {
+        self.note = Some(note);
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The finding as a build diagnostic: rule title and text, fix as hint.
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        let (title, text, id) = (self.rule.title, &self.text, self.rule.id);
+        let message = Text::new(
+            format!("{}: „{text}” [{id}]", title.pl),
+            format!("{}: `{text}` [{id}]", title.en),
+        );
+        Diagnostic {
+            severity: self.severity,
+            location: self.location.clone(),
+            message,
+            hint: Some(self.hint()),
+        }
+    }
+
+    /// The rule's fix, followed by this finding's note.
+    pub fn hint(&self) -> Text {
+        let fix = self.rule.fix;
+        match &self.note {
+            Some(note) => Text::new(
+                format!("{}; {}", note.pl, fix.pl),
+                format!("{}; {}", note.en, fix.en),
+            ),
+            None => Text::new(fix.pl, fix.en),
+        }
+    }
+}
+
+/// An announcement dated after the build's day: not in the site model, so
+/// noted before the model is assembled.
+#[derive(Debug, Clone)]
+pub struct Scheduled {
+    pub site: String,
+    pub location: Location,
+    pub date: String,
+}
+
+/// Announcements of `loaded` sites dated after `now` and not drafts.
+pub fn scheduled(loaded: &[(SiteConfig, LoadedSite)], now: PageDate) -> Vec<Scheduled> {
+    loaded
+        .iter()
+        .flat_map(|(config, site)| {
+            site.documents
+                .iter()
+                .filter(move |d| d.kind == DocKind::Page && !d.front.draft)
+                .filter_map(move |d| {
+                    let date = d.front.date.filter(|date| date.date_only() > now)?;
+                    let pos = d.body.facts.date_at.unwrap_or_default();
+                    Some(Scheduled {
+                        site: config.id.clone(),
+                        location: at(&d.source, pos),
+                        date: format!("{:04}-{:02}-{:02}", date.year, date.month, date.day),
+                    })
+                })
+        })
+        .collect()
+}
+
+/// What to check.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Report only these sites (all when empty); every loaded site still
+    /// serves as a target of cross-site links.
+    pub only: Vec<String>,
+    /// Also ask http(s) addresses whether they answer.
+    pub external: Option<external::ExternalOptions>,
+}
+
+/// Runs every rule over the selected sites; findings sorted by file,
+/// line, column and rule, with each site's severity settings applied.
+pub fn run(
+    workspace: &Workspace,
+    sites: &[Site],
+    scheduled: &[Scheduled],
+    options: &CheckOptions,
+) -> Vec<Finding> {
+    let targets = links::Targets::new(workspace, sites);
+    let selected = |id: &str| options.only.is_empty() || options.only.iter().any(|o| o == id);
+    let mut findings: Vec<Finding> = sites
+        .par_iter()
+        .enumerate()
+        .filter(|(_, site)| selected(&site.config.id))
+        .flat_map(|(index, site)| {
+            let mut found = content::check_site(site);
+            found.extend(targets.check_site(workspace, index));
+            apply_levels(&site.config, found)
+        })
+        .collect();
+    for s in scheduled.iter().filter(|s| selected(&s.site)) {
+        let finding = Finding::new(rules::DATE_FUTURE, s.location.clone(), s.date.clone());
+        if let Some(config) = workspace.sites.iter().find(|c| c.id == s.site) {
+            findings.extend(apply_levels(config, vec![finding]));
+        }
+    }
+    if let Some(external) = &options.external {
+        // Site by site, so each site's settings apply; the cache keeps an
+        // address shared by several sites from being asked twice.
+        for (index, site) in sites.iter().enumerate() {
+            if selected(&site.config.id) {
+                let links = targets.external_links(workspace, index);
+                let found = external::check(&links, external);
+                findings.extend(apply_levels(&site.config, found));
+            }
+        }
+    }
+    for finding in &mut findings {
+        if let Ok(relative) = finding.location.file.strip_prefix(&workspace.root) {
+            finding.location.file = relative.to_path_buf();
+        }
+    }
+    sort(&mut findings);
+    findings
+}
+
+/// Sorts by file, line, column, rule id and text: the order never changes.
+pub fn sort(findings: &mut [Finding]) {
+    findings
+        .sort_by(|a, b| (&a.location, a.rule.id, &a.text).cmp(&(&b.location, b.rule.id, &b.text)));
+}
+
+/// The site's `checks:` settings: a rule turned off is dropped, others
+/// take the severity the site chose.
+fn apply_levels(config: &SiteConfig, findings: Vec<Finding>) -> Vec<Finding> {
+    findings
+        .into_iter()
+        .filter_map(|mut f| {
+            match config.checks.get(f.rule.id) {
+                Some(CheckLevel::Off) => return None,
+                Some(CheckLevel::Error) => f.severity = Severity::Error,
+                Some(CheckLevel::Warning) => f.severity = Severity::Warning,
+                None => {}
+            }
+            Some(f)
+        })
+        .collect()
+}
+
+/// A site's `checks:` must name existing rules.
+pub(crate) fn validate_levels(
+    levels: &BTreeMap<String, CheckLevel>,
+    line: usize,
+    locate: &Locator,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let ids = rules::ids();
+    for id in levels.keys().filter(|id| rules::find(id).is_none()) {
+        let mut d = Diagnostic::error(
+            locate.key(line, id),
+            text!(
+                "w checks nie ma reguły „{id}”",
+                "there is no rule `{id}` for checks"
+            ),
+        );
+        d = match crate::diagnostic::nearest(id, &ids) {
+            Some(near) => d.with_hint(text!("czy chodziło o „{near}”?", "did you mean `{near}`?")),
+            None => d.with_hint(Text::new(
+                "listę reguł podaje README (sekcja tablica check)",
+                "the README lists the rules (section tablica check)",
+            )),
+        };
+        problems.push(d);
+    }
+}
+
+/// A location in a Markdown file from a fact's position.
+pub(crate) fn at(file: &Path, pos: crate::content::facts::Pos) -> Location {
+    Location::at(file, pos.line, pos.column)
+}
+
+/// What `tablica check` is asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct CheckCommand {
+    /// The workspace folder (holding `config.yaml`).
+    pub root: std::path::PathBuf,
+    /// Check only this site.
+    pub site: Option<String>,
+    /// The day against which dates are judged (today when absent).
+    pub now: Option<PageDate>,
+    pub external: bool,
+}
+
+/// The findings, and the load warnings (such as a cp1250 file) beside them.
+#[derive(Debug)]
+pub struct CheckReport {
+    pub findings: Vec<Finding>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads the workspace (writing nothing) and checks it. Errors that stop
+/// loading (broken YAML, a missing file behind `@/`) come back as `Err`.
+pub fn check(command: &CheckCommand) -> Result<CheckReport, Vec<Diagnostic>> {
+    let root = &command.root;
+    let overrides = crate::config::Overrides {
+        site: command.site.clone(),
+        ..Default::default()
+    };
+    let relative = |d: Vec<Diagnostic>| {
+        let mut d: Vec<Diagnostic> = d.into_iter().map(|d| d.relative_to(root)).collect();
+        crate::diagnostic::sort(&mut d);
+        d
+    };
+    let workspace = crate::config::load(root, &overrides).map_err(relative)?;
+    let now = command.now.unwrap_or_else(PageDate::today_utc);
+    let all: Vec<&SiteConfig> = workspace.sites.iter().collect();
+    let (loaded, warnings) = crate::build::load_sites(&workspace, &all);
+    if warnings.iter().any(Diagnostic::is_error) {
+        return Err(relative(warnings));
+    }
+    let scheduled = scheduled(&loaded, now);
+    let model = crate::site::ModelOptions {
+        include_drafts: false,
+        now,
+    };
+    let sites = crate::site::assemble(loaded, model).map_err(relative)?;
+    let options = CheckOptions {
+        only: command.site.iter().cloned().collect(),
+        external: command
+            .external
+            .then(|| external::ExternalOptions::standard(root)),
+    };
+    Ok(CheckReport {
+        findings: run(&workspace, &sites, &scheduled, &options),
+        warnings: relative(warnings),
+    })
+}

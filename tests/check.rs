@@ -1,0 +1,491 @@
+//! `tablica check`: each fault a clerk can make gives exactly one finding
+//! at the right line, the samples check clean, the JSON report is stable,
+//! a site can change a rule's severity, and `tablica build` stops on
+//! accessibility errors unless `--allow-a11y-errors`.
+
+mod common;
+
+use common::*;
+use std::path::Path;
+
+const FAULTS: &str = "content/alfa/aktualnosci/2021-03-02-zebranie.md";
+
+/// Every content fault once, one to a line or paragraph (lines in comments
+/// are the file's line numbers: the front matter takes lines 1–4).
+const FAULTY_BODY: &str = "Zapraszamy mieszkańców na zebranie wiejskie.
+
+![](sala.png)
+
+![zdjęcie](sala.png)
+
+![IMG_1234.jpg](sala.png)
+
+Regulamin zebrania jest [tutaj](regulamin.pdf).
+
+[](/aktualnosci/) oraz <https://example.com/strona>
+
+[regulamin.pdf](regulamin.pdf)
+
+# Tytuł w treści
+
+## Harmonogram
+
+#### Szczegóły
+
+##
+
+| | |
+|---|---|
+| 1 | 2 |
+
+UWAGA MIESZKAŃCY! ZEBRANIE ODBĘDZIE SIĘ W ŚWIETLICY WIEJSKIEJ.
+
+Aby się zapisać, kliknij czerwony przycisk po prawej stronie.
+
+<iframe src=\"https://www.youtube.com/embed/x\"></iframe>
+
+[Plan zebrania](/nie-ma/) i [harmonogram](#harmonogramm).
+
+![Mapa dojazdu do świetlicy](mapa.png)";
+
+/// A partnership `alfa` and a hub `centrum` with one faulty announcement.
+fn faulty() -> Fixture {
+    let fx = Fixture::new();
+    fx.write(
+        "config.yaml",
+        config(&[
+            site("alfa", "Partnerstwo Alfa", "https://example.org/alfa/"),
+            hub("centrum", "Centrum", "https://example.org/centrum/"),
+        ]),
+    );
+    fx.write_site_skeleton("alfa", "Partnerstwo Alfa");
+    fx.write(
+        "content/centrum/_index.md",
+        "---\ntitle: Centrum\n---\nWitamy.\n",
+    );
+    fx.write(
+        FAULTS,
+        announcement("Zebranie wiejskie", "2021-03-02", FAULTY_BODY),
+    );
+    fx.write(
+        "content/alfa/aktualnosci/2021-03-02-zebranie/sala.png",
+        b"png",
+    );
+    fx.write(
+        "content/alfa/aktualnosci/2021-03-02-zebranie/regulamin.pdf",
+        b"%PDF",
+    );
+    fx
+}
+
+/// `tablica check --format json` as (location, rule, severity) rows and
+/// the final summary line.
+fn json_rows(run: &Run) -> (Vec<(String, String, String)>, String) {
+    let mut lines: Vec<&str> = run.stdout.lines().collect();
+    let summary = lines.pop().unwrap_or_default().to_string();
+    let rows = lines
+        .iter()
+        .map(|line| {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let location = format!("{}:{}:{}", v["file"], v["line"], v["column"]).replace('"', "");
+            let rule = v["rule"].as_str().unwrap().to_string();
+            let severity = v["severity"].as_str().unwrap().to_string();
+            (location, rule, severity)
+        })
+        .collect();
+    (rows, summary)
+}
+
+fn row(location: &str, rule: &str, severity: &str) -> (String, String, String) {
+    (format!("{FAULTS}:{location}"), rule.into(), severity.into())
+}
+
+#[test]
+fn each_fault_gives_exactly_its_finding() {
+    let fx = faulty();
+    let run = fx.run(&["check", "--format", "json"]);
+    run.assert_failed();
+    assert!(!fx.exists("public"), "check writes nothing");
+    let (rows, summary) = json_rows(&run);
+    let expected = vec![
+        row("7:1", "img-alt-missing", "error"),
+        row("9:1", "img-alt-placeholder", "warning"),
+        row("11:1", "img-alt-placeholder", "warning"),
+        row("13:25", "link-text-vague", "warning"),
+        row("15:1", "link-empty", "error"),
+        row("15:24", "link-text-vague", "warning"),
+        row("17:1", "attachment-untitled", "warning"),
+        row("19:1", "heading-h1", "warning"),
+        row("23:1", "heading-skipped", "warning"),
+        row("25:1", "heading-empty", "error"),
+        row("27:1", "table-no-header", "error"),
+        row("31:1", "text-capitals", "warning"),
+        row("33:1", "text-sensory", "warning"),
+        row("35:1", "video-no-transcript", "warning"),
+        row("37:1", "link-broken", "error"),
+        row("37:29", "anchor-broken", "warning"),
+        row("39:1", "img-broken", "error"),
+    ];
+    assert_eq!(rows, expected, "{}", run.stdout);
+    assert_eq!(summary, r#"{"summary":{"errors":6,"warnings":11}}"#);
+}
+
+#[test]
+fn text_report_groups_by_file_and_explains_in_polish_or_english() {
+    let fx = faulty();
+    let pl = fx.run(&["check"]);
+    pl.assert_failed();
+    assert!(
+        pl.stdout.starts_with(&format!("{FAULTS}\n")),
+        "{}",
+        pl.stdout
+    );
+    assert!(
+        pl.stdout.contains(
+            "  13:25  ostrzeżenie: tekst odnośnika nic nie mówi bez kontekstu [link-text-vague]\n      tekst: „tutaj”\n      dlaczego: "
+        ),
+        "{}",
+        pl.stdout
+    );
+    assert!(
+        pl.stdout.contains("czy chodziło o #harmonogram?"),
+        "{}",
+        pl.stdout
+    );
+    assert!(
+        pl.stdout
+            .ends_with("Wynik sprawdzenia: 6 błędów, 11 ostrzeżeń w 1 pliku.\n"),
+        "{}",
+        pl.stdout
+    );
+    let en = fx.run(&["--lang", "en", "check"]);
+    assert!(
+        en.stdout
+            .contains("warning: the link text means nothing out of context"),
+        "{}",
+        en.stdout
+    );
+    assert!(
+        en.stdout
+            .ends_with("Check result: 6 errors, 11 warnings in 1 file.\n"),
+        "{}",
+        en.stdout
+    );
+}
+
+#[test]
+fn json_output_is_stable() {
+    let fx = Fixture::partnership("https://example.org/alfa/");
+    fx.write(
+        "content/alfa/aktualnosci/2021-03-02-foto.md",
+        announcement("Zdjęcia", "2021-03-02", "Relacja.\n\n![](sala.png)"),
+    );
+    fx.write("content/alfa/aktualnosci/2021-03-02-foto/sala.png", b"png");
+    let run = fx.run(&["--lang", "en", "check", "--format", "json"]);
+    run.assert_failed();
+    let expected = concat!(
+        r#"{"file":"content/alfa/aktualnosci/2021-03-02-foto.md","line":7,"column":1,"severity":"error","rule":"img-alt-missing","message":"the image has no text alternative","text":"sala.png","why":"A blind person using a screen reader will not know what the image shows.","hint":"describe what it shows in the square brackets, e.g. ![Workshop participants at tables](photo.jpg)"}"#,
+        "\n",
+        r#"{"summary":{"errors":1,"warnings":0}}"#,
+        "\n"
+    );
+    assert_eq!(run.stdout, expected);
+    assert_eq!(
+        fx.run(&["--lang", "en", "check", "--format", "json"])
+            .stdout,
+        expected
+    );
+}
+
+/// Gives site `alfa` a `checks:` mapping (lines indented to its entries).
+fn set_checks(fx: &Fixture, entries: &str) {
+    let config = fx.read("config.yaml").replace(
+        "    paginate_by: 2\n",
+        &format!("    paginate_by: 2\n    checks:\n      {entries}\n"),
+    );
+    fx.write("config.yaml", config);
+}
+
+#[test]
+fn a_site_can_raise_lower_or_turn_off_a_rule() {
+    let fx = faulty();
+    set_checks(
+        &fx,
+        "link-text-vague: error\n      img-alt-missing: warning\n      heading-skipped: off",
+    );
+    let run = fx.run(&["check", "--format", "json"]);
+    let (rows, _) = json_rows(&run);
+    let find = |rule: &str| -> Vec<String> {
+        rows.iter()
+            .filter(|r| r.1 == rule)
+            .map(|r| r.2.clone())
+            .collect()
+    };
+    assert_eq!(find("link-text-vague"), ["error", "error"]);
+    assert_eq!(find("img-alt-missing"), ["warning"]);
+    assert!(find("heading-skipped").is_empty());
+}
+
+#[test]
+fn an_unknown_rule_in_checks_suggests_the_nearest() {
+    let fx = faulty();
+    set_checks(&fx, "img-alt-mising: off");
+    let run = fx.run(&["check"]);
+    run.assert_failed();
+    let errors = run.errors();
+    assert_eq!(errors.len(), 1, "{}", run.stderr);
+    assert_eq!(errors[0].location(), "config.yaml:11:7", "{}", run.stderr);
+    assert!(
+        errors[0]
+            .hint
+            .as_deref()
+            .unwrap_or("")
+            .contains("img-alt-missing"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn build_stops_on_accessibility_errors_unless_allowed() {
+    let fx = faulty();
+    let run = fx.build(&[]);
+    run.assert_failed();
+    assert!(!fx.exists("public/alfa/index.html"));
+    let errors = run.errors();
+    assert_eq!(errors.len(), 6, "{}", run.stderr);
+    assert_eq!(errors[0].location(), format!("{FAULTS}:7:1"));
+    assert!(
+        errors[0].message.contains("[img-alt-missing]"),
+        "{errors:?}"
+    );
+    assert_eq!(run.warnings().len(), 11, "{}", run.stderr);
+
+    let allowed = fx.build(&["--allow-a11y-errors"]);
+    allowed.assert_ok();
+    assert!(fx.exists("public/alfa/aktualnosci/zebranie/index.html"));
+    assert_eq!(
+        allowed.errors().len(),
+        6,
+        "still printed: {}",
+        allowed.stderr
+    );
+}
+
+#[test]
+fn links_between_sites_follow_their_base_url() {
+    let fx = faulty();
+    fx.write(
+        FAULTS,
+        announcement(
+            "Zebranie wiejskie",
+            "2021-03-02",
+            "Zobacz [stronę Centrum](https://example.org/centrum/) oraz \
+             [zebranie w Alfie](https://example.org/alfa/aktualnosci/zebranie/).\n\n\
+             [Ogłoszenia Centrum](https://example.org/centrum/aktualnosci/)\n\n\
+             Link w HTML: <a href=\"https://example.org/centrum/brak/\">Brak</a>",
+        ),
+    );
+    let run = fx.run(&["check", "--format", "json"]);
+    let (rows, _) = json_rows(&run);
+    let expected = [
+        row("7:1", "link-broken", "error"),
+        row("9:14", "link-broken", "error"),
+    ];
+    assert_eq!(rows, expected, "{}", run.stdout);
+}
+
+#[test]
+fn site_option_checks_one_site() {
+    let fx = faulty();
+    let run = fx.run(&["check", "--site", "centrum"]);
+    run.assert_ok();
+    assert_eq!(run.stdout, "Wynik sprawdzenia: bez błędów i ostrzeżeń.\n");
+}
+
+#[test]
+fn scheduled_and_duplicate_titles_and_menus() {
+    let fx = Fixture::partnership("https://example.org/alfa/");
+    let page = |date: &str| announcement("Zebranie", date, "Zapraszamy na zebranie.");
+    fx.write(
+        "content/alfa/aktualnosci/2021-03-02-zebranie.md",
+        page("2021-03-02"),
+    );
+    fx.write(
+        "content/alfa/aktualnosci/2021-04-02-zebranie-2.md",
+        page("2021-04-02"),
+    );
+    fx.write(
+        "content/alfa/aktualnosci/2099-04-02-zebranie-3.md",
+        page("2099-04-02"),
+    );
+    let config = fx.read("config.yaml").replace(
+        "        url: /aktualnosci/\n",
+        "        url: /aktualnosci/\n      - title: Kontakt\n        url: /kontakt/\n",
+    );
+    fx.write("config.yaml", config);
+    let run = fx.run(&["check", "--format", "json"]);
+    let (rows, _) = json_rows(&run);
+    let expected = [
+        ("config.yaml:18:14", "link-broken", "error"),
+        (
+            "content/alfa/aktualnosci/2021-04-02-zebranie-2.md:2:8",
+            "title-duplicate",
+            "warning",
+        ),
+        (
+            "content/alfa/aktualnosci/2099-04-02-zebranie-3.md:3:7",
+            "date-future",
+            "warning",
+        ),
+    ]
+    .map(|(l, r, s)| (l.to_string(), r.to_string(), s.to_string()));
+    assert_eq!(rows, expected, "{}", run.stdout);
+}
+
+#[test]
+fn attachments_need_a_title_in_words() {
+    let fx = Fixture::partnership("https://example.org/alfa/");
+    let file = "content/alfa/aktualnosci/2021-03-02-konsultacje.md";
+    fx.write(
+        file,
+        "---\ntitle: Konsultacje\ndate: 2021-03-02\nattachments:\n  - file: plan.pdf\n    title: \"Plan działań – streszczenie\"\n  - file: formularz-uwag.docx\n    title: formularz-uwag\n---\nZapraszamy do składania uwag.\n",
+    );
+    for name in ["plan.pdf", "formularz-uwag.docx"] {
+        fx.write(
+            &format!("content/alfa/aktualnosci/2021-03-02-konsultacje/{name}"),
+            b"%",
+        );
+    }
+    let run = fx.run(&["check", "--format", "json"]);
+    run.assert_ok();
+    let (rows, _) = json_rows(&run);
+    let expected = (
+        format!("{file}:8:5"),
+        "attachment-untitled".to_string(),
+        "warning".to_string(),
+    );
+    assert_eq!(rows, [expected], "{}", run.stdout);
+    // A warning is printed by the build, and does not stop it.
+    let build = fx.build_ok(&[]);
+    let warnings = build.warnings();
+    assert_eq!(warnings.len(), 1, "{}", build.stderr);
+    assert_eq!(warnings[0].location(), format!("{file}:8:5"));
+}
+
+#[test]
+fn the_samples_check_clean() {
+    let fx = Fixture::new();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in ["content", "static"] {
+        copy_dir(&repo.join(dir), &fx.path(dir));
+    }
+    fx.write(
+        "config.yaml",
+        std::fs::read_to_string(repo.join("config.yaml")).unwrap(),
+    );
+    let run = fx.run(&["check", "--now", "2026-11-26"]);
+    run.assert_ok();
+    assert_eq!(
+        run.stdout, "Wynik sprawdzenia: bez błędów i ostrzeżeń.\n",
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
+
+/// Serves `requests` HTTP requests on 127.0.0.1: 200 for paths ending in
+/// `/jest`, 404 for the rest. Returns the port and the server's thread.
+fn local_server(requests: usize) -> (u16, std::thread::JoinHandle<()>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let thread = std::thread::spawn(move || {
+        for stream in listener.incoming().take(requests) {
+            let mut stream = stream.unwrap();
+            let mut buf = [0u8; 2048];
+            let n = stream.read(&mut buf).unwrap();
+            let request = String::from_utf8_lossy(&buf[..n]);
+            let status = if request.contains("/jest ") {
+                "200 OK"
+            } else {
+                "404 Not Found"
+            };
+            let reply =
+                format!("HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            stream.write_all(reply.as_bytes()).unwrap();
+        }
+    });
+    (port, thread)
+}
+
+#[test]
+fn external_links_are_asked_only_when_wanted_and_then_cached() {
+    let (port, server) = local_server(2);
+    let fx = Fixture::partnership("https://example.org/alfa/");
+    // No BIP addresses: the test must not reach the internet.
+    let config = fx
+        .read("config.yaml")
+        .replace("        bip: https://bip.example.org/alfa/\n", "");
+    fx.write("config.yaml", config);
+    let file = "content/alfa/aktualnosci/2021-03-02-linki.md";
+    let source = announcement(
+        "Linki",
+        "2021-03-02",
+        &format!(
+            "[Strona gminy](http://127.0.0.1:{port}/jest) i [Stary regulamin](http://127.0.0.1:{port}/zniknal)."
+        ),
+    );
+    fx.write(file, &source);
+    let (line, column) = position_of(&source, "[Stary");
+    let expected = [(
+        format!("{file}:{line}:{column}"),
+        "link-external".to_string(),
+        "warning".to_string(),
+    )];
+
+    let without = fx.run(&["check", "--format", "json"]);
+    assert_eq!(json_rows(&without).0, [], "{}", without.stdout);
+    let first = fx.run(&["check", "--external", "--format", "json"]);
+    first.assert_ok();
+    assert_eq!(json_rows(&first).0, expected, "{}", first.stdout);
+    server.join().unwrap();
+    assert!(fx.exists(".tablica-cache/links.json"));
+    // The server is gone: the answers come from the cache.
+    let again = fx.run(&["check", "--external", "--format", "json"]);
+    assert_eq!(again.stdout, first.stdout);
+}
+
+#[test]
+fn the_readme_shows_a_real_report() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme
+        .find("```\ncontent/ziemia-wysokomazowiecka/aktualnosci/2021-03-10-zebranie.md")
+        .expect("the sample report in README.md")
+        + 4;
+    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
+    let id = "ziemia-wysokomazowiecka";
+    let fx = Fixture::new();
+    fx.write(
+        "config.yaml",
+        config(&[site(
+            id,
+            "Partnerstwo",
+            "https://partnerstwa.example.org/z/",
+        )]),
+    );
+    fx.write_site_skeleton(id, "Partnerstwo");
+    let body = "Zapraszamy mieszkańców na zebranie.\n\n![IMG_1234.jpg](sala.jpg)\n\n\
+                Formularz zgłoszenia znajdziesz [tutaj](formularz.pdf).\n\n\
+                | | |\n|---|---|\n| Klukowo | 120 |";
+    let page = format!("content/{id}/aktualnosci/2021-03-10-zebranie");
+    fx.write(
+        &format!("{page}.md"),
+        announcement("Zebranie w sprawie strategii", "10.03.2021", body),
+    );
+    for file in ["sala.jpg", "formularz.pdf"] {
+        fx.write(&format!("{page}/{file}"), b"x");
+    }
+    assert_eq!(fx.run(&["check"]).stdout, shown);
+}
