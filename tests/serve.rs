@@ -544,3 +544,41 @@ fn a_taken_port_moves_to_the_next_and_says_so() {
         "{said}"
     );
 }
+
+#[test]
+fn content_errors_show_over_the_updated_page() {
+    let fx = workspace();
+    let server = Server::start(&fx, &[]);
+    let events = server.events();
+    fx.write(
+        "content/alfa/aktualnosci/2021-01-10-jeden.md",
+        announcement(
+            "Pierwsze ogłoszenie",
+            "2021-01-10",
+            "Nowa treść.\n\n![](mapa.png)",
+        ),
+    );
+    fx.write(
+        "content/alfa/aktualnosci/2021-01-10-jeden/mapa.png",
+        b"\x89PNG",
+    );
+    let notice = next_event(&events);
+    assert!(notice.starts_with("notice"), "{notice}");
+    assert!(notice.contains("Treść ma błędy dostępności"), "{notice}");
+    assert!(notice.contains("2021-01-10-jeden.md:7:1"), "{notice}");
+    // The page shows the change: only `build` stops at content errors.
+    assert!(server
+        .get("/alfa/aktualnosci/jeden/")
+        .body
+        .contains("Nowa treść."));
+    assert!(next_event(&server.stream()).starts_with("notice"));
+    fx.write(
+        "content/alfa/aktualnosci/2021-01-10-jeden.md",
+        announcement(
+            "Pierwsze ogłoszenie",
+            "2021-01-10",
+            "Nowa treść.\n\n![Mapa obszaru](mapa.png)",
+        ),
+    );
+    assert!(next_event(&events).starts_with("reload"));
+}

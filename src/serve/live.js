@@ -22,6 +22,14 @@
       links[i].href = url.toString();
     }
   });
+  source.addEventListener("notice", function (event) {
+    // Sent after a rebuild: reload; a freshly loaded page shows it.
+    if (connected) { location.reload(); return; }
+    connected = true;
+    var data;
+    try { data = JSON.parse(event.data); } catch (e) { return; }
+    showOverlay(data);
+  });
   source.addEventListener("failure", function (event) {
     connected = true;
     var data;

@@ -33,6 +33,9 @@ pub enum Event {
     Styles,
     /// The last rebuild failed: show the errors (JSON, see [`failure`]).
     Failure(String),
+    /// The pages were rebuilt, but have problems that `build` would stop
+    /// at: reload, then show them (JSON, see [`notice`]).
+    Notice(String),
 }
 
 impl Event {
@@ -42,6 +45,7 @@ impl Event {
             Event::Reload => "reload",
             Event::Styles => "styles",
             Event::Failure(_) => "failure",
+            Event::Notice(_) => "notice",
         }
     }
 }
@@ -113,7 +117,7 @@ impl Broadcast {
         let (mut seen, first) = {
             let state = self.lock();
             let first = match &state.event {
-                Event::Failure(_) => state.event.clone(),
+                Event::Failure(_) | Event::Notice(_) => state.event.clone(),
                 _ => Event::Started,
             };
             (state.generation, first)
@@ -149,7 +153,7 @@ impl Broadcast {
 
 fn send(out: &mut Box<dyn Write + Send>, event: &Event) -> std::io::Result<()> {
     let data = match event {
-        Event::Failure(json) => json.as_str(),
+        Event::Failure(json) | Event::Notice(json) => json.as_str(),
         _ => "{}",
     };
     write!(out, "event: {}\ndata: {data}\n\n", event.name())?;
@@ -173,17 +177,38 @@ struct ErrorView {
 
 /// The errors of a failed rebuild as the page overlay shows them.
 pub fn failure(errors: &[Diagnostic], lang: Lang) -> String {
-    let (title, note, close) = match lang {
+    let (title, note) = match lang {
         Lang::Pl => (
             "Nie udało się przebudować witryny",
             "Widzisz ostatnią dobrą wersję stron. Popraw plik i zapisz go: strona odświeży się sama.",
-            "Ukryj",
         ),
         Lang::En => (
             "The site could not be rebuilt",
             "You are seeing the last good pages. Fix the file and save it: the page will reload by itself.",
-            "Hide",
         ),
+    };
+    overlay(title, note, errors, lang)
+}
+
+/// Content errors of a rebuilt site, which `build` would stop at.
+pub fn notice(errors: &[Diagnostic], lang: Lang) -> String {
+    let (title, note) = match lang {
+        Lang::Pl => (
+            "Treść ma błędy dostępności",
+            "Podgląd pokazuje zmiany, ale tablica build nie opublikuje witryny, dopóki ich nie poprawisz.",
+        ),
+        Lang::En => (
+            "The content has accessibility errors",
+            "The preview shows your changes, but tablica build will not publish the site until they are fixed.",
+        ),
+    };
+    overlay(title, note, errors, lang)
+}
+
+fn overlay(title: &'static str, note: &'static str, errors: &[Diagnostic], lang: Lang) -> String {
+    let close = match lang {
+        Lang::Pl => "Ukryj",
+        Lang::En => "Hide",
     };
     let view = FailureView {
         title,

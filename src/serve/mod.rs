@@ -204,8 +204,16 @@ fn answer_requests(
 
 /// Tells open pages what the rebuild did.
 fn publish(shared: &Shared, rebuilt: &Rebuilt, lang: Lang) {
+    let content_errors: Vec<_> = rebuilt
+        .findings
+        .iter()
+        .filter(|d| d.is_error())
+        .cloned()
+        .collect();
     let event = if !rebuilt.errors.is_empty() {
         Event::Failure(live::failure(&rebuilt.errors, lang))
+    } else if !content_errors.is_empty() {
+        Event::Notice(live::notice(&content_errors, lang))
     } else if rebuilt.styles_only {
         Event::Styles
     } else {
@@ -219,7 +227,7 @@ fn report(rebuilt: &Rebuilt, changes: Option<&changes::Changes>, lang: Lang) {
     for warning in &rebuilt.warnings {
         eprintln!("{}", warning.render(lang));
     }
-    for error in &rebuilt.errors {
+    for error in rebuilt.errors.iter().chain(&rebuilt.findings) {
         eprintln!("{}\n", error.render(lang));
     }
     println!("{}", summary_line(rebuilt, changes, lang));
