@@ -11,8 +11,9 @@ cargo fmt --all -- --check
 echo "== cargo clippy (warnings are errors)"
 cargo clippy --locked --all-targets -- -D warnings
 
-echo "== cargo test"
-cargo test --locked
+echo "== cargo test (with real servers: nginx)"
+bash tests/setup-servers.sh
+TABLICA_REQUIRE_SERVERS=1 cargo test --locked
 
 # The generated sites in a real browser (Debian's Chromium): axe-core, the Nu
 # HTML checker, reflow at 320 px, the skip link, internal links; see

@@ -108,20 +108,22 @@ pub fn nginx(site: &SiteConfig, script_hashes: &[String]) -> String {
     );
     format!(
         "# Tablica: nginx configuration of {title}, written by `tablica build --server-config`.\n\
-         # Include it inside the server {{ }} block of {origin} and set `alias` to the\n\
+         # Include it inside the server {{ }} block of {origin} (whose http {{ }} block\n\
+         # includes mime.types, as Debian's nginx.conf does) and set `alias` to the\n\
          # folder the site was copied to (it must end with /).\n\
          \n\
          location {base} {{\n\
          \x20   alias /var/www/{id}/;\n\
          \x20   index index.html;\n\
          \x20   charset utf-8;\n\
-         \x20   charset_types text/html text/css text/plain text/calendar application/javascript application/xml application/json image/svg+xml;\n\
-         \x20   types {{ text/calendar ics; }}\n\
-         \x20   include /etc/nginx/mime.types;\n\
+         \x20   charset_types text/css text/plain text/calendar text/xml application/javascript application/xml application/json image/svg+xml;\n\
          \x20   error_page 404 {base}404.html;\n\
          {security}\
          \x20   add_header Cache-Control \"no-cache\" always;\n\
          \n\
+         \x20   location ~* \\.ics$ {{\n\
+         \x20       default_type text/calendar;\n\
+         \x20   }}\n\
          \x20   location ~* {ASSET_PATTERN} {{\n\
          {nested}\
          \x20       add_header Cache-Control \"public, max-age=604800\" always;\n\
