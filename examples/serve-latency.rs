@@ -183,10 +183,14 @@ fn edit_body(original: &str, marker: &str) -> String {
     format!("{}\n\nDopisane zdanie {marker}.\n", original.trim_end())
 }
 
+/// Adds the marker to the title, in YAML (`title: "…"`) or TOML (`title = "…"`).
 fn edit_title(original: &str, marker: &str) -> Option<String> {
-    let line = original.lines().find(|l| l.starts_with("title:"))?;
-    let value = line["title:".len()..].trim().trim_matches('"');
-    Some(original.replacen(line, &format!("title: \"{value} {marker}\""), 1))
+    let line = original
+        .lines()
+        .find(|l| l.starts_with("title:") || l.starts_with("title ="))?;
+    let (key, value) = line.split_at(line.find([':', '='])? + 1);
+    let value = value.trim().trim_matches('"');
+    Some(original.replacen(line, &format!("{key} \"{value} {marker}\""), 1))
 }
 
 fn start(args: &Args) -> Result<Child, String> {
