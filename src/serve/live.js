@@ -4,16 +4,24 @@
   "use strict";
   var OVERLAY_ID = "tablica-build-error";
   var source = new EventSource("/__tablica/events");
-  var connected = false;
+  // The rebuild this page shows; events about later rebuilds reload it.
+  var shown = null;
 
-  source.addEventListener("hello", function () {
+  function data(event) {
+    try { return JSON.parse(event.data); } catch (e) { return {}; }
+  }
+
+  source.addEventListener("hello", function (event) {
     // A reconnection after the server restarted: the pages may be new.
-    if (connected) { location.reload(); }
-    connected = true;
+    if (shown !== null) { location.reload(); return; }
+    shown = data(event).rebuild;
     hideOverlay();
   });
-  source.addEventListener("reload", function () { location.reload(); });
-  source.addEventListener("styles", function () {
+  source.addEventListener("reload", function (event) {
+    if (data(event).rebuild !== shown) { location.reload(); }
+  });
+  source.addEventListener("styles", function (event) {
+    shown = data(event).rebuild;
     hideOverlay();
     var links = document.querySelectorAll('link[rel="stylesheet"]');
     for (var i = 0; i < links.length; i++) {
@@ -23,18 +31,14 @@
     }
   });
   source.addEventListener("notice", function (event) {
-    // Sent after a rebuild: reload; a freshly loaded page shows it.
-    if (connected) { location.reload(); return; }
-    connected = true;
-    var data;
-    try { data = JSON.parse(event.data); } catch (e) { return; }
-    showOverlay(data);
+    // Problems of a rebuild: shown over its pages, after a reload if this
+    // page is older.
+    var notice = data(event);
+    if (notice.rebuild !== shown) { location.reload(); return; }
+    showOverlay(notice);
   });
   source.addEventListener("failure", function (event) {
-    connected = true;
-    var data;
-    try { data = JSON.parse(event.data); } catch (e) { return; }
-    showOverlay(data);
+    showOverlay(data(event));
   });
 
   function hideOverlay() {

@@ -52,7 +52,10 @@ impl Event {
 
 #[derive(Debug)]
 struct State {
+    /// Counts every event published, so streams see each change.
     generation: u64,
+    /// Counts rebuilds that changed pages: a page knows which it shows.
+    rebuild: u64,
     event: Event,
     stopping: bool,
 }
@@ -69,6 +72,7 @@ impl Default for Broadcast {
         Broadcast {
             state: Mutex::new(State {
                 generation: 0,
+                rebuild: 0,
                 event: Event::Started,
                 stopping: false,
             }),
@@ -83,9 +87,14 @@ impl Broadcast {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// Publishes an event; a reload or a stylesheet swap starts a new
+    /// rebuild number, which later notices about the same pages share.
     pub fn publish(&self, event: Event) {
         let mut state = self.lock();
         state.generation += 1;
+        if matches!(event, Event::Reload | Event::Styles) {
+            state.rebuild += 1;
+        }
         state.event = event;
         self.changed.notify_all();
     }
@@ -112,17 +121,20 @@ impl Broadcast {
     pub fn stream(&self, mut out: Box<dyn Write + Send>) {
         let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\n\
                     Cache-Control: no-cache\r\nConnection: close\r\n\r\nretry: 1000\n\n";
-        // A new page hears "hello" (or the errors, if the build is broken
-        // now), never a reload: it has just loaded the latest pages.
-        let (mut seen, first) = {
+        // A new page hears "hello" with the rebuild it shows, then the
+        // errors if there are any now; never a reload.
+        let (mut seen, rebuild, current) = {
             let state = self.lock();
-            let first = match &state.event {
-                Event::Failure(_) | Event::Notice(_) => state.event.clone(),
-                _ => Event::Started,
-            };
-            (state.generation, first)
+            (state.generation, state.rebuild, state.event.clone())
         };
-        if out.write_all(head.as_bytes()).is_err() || send(&mut out, &first).is_err() {
+        if out.write_all(head.as_bytes()).is_err()
+            || send(&mut out, &Event::Started, rebuild).is_err()
+        {
+            return;
+        }
+        if matches!(current, Event::Failure(_) | Event::Notice(_))
+            && send(&mut out, &current, rebuild).is_err()
+        {
             return;
         }
         loop {
@@ -135,12 +147,13 @@ impl Broadcast {
                 if state.stopping {
                     return;
                 }
-                (state.generation != seen).then(|| (state.generation, state.event.clone()))
+                (state.generation != seen)
+                    .then(|| (state.generation, state.rebuild, state.event.clone()))
             };
             let written = match next {
-                Some((generation, event)) => {
+                Some((generation, rebuild, event)) => {
                     seen = generation;
-                    send(&mut out, &event)
+                    send(&mut out, &event, rebuild)
                 }
                 None => out.write_all(b": ping\n\n").and_then(|_| out.flush()),
             };
@@ -151,10 +164,14 @@ impl Broadcast {
     }
 }
 
-fn send(out: &mut Box<dyn Write + Send>, event: &Event) -> std::io::Result<()> {
+/// Writes one event; its data is a JSON object with the rebuild number.
+fn send(out: &mut Box<dyn Write + Send>, event: &Event, rebuild: u64) -> std::io::Result<()> {
     let data = match event {
-        Event::Failure(json) | Event::Notice(json) => json.as_str(),
-        _ => "{}",
+        Event::Failure(json) | Event::Notice(json) => {
+            let fields = json.trim_start_matches('{');
+            format!("{{\"rebuild\":{rebuild},{fields}")
+        }
+        _ => format!("{{\"rebuild\":{rebuild}}}"),
     };
     write!(out, "event: {}\ndata: {data}\n\n", event.name())?;
     out.flush()

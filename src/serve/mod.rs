@@ -79,6 +79,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     });
     report(&rebuilt, None, lang);
     publish(&shared, &rebuilt, lang);
+    check_content(&preview, &rebuilt, None, &shared, lang);
     if !options.bind.is_loopback() {
         eprintln!("{}", exposed_warning(options.bind, lang).render(lang));
     }
@@ -119,6 +120,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         }
         report(&rebuilt, Some(&changes), lang);
         publish(&shared, &rebuilt, lang);
+        check_content(&preview, &rebuilt, Some(&changes), &shared, lang);
     }
     shared.broadcast.stop();
     for worker in workers {
@@ -204,16 +206,8 @@ fn answer_requests(
 
 /// Tells open pages what the rebuild did.
 fn publish(shared: &Shared, rebuilt: &Rebuilt, lang: Lang) {
-    let content_errors: Vec<_> = rebuilt
-        .findings
-        .iter()
-        .filter(|d| d.is_error())
-        .cloned()
-        .collect();
     let event = if !rebuilt.errors.is_empty() {
         Event::Failure(live::failure(&rebuilt.errors, lang))
-    } else if !content_errors.is_empty() {
-        Event::Notice(live::notice(&content_errors, lang))
     } else if rebuilt.styles_only {
         Event::Styles
     } else {
@@ -222,12 +216,64 @@ fn publish(shared: &Shared, rebuilt: &Rebuilt, lang: Lang) {
     shared.broadcast.publish(event);
 }
 
+/// Runs `tablica check` on the rebuilt sites once their pages are served.
+/// Errors (which would stop `build`) are printed and shown over the page;
+/// warnings are printed for the changed files, and counted for the rest.
+fn check_content(
+    preview: &Preview,
+    rebuilt: &Rebuilt,
+    changes: Option<&changes::Changes>,
+    shared: &Shared,
+    lang: Lang,
+) {
+    if !rebuilt.errors.is_empty() {
+        return;
+    }
+    let findings = preview.check(&rebuilt.sites);
+    let changed: Vec<String> = changes
+        .into_iter()
+        .flatten()
+        .filter_map(|c| match c {
+            changes::Change::Content { site, path } => Some(format!("content/{site}/{path}")),
+            _ => None,
+        })
+        .collect();
+    let is_changed = |d: &Diagnostic| {
+        let file = d.location.file.to_string_lossy().replace('\\', "/");
+        changed.iter().any(|c| *c == file)
+    };
+    let (shown, hidden): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+        findings.iter().partition(|d| d.is_error() || is_changed(d));
+    for finding in &shown {
+        eprintln!("{}\n", finding.render(lang));
+    }
+    if !hidden.is_empty() {
+        let n = hidden.len();
+        println!(
+            "{}",
+            match lang {
+                Lang::Pl => format!(
+                    "Sprawdzenie treści: {n} {} w innych plikach (tablica check pokaże je wszystkie).",
+                    plural_pl(n, "ostrzeżenie", "ostrzeżenia", "ostrzeżeń")
+                ),
+                Lang::En => format!("Content check: {n} warning(s) in other files (tablica check lists them)."),
+            }
+        );
+    }
+    let errors: Vec<Diagnostic> = findings.into_iter().filter(Diagnostic::is_error).collect();
+    if !errors.is_empty() {
+        shared
+            .broadcast
+            .publish(Event::Notice(live::notice(&errors, lang)));
+    }
+}
+
 /// Prints the rebuild's errors, warnings and one summary line.
 fn report(rebuilt: &Rebuilt, changes: Option<&changes::Changes>, lang: Lang) {
     for warning in &rebuilt.warnings {
         eprintln!("{}", warning.render(lang));
     }
-    for error in rebuilt.errors.iter().chain(&rebuilt.findings) {
+    for error in &rebuilt.errors {
         eprintln!("{}\n", error.render(lang));
     }
     println!("{}", summary_line(rebuilt, changes, lang));

@@ -66,9 +66,9 @@ pub struct Rebuilt {
     pub warnings: Vec<Diagnostic>,
     /// Only stylesheets changed: the browser can swap them without a reload.
     pub styles_only: bool,
-    /// What `tablica check` finds in the rebuilt sites: the pages are
-    /// shown, but errors among these would stop `tablica build`.
-    pub findings: Vec<Diagnostic>,
+    /// The served sites whose pages this rebuild looked at, for the
+    /// content checks that follow it.
+    pub sites: Vec<String>,
 }
 
 impl Preview {
@@ -301,30 +301,32 @@ impl Preview {
             }
         }
         rebuilt.errors = self.errors();
-        if rebuilt.errors.is_empty() {
-            rebuilt.findings = self.check(dirty);
-        }
+        rebuilt.sites = dirty
+            .iter()
+            .map(|&i| &self.sources[i])
+            .filter(|s| s.selected)
+            .map(|s| s.config.id.clone())
+            .collect();
         rebuilt
     }
 
-    /// The content checks of the given sites, as `build` runs them.
-    fn check(&self, dirty: &[usize]) -> Vec<Diagnostic> {
-        let options = crate::check::CheckOptions {
-            only: dirty
-                .iter()
-                .map(|&i| &self.sources[i])
-                .filter(|s| s.selected)
-                .map(|s| s.config.id.clone())
-                .collect(),
-            external: None,
-        };
-        if options.only.is_empty() {
+    /// The content checks of the given sites, as `build` runs them; run
+    /// after the pages are served, so they never delay a reload.
+    pub fn check(&self, sites: &[String]) -> Vec<Diagnostic> {
+        if sites.is_empty() {
             return Vec::new();
         }
-        crate::check::run(&self.workspace, &self.models, &[], &options)
-            .iter()
-            .map(crate::check::Finding::to_diagnostic)
-            .collect()
+        let options = crate::check::CheckOptions {
+            only: sites.to_vec(),
+            external: None,
+        };
+        let mut findings: Vec<Diagnostic> =
+            crate::check::run(&self.workspace, &self.models, &[], &options)
+                .iter()
+                .map(|f| f.to_diagnostic().relative_to(&self.options.root))
+                .collect();
+        crate::diagnostic::sort(&mut findings);
+        findings
     }
 
     /// Arranges a site from its loaded files; keeps the last good model
@@ -382,7 +384,7 @@ impl Preview {
 impl Rebuilt {
     /// Paths relative to the workspace, in file and line order.
     fn tidy(mut self, root: &Path) -> Self {
-        for list in [&mut self.errors, &mut self.warnings, &mut self.findings] {
+        for list in [&mut self.errors, &mut self.warnings] {
             *list = std::mem::take(list)
                 .into_iter()
                 .map(|d| d.relative_to(root))
