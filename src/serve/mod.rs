@@ -240,7 +240,7 @@ fn check_content(
         .collect();
     let is_changed = |d: &Diagnostic| {
         let file = d.location.file.to_string_lossy().replace('\\', "/");
-        changed.iter().any(|c| *c == file)
+        changed.contains(&file)
     };
     let (shown, hidden): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
         findings.iter().partition(|d| d.is_error() || is_changed(d));
