@@ -37,6 +37,8 @@ pub struct SiteSummary {
     pub files: usize,
     pub drafts_skipped: usize,
     pub scheduled_skipped: usize,
+    /// Content paths of the drafts and scheduled announcements left out.
+    pub skipped: Vec<String>,
     pub output: PathBuf,
 }
 
@@ -45,6 +47,33 @@ pub struct BuildReport {
     pub sites: Vec<SiteSummary>,
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
+    /// How long each stage took, in pipeline order.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// Times the stages of one build.
+#[derive(Debug, Default)]
+struct Stopwatch {
+    last: Option<Instant>,
+    laps: Vec<(&'static str, Duration)>,
+}
+
+impl Stopwatch {
+    fn start() -> Self {
+        Stopwatch {
+            last: Some(Instant::now()),
+            laps: Vec::new(),
+        }
+    }
+
+    /// Ends the stage called `name`.
+    fn lap(&mut self, name: &'static str) {
+        let now = Instant::now();
+        if let Some(last) = self.last {
+            self.laps.push((name, now - last));
+        }
+        self.last = Some(now);
+    }
 }
 
 /// Why a build failed: every error found, and the warnings beside them.
@@ -63,7 +92,8 @@ impl BuildFailure {
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
     let root = &options.root;
-    let result = run(options);
+    let mut stopwatch = Stopwatch::start();
+    let result = run(options, &mut stopwatch);
     let tidy = |mut diagnostics: Vec<Diagnostic>| {
         diagnostics = diagnostics
             .into_iter()
@@ -77,6 +107,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
             sites,
             warnings: tidy(warnings),
             elapsed: started.elapsed(),
+            timings: stopwatch.laps,
         }),
         Err(diagnostics) => Err(BuildFailure {
             diagnostics: tidy(diagnostics),
@@ -86,8 +117,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
 
 type Outcome = Result<(Vec<SiteSummary>, Vec<Diagnostic>), Vec<Diagnostic>>;
 
-fn run(options: &BuildOptions) -> Outcome {
+fn run(options: &BuildOptions, stopwatch: &mut Stopwatch) -> Outcome {
     let workspace = config::load(&options.root, &options.overrides)?;
+    stopwatch.lap("config");
     let today = options
         .now
         .unwrap_or_else(crate::content::date::PageDate::today_utc);
@@ -99,6 +131,7 @@ fn run(options: &BuildOptions) -> Outcome {
         || Theme::load(&workspace, &needs),
         || load_sites(&workspace, &to_load),
     );
+    stopwatch.lap("load");
     let (loaded, mut diagnostics) = loaded;
     diagnostics.extend(review_warnings);
     if let Err(errors) = &theme {
@@ -114,6 +147,7 @@ fn run(options: &BuildOptions) -> Outcome {
     };
     let scheduled = crate::check::scheduled(&loaded, model_options.now);
     let sites = site::assemble(loaded, model_options);
+    stopwatch.lap("model");
     if let Err(errors) = &sites {
         diagnostics.extend(errors.iter().cloned());
     }
@@ -122,6 +156,7 @@ fn run(options: &BuildOptions) -> Outcome {
         return Err(diagnostics);
     };
     diagnostics.extend(check_content(&workspace, &sites, &selected, &scheduled));
+    stopwatch.lap("check");
     if !options.allow_a11y_errors {
         fail_on_errors(&diagnostics)?;
     }
@@ -130,6 +165,7 @@ fn run(options: &BuildOptions) -> Outcome {
             errors.extend(diagnostics.iter().cloned());
             errors
         })?;
+    stopwatch.lap("render+write");
     Ok((summaries, diagnostics))
 }
 
@@ -268,6 +304,12 @@ fn write(
             files: s.files,
             drafts_skipped: site.skipped_drafts.len(),
             scheduled_skipped: site.skipped_scheduled.len(),
+            skipped: site
+                .skipped_drafts
+                .iter()
+                .chain(&site.skipped_scheduled)
+                .cloned()
+                .collect(),
             output: workspace.output_dir.join(&s.site_id),
         })
         .collect())

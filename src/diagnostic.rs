@@ -119,6 +119,33 @@ pub struct Diagnostic {
     pub location: Location,
     pub message: Text,
     pub hint: Option<Text>,
+    /// A stable id for tools: a check rule's id, or [`IO`] for a failure
+    /// to read or write files.
+    pub code: Option<&'static str>,
+}
+
+/// The code of a file system failure (disk full, no permission).
+pub const IO: &str = "io";
+/// The code of a network failure (a server that does not answer).
+pub const NETWORK: &str = "network";
+/// The code of a command that cannot start where it was asked to (no
+/// config.yaml in the folder).
+pub const USAGE: &str = "usage";
+
+/// How a command ended, as its exit code says: 0 all well, 1 errors in the
+/// content or configuration, 2 a wrong command line (clap's own code),
+/// 3 a file system or network failure.
+pub fn exit_code(diagnostics: &[Diagnostic]) -> u8 {
+    let errors = || diagnostics.iter().filter(|d| d.is_error());
+    if errors().any(|d| matches!(d.code, Some(IO | NETWORK))) {
+        3
+    } else if errors().any(|d| d.code == Some(USAGE)) {
+        2
+    } else if errors().next().is_some() {
+        1
+    } else {
+        0
+    }
 }
 
 impl Diagnostic {
@@ -128,6 +155,7 @@ impl Diagnostic {
             location,
             message,
             hint: None,
+            code: None,
         }
     }
 
@@ -137,7 +165,13 @@ impl Diagnostic {
             location,
             message,
             hint: None,
+            code: None,
         }
+    }
+
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
+        self
     }
 
     pub fn with_hint(mut self, hint: Text) -> Self {

@@ -25,4 +25,12 @@ pub mod site;
 pub mod yaml;
 
 pub use build::{build, BuildFailure, BuildOptions, BuildReport};
+
+/// The version, with the git commit it was built from when known.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("TABLICA_GIT_COMMIT"),
+    ")"
+);
 pub use diagnostic::{Diagnostic, Lang};

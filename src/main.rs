@@ -7,14 +7,16 @@ use tablica::check::CheckCommand;
 use tablica::config::Overrides;
 use tablica::content::date::PageDate;
 use tablica::publish::package::PackageOptions;
+use tablica::report::console::{ColorChoice, Console, Format, Verbosity};
 use tablica::serve::ServeOptions;
 use tablica::{BuildOptions, Lang};
 
 #[derive(Parser)]
 #[command(
     name = "tablica",
-    version,
-    about = "Statyczne portale partnerstw samorządów / Static portals for partnerships of local governments"
+    version = tablica::VERSION,
+    about = "Statyczne portale partnerstw samorządów / Static portals for partnerships of local governments",
+    after_help = EXIT_CODES
 )]
 struct Cli {
     /// Language of messages: pl (default) or en.
@@ -23,8 +25,65 @@ struct Cli {
     /// Workspace folder holding config.yaml (default: current folder).
     #[arg(long, global = true, default_value = ".")]
     root: PathBuf,
+    /// Output: text for people, or json (one object per line) for tools.
+    #[arg(long, global = true, value_enum, default_value_t = FormatArg::Text)]
+    format: FormatArg,
+    /// Print errors only.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also print how long each stage took and what was left out.
+    #[arg(short, long, global = true)]
+    verbose: bool,
+    /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
     #[command(subcommand)]
     command: Command,
+}
+
+const EXIT_CODES: &str = "Kody wyjścia / exit codes:
+  0  wszystko w porządku / success
+  1  błędy w treści lub konfiguracji / errors in the content or configuration
+  2  błędne polecenie / wrong command line
+  3  błąd zapisu, odczytu lub sieci / file system or network failure";
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+impl Cli {
+    fn console(&self) -> Console {
+        let lang = match self.lang {
+            MessageLang::Pl => Lang::Pl,
+            MessageLang::En => Lang::En,
+        };
+        let format = match self.format {
+            FormatArg::Text => Format::Text,
+            FormatArg::Json => Format::Json,
+        };
+        let verbosity = if self.quiet {
+            Verbosity::Quiet
+        } else if self.verbose {
+            Verbosity::Verbose
+        } else {
+            Verbosity::Normal
+        };
+        let color = match self.color {
+            ColorArg::Auto => ColorChoice::Auto,
+            ColorArg::Always => ColorChoice::Always,
+            ColorArg::Never => ColorChoice::Never,
+        };
+        Console::new(&self.root, lang, format, verbosity, color)
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -110,9 +169,6 @@ enum Command {
         /// Check only the site with this id.
         #[arg(long)]
         site: Option<String>,
-        /// Report format: text for people, json (one object a line) for CI.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
         /// Also ask http(s) addresses whether they answer (cached for a day
         /// in .tablica-cache/).
         #[arg(long)]
@@ -123,18 +179,10 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Text,
-    Json,
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang = match cli.lang {
-        MessageLang::Pl => Lang::Pl,
-        MessageLang::En => Lang::En,
-    };
+    let console = cli.console();
+    let lang = console.lang;
     match cli.command {
         Command::Build {
             site,
@@ -160,7 +208,7 @@ fn main() -> ExitCode {
                     site_folders: false,
                 },
             };
-            run_build(&options, lang)
+            run_build(&options, &console)
         }
         Command::Package { site, to, output } => {
             let options = PackageOptions {
@@ -169,7 +217,7 @@ fn main() -> ExitCode {
                 to,
                 output,
             };
-            run_package(&options, lang)
+            run_package(&options, &console)
         }
         Command::Serve {
             site,
@@ -200,12 +248,11 @@ fn main() -> ExitCode {
             };
             match tablica::serve::serve(options) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(errors) => print_errors(&errors, lang),
+                Err(errors) => print_errors(&errors, &console),
             }
         }
         Command::Check {
             site,
-            format,
             external,
             now,
         } => {
@@ -215,53 +262,51 @@ fn main() -> ExitCode {
                 now,
                 external,
             };
-            run_check(&command, format, lang)
+            run_check(&command, &console)
         }
     }
 }
 
-fn run_package(options: &PackageOptions, lang: Lang) -> ExitCode {
+fn run_package(options: &PackageOptions, console: &Console) -> ExitCode {
     match tablica::publish::package::package(options) {
         Ok(packages) => {
             for p in &packages {
                 let path = p.path.strip_prefix(&options.root).unwrap_or(&p.path);
-                println!(
-                    "{}",
-                    tablica::report::package_line(&p.site, p.files, p.bytes, path, lang)
-                );
+                let line =
+                    tablica::report::package_line(&p.site, p.files, p.bytes, path, console.lang);
+                console.say(&line);
             }
             ExitCode::SUCCESS
         }
-        Err(errors) => print_errors(&errors, lang),
+        Err(errors) => print_errors(&errors, console),
     }
 }
 
-/// Prints diagnostics that stopped a command; the exit code says it failed.
-fn print_errors(errors: &[tablica::Diagnostic], lang: Lang) -> ExitCode {
-    for diagnostic in errors {
-        eprintln!("{}\n", diagnostic.render(lang));
-    }
-    ExitCode::FAILURE
+/// Prints diagnostics that stopped a command; the exit code says why.
+fn print_errors(errors: &[tablica::Diagnostic], console: &Console) -> ExitCode {
+    console.diagnostics(errors);
+    ExitCode::from(tablica::diagnostic::exit_code(errors).max(1))
 }
 
-fn run_check(command: &CheckCommand, format: Format, lang: Lang) -> ExitCode {
+fn run_check(command: &CheckCommand, console: &Console) -> ExitCode {
     match tablica::check::check(command) {
         Ok(report) => {
-            for warning in &report.warnings {
-                eprintln!("{}", warning.render(lang));
-            }
-            let output = match format {
-                Format::Text => tablica::check::report::text(&report.findings, lang),
-                Format::Json => tablica::check::report::json(&report.findings, lang),
+            console.diagnostics(&report.warnings);
+            let output = match console.format {
+                Format::Text => tablica::check::report::text(&report.findings, console.lang),
+                Format::Json => tablica::check::report::json(&report.findings, console.lang),
             };
-            print!("{output}");
-            if report.findings.iter().any(|f| f.is_error()) {
-                ExitCode::FAILURE
+            let errors = report.findings.iter().any(|f| f.is_error());
+            if console.verbosity > Verbosity::Quiet || errors || console.format == Format::Json {
+                print!("{output}");
+            }
+            if errors {
+                ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
             }
         }
-        Err(diagnostics) => print_errors(&diagnostics, lang),
+        Err(diagnostics) => print_errors(&diagnostics, console),
     }
 }
 
@@ -269,22 +314,24 @@ fn parse_date(value: &str) -> Result<PageDate, String> {
     PageDate::parse(value).map_err(|e| e.en)
 }
 
-fn run_build(options: &BuildOptions, lang: Lang) -> ExitCode {
+fn run_build(options: &BuildOptions, console: &Console) -> ExitCode {
+    let lang = console.lang;
     match tablica::build(options) {
         Ok(report) => {
-            for warning in &report.warnings {
-                eprintln!("{}", warning.render(lang));
+            console.diagnostics(&report.warnings);
+            console.say(&tablica::report::summary(&report, &options.root, lang));
+            for line in tablica::report::details(&report, lang) {
+                console.detail(&line);
             }
-            print!("{}", tablica::report::summary(&report, &options.root, lang));
+            console.json(&tablica::report::json_summary(&report, 0));
             ExitCode::SUCCESS
         }
         Err(failure) => {
-            for diagnostic in &failure.diagnostics {
-                eprintln!("{}\n", diagnostic.render(lang));
-            }
+            console.diagnostics(&failure.diagnostics);
             let errors = failure.errors().count();
-            eprintln!("{}", tablica::report::failure_line(errors, lang));
-            ExitCode::FAILURE
+            console.failure(&tablica::report::failure_line(errors, lang));
+            console.json(&tablica::report::failure_json(&failure));
+            ExitCode::from(tablica::diagnostic::exit_code(&failure.diagnostics).max(1))
         }
     }
 }

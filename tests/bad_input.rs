@@ -675,10 +675,11 @@ fn unknown_site_option() {
 fn missing_config_file() {
     let fx = base();
     fx.remove("config.yaml");
+    // Run in a folder without config.yaml: a usage error, exit code 2.
     let pl = fx.build(&[]);
-    pl.assert_failed();
+    assert_eq!(pl.code, Some(2), "{}", pl.stderr);
     let en = fx.build_en(&[]);
-    en.assert_failed();
+    assert_eq!(en.code, Some(2), "{}", en.stderr);
     let (pl, en) = (only_error(&pl), only_error(&en));
     assert!(pl.file.ends_with("config.yaml"), "{pl:?}");
     assert!(

@@ -88,7 +88,7 @@ fn json_rows(run: &Run) -> (Vec<(String, String, String)>, String) {
         .map(|line| {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
             let location = format!("{}:{}:{}", v["file"], v["line"], v["column"]).replace('"', "");
-            let rule = v["rule"].as_str().unwrap().to_string();
+            let rule = v["code"].as_str().unwrap().to_string();
             let severity = v["severity"].as_str().unwrap().to_string();
             (location, rule, severity)
         })
@@ -184,7 +184,7 @@ fn json_output_is_stable() {
     let run = fx.run(&["--lang", "en", "check", "--format", "json"]);
     run.assert_failed();
     let expected = concat!(
-        r#"{"file":"content/alfa/aktualnosci/2021-03-02-foto.md","line":7,"column":1,"severity":"error","rule":"img-alt-missing","message":"the image has no text alternative","text":"sala.png","why":"A blind person using a screen reader will not know what the image shows.","hint":"describe what it shows in the square brackets, e.g. ![Workshop participants at tables](photo.jpg)"}"#,
+        r#"{"file":"content/alfa/aktualnosci/2021-03-02-foto.md","line":7,"column":1,"severity":"error","code":"img-alt-missing","message":"the image has no text alternative","hint":"describe what it shows in the square brackets, e.g. ![Workshop participants at tables](photo.jpg)","text":"sala.png","why":"A blind person using a screen reader will not know what the image shows."}"#,
         "\n",
         r#"{"summary":{"errors":1,"warnings":0}}"#,
         "\n"

@@ -66,6 +66,7 @@ impl Finding {
             location: self.location.clone(),
             message,
             hint: Some(self.hint()),
+            code: Some(self.rule.id),
         }
     }
 

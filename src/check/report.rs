@@ -5,6 +5,7 @@
 
 use super::Finding;
 use crate::diagnostic::{Lang, Severity};
+use crate::report::diagnostics::{severity_name, JsonDiagnostic};
 use crate::report::plural_pl;
 use serde::Serialize;
 
@@ -108,19 +109,6 @@ fn plural_en(n: usize) -> &'static str {
 }
 
 #[derive(Serialize)]
-struct JsonFinding<'a> {
-    file: String,
-    line: Option<usize>,
-    column: Option<usize>,
-    severity: &'static str,
-    rule: &'static str,
-    message: &'static str,
-    text: &'a str,
-    why: &'static str,
-    hint: String,
-}
-
-#[derive(Serialize)]
 struct JsonSummary {
     summary: Counts,
 }
@@ -131,23 +119,22 @@ struct Counts {
     warnings: usize,
 }
 
-/// One JSON object per line for each finding, then `{"summary": …}`.
+/// One JSON object per line for each finding, then `{"summary": …}`, in
+/// the schema `build --format json` shares (see [`crate::report::diagnostics`]).
 pub fn json(findings: &[Finding], lang: Lang) -> String {
     let mut out = String::new();
     for f in findings {
-        let record = JsonFinding {
+        let hint = f.hint();
+        let record = JsonDiagnostic {
             file: f.location.file.to_string_lossy().replace('\\', "/"),
             line: f.location.line,
             column: f.location.column,
-            severity: match f.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            },
-            rule: f.rule.id,
+            severity: severity_name(f.severity),
+            code: Some(f.rule.id),
             message: f.rule.title.get(lang),
-            text: &f.text,
-            why: f.rule.why.get(lang),
-            hint: f.hint().get(lang).to_string(),
+            hint: Some(hint.get(lang)),
+            text: Some(&f.text),
+            why: Some(f.rule.why.get(lang)),
         };
         push_json(&mut out, &record);
     }

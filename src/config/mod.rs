@@ -234,6 +234,11 @@ pub struct Overrides {
 pub fn load(root: &Path, overrides: &Overrides) -> Result<Workspace, Vec<Diagnostic>> {
     let path = root.join(CONFIG_FILE);
     let source = std::fs::read_to_string(&path).map_err(|e| {
+        let code = if e.kind() == std::io::ErrorKind::NotFound {
+            crate::diagnostic::USAGE
+        } else {
+            crate::diagnostic::IO
+        };
         vec![Diagnostic::error(
             Location::file(&path),
             text!(
@@ -241,6 +246,7 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Workspace, Vec<Diagnos
                 "cannot read the configuration file: {e}"
             ),
         )
+        .with_code(code)
         .with_hint(Text::new(
             "uruchom tablica w folderze, w którym leży config.yaml, albo wskaż go opcją --root",
             "run tablica in the folder that holds config.yaml, or point to it with --root",

@@ -148,10 +148,13 @@ fn list_files(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> (Listing, Listi
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().unwrap_or(root).to_path_buf();
-                diagnostics.push(Diagnostic::error(
-                    Location::file(path),
-                    text!("nie można odczytać: {e}", "cannot read: {e}"),
-                ));
+                diagnostics.push(
+                    Diagnostic::error(
+                        Location::file(path),
+                        text!("nie można odczytać: {e}", "cannot read: {e}"),
+                    )
+                    .with_code(crate::diagnostic::IO),
+                );
                 continue;
             }
         };
@@ -402,6 +405,7 @@ fn read_text(path: &Path, warnings: &mut Vec<Diagnostic>) -> Result<String, Diag
             Location::file(path),
             text!("nie można odczytać pliku: {e}", "cannot read the file: {e}"),
         )
+        .with_code(crate::diagnostic::IO)
     })?;
     let text = decode(path, &bytes, warnings)?;
     Ok(if text.contains('\r') {

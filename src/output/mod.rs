@@ -218,6 +218,7 @@ fn io_error(path: &Path, error: &std::io::Error) -> Diagnostic {
             "read or write failed: {error}"
         ),
     )
+    .with_code(crate::diagnostic::IO)
     .with_hint(Text::new(
         "sprawdź, czy jest miejsce na dysku i prawo zapisu do folderu",
         "check that there is disk space and permission to write to the folder",

@@ -100,6 +100,7 @@ fn read_error(path: &Path, error: &std::io::Error) -> Diagnostic {
         Location::file(path),
         text!("nie można odczytać: {error}", "cannot read: {error}"),
     )
+    .with_code(crate::diagnostic::IO)
     .with_hint(Text::new(
         "sprawdź, czy folder witryny istnieje i można go czytać",
         "check that the site folder exists and can be read",

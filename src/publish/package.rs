@@ -144,6 +144,7 @@ fn write_error(path: &Path, error: &std::io::Error) -> Diagnostic {
             "cannot write the package: {error}"
         ),
     )
+    .with_code(crate::diagnostic::IO)
     .with_hint(Text::new(
         "sprawdź, czy jest miejsce na dysku i prawo zapisu do folderu",
         "check that there is disk space and permission to write to the folder",

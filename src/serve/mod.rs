@@ -172,6 +172,7 @@ fn bind(
             "cannot start the server: {last_error}"
         ),
     )
+    .with_code(crate::diagnostic::NETWORK)
     .with_hint(Text::new(
         "podaj inny port, np. tablica serve --port 8080",
         "choose another port, e.g. tablica serve --port 8080",

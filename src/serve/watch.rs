@@ -94,6 +94,7 @@ fn watch_error(path: &Path, error: &notify::Error) -> Diagnostic {
             "cannot watch the folder for changes: {error}"
         ),
     )
+    .with_code(crate::diagnostic::IO)
     .with_hint(Text::new(
         "na Linuksie zwiększ limit: sudo sysctl fs.inotify.max_user_watches=524288",
         "on Linux raise the limit: sudo sysctl fs.inotify.max_user_watches=524288",

@@ -406,40 +406,65 @@ impl Diag {
 /// Parses `błąd: path:line:col: message` / `  co zrobić: hint` blocks (or
 /// their English and warning forms) out of stderr.
 pub fn parse_diagnostics(stderr: &str) -> Vec<Diag> {
+    // The cargo-like layout:
+    //   błąd[code]: message
+    //    --> file:line:col
+    //     |  (source line and caret)
+    //     = co zrobić: hint
     const LABELS: [(&str, bool); 4] = [
-        ("błąd: ", true),
-        ("error: ", true),
-        ("ostrzeżenie: ", false),
-        ("warning: ", false),
+        ("błąd", true),
+        ("error", true),
+        ("ostrzeżenie", false),
+        ("warning", false),
     ];
     let mut diags: Vec<Diag> = Vec::new();
     for line in stderr.lines() {
-        if let Some(hint) = line
-            .strip_prefix("  co zrobić: ")
-            .or_else(|| line.strip_prefix("  what to do: "))
+        let trimmed = line.trim_start();
+        if let Some(hint) = trimmed
+            .strip_prefix("= co zrobić: ")
+            .or_else(|| trimmed.strip_prefix("= what to do: "))
         {
             if let Some(last) = diags.last_mut() {
                 last.hint = Some(hint.to_string());
             }
             continue;
         }
-        let Some((rest, error)) = LABELS
-            .iter()
-            .find_map(|(label, error)| line.strip_prefix(label).map(|r| (r, *error)))
-        else {
+        if let Some(location) = trimmed.strip_prefix("--> ") {
+            if let Some(last) = diags.last_mut() {
+                let mut parts = location.rsplitn(3, ':').collect::<Vec<_>>();
+                parts.reverse();
+                let numbers: Vec<Option<usize>> = parts.iter().map(|p| p.parse().ok()).collect();
+                match (parts.as_slice(), numbers.as_slice()) {
+                    ([file, _, _], [_, Some(l), Some(c)]) => {
+                        last.file = file.to_string();
+                        last.line = Some(*l);
+                        last.column = Some(*c);
+                    }
+                    ([_, _], [_, Some(l)]) | ([_, _, _], [_, _, Some(l)]) => {
+                        last.file = location[..location.rfind(':').unwrap()].to_string();
+                        last.line = Some(*l);
+                    }
+                    _ => last.file = location.to_string(),
+                }
+            }
+            continue;
+        }
+        let Some((error, rest)) = LABELS.iter().find_map(|(label, error)| {
+            let rest = line.strip_prefix(label)?;
+            let rest = match rest.strip_prefix('[') {
+                Some(coded) => &coded[coded.find(']')? + 1..],
+                None => rest,
+            };
+            rest.strip_prefix(": ").map(|r| (*error, r))
+        }) else {
             continue;
         };
-        let (location, message) = rest.split_once(": ").unwrap_or((rest, ""));
-        let mut parts = location.split(':');
-        let file = parts.next().unwrap_or("").to_string();
-        let line = parts.next().and_then(|l| l.parse().ok());
-        let column = parts.next().and_then(|c| c.parse().ok());
         diags.push(Diag {
             error,
-            file,
-            line,
-            column,
-            message: message.to_string(),
+            file: String::new(),
+            line: None,
+            column: None,
+            message: rest.to_string(),
             hint: None,
         });
     }

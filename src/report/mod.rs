@@ -1,6 +1,9 @@
 //! Human-readable summaries of a build, in Polish (with Polish plural forms
 //! and decimal commas) or English.
 
+pub mod console;
+pub mod diagnostics;
+
 use crate::build::BuildReport;
 use crate::diagnostic::Lang;
 use std::path::Path;
@@ -118,6 +121,84 @@ pub fn package_line(site: &str, files: usize, bytes: u64, path: &Path, lang: Lan
         Lang::En => size,
     };
     format!("{site}: {files}, {size} → {}", path.display())
+}
+
+/// Per-stage timings and what was left out, for `--verbose`.
+pub fn details(report: &BuildReport, lang: Lang) -> Vec<String> {
+    let mut lines: Vec<String> = report
+        .timings
+        .iter()
+        .map(|(stage, took)| {
+            let ms = took.as_secs_f64() * 1000.0;
+            let ms = match lang {
+                Lang::Pl => format!("{ms:.1}").replace('.', ","),
+                Lang::En => format!("{ms:.1}"),
+            };
+            match lang {
+                Lang::Pl => format!("  etap {stage}: {ms} ms"),
+                Lang::En => format!("  stage {stage}: {ms} ms"),
+            }
+        })
+        .collect();
+    for site in &report.sites {
+        for path in &site.skipped {
+            lines.push(match lang {
+                Lang::Pl => format!(
+                    "  pominięto {}: {path} (szkic lub data w przyszłości)",
+                    site.id
+                ),
+                Lang::En => format!(
+                    "  left out {}: {path} (a draft or dated in the future)",
+                    site.id
+                ),
+            });
+        }
+    }
+    lines
+}
+
+#[derive(serde::Serialize)]
+struct JsonSummary {
+    summary: JsonCounts,
+}
+
+#[derive(serde::Serialize)]
+struct JsonCounts {
+    errors: usize,
+    warnings: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sites: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pages: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    seconds: Option<f64>,
+}
+
+/// The closing JSON object of a successful build.
+pub fn json_summary(report: &BuildReport, errors: usize) -> impl serde::Serialize {
+    JsonSummary {
+        summary: JsonCounts {
+            errors,
+            warnings: report.warnings.len(),
+            sites: Some(report.sites.len()),
+            pages: Some(report.sites.iter().map(|s| s.pages).sum()),
+            seconds: Some((report.elapsed.as_secs_f64() * 1000.0).round() / 1000.0),
+        },
+    }
+}
+
+/// The closing JSON object of a failed build.
+pub fn failure_json(failure: &crate::build::BuildFailure) -> impl serde::Serialize {
+    let errors = failure.errors().count();
+    JsonSummary {
+        summary: JsonCounts {
+            errors,
+            warnings: failure.diagnostics.len() - errors,
+            sites: None,
+            pages: None,
+            seconds: None,
+        },
+    }
 }
 
 #[cfg(test)]
