@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use tablica::authoring::{self, ImportOptions, NewOptions};
 use tablica::config::Overrides;
 use tablica::content::date::PageDate;
 use tablica::serve::ServeOptions;
@@ -77,6 +78,38 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Start a new announcement: a file named by its date and title, from a
+    /// template with every common key explained in Polish.
+    New {
+        /// The title of the announcement, in quotes.
+        title: String,
+        /// The site (its id in config.yaml).
+        #[arg(long)]
+        site: String,
+        /// The section folder under content/<site>/.
+        #[arg(long, default_value = "aktualnosci")]
+        section: String,
+        /// Publication date (20.01.2021 or 2021-01-20); today by default.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<PageDate>,
+    },
+    /// Turn a Word document (.docx) into an announcement, with its images.
+    Import {
+        /// The Word document (.docx).
+        file: PathBuf,
+        /// The site (its id in config.yaml).
+        #[arg(long)]
+        site: String,
+        /// The section folder under content/<site>/.
+        #[arg(long, default_value = "aktualnosci")]
+        section: String,
+        /// Publication date, instead of the one found in the document.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<PageDate>,
+        /// Title, instead of the document's first heading.
+        #[arg(long)]
+        title: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -139,6 +172,57 @@ fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             }
+        }
+        Command::New {
+            title,
+            site,
+            section,
+            date,
+        } => {
+            let options = NewOptions {
+                root: cli.root.clone(),
+                site,
+                section,
+                title,
+                date,
+            };
+            run_authoring(authoring::new_page(&options), &cli.root, lang)
+        }
+        Command::Import {
+            file,
+            site,
+            section,
+            date,
+            title,
+        } => {
+            let options = ImportOptions {
+                root: cli.root.clone(),
+                site,
+                section,
+                file,
+                date,
+                title,
+            };
+            run_authoring(authoring::import(&options), &cli.root, lang)
+        }
+    }
+}
+
+fn run_authoring(
+    result: Result<authoring::Created, Vec<tablica::Diagnostic>>,
+    root: &std::path::Path,
+    lang: Lang,
+) -> ExitCode {
+    match result {
+        Ok(created) => {
+            print!("{}", created.summary(root, lang));
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            for diagnostic in &errors {
+                eprintln!("{}\n", diagnostic.clone().relative_to(root).render(lang));
+            }
+            ExitCode::FAILURE
         }
     }
 }

@@ -1,0 +1,707 @@
+//! Walking word/document.xml: paragraphs, runs, lists, tables, links,
+//! images and footnotes become [`Block`]s of Markdown. Word's artefacts are
+//! left behind on the way: bookmarks (`_GoBack`), proofing marks, deleted
+//! text of tracked changes (insertions are kept, as if accepted), field
+//! codes, hidden text and every direct formatting but bold and italic.
+
+use super::notes::Note;
+use super::package::{Package, Rels, Target};
+use super::styles::{numbering_of, outline_level, ListKind, Numbering, Role, Styles};
+use super::xml::Element;
+use super::{Block, Converted, ImageFile, ListMarker};
+use crate::authoring::markdown::{self, Inline};
+use crate::diagnostic::Diagnostic;
+use std::collections::HashMap;
+
+const TODO_ALT: &str = "TODO: opisz, co przedstawia obrazek";
+const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "svg"];
+
+/// The state of one conversion.
+pub struct Converter<'p> {
+    package: &'p mut Package,
+    rels: Rels,
+    note_rels: Rels,
+    in_note: bool,
+    styles: Styles,
+    numbering: Numbering,
+    notes_xml: HashMap<String, Element>,
+    counters: HashMap<(String, usize), u32>,
+    image_parts: HashMap<String, String>,
+    out: Converted,
+}
+
+/// A paragraph being collected: its Markdown pieces and its plain text
+/// (manual line breaks kept as `\n`, for the date and signature lines).
+#[derive(Default)]
+struct Para {
+    frames: Vec<(Option<String>, Vec<Inline>)>,
+    plain: String,
+    /// Per open complex field: whether it opened a link frame.
+    fields: Vec<bool>,
+    instruction: String,
+    has_content: bool,
+}
+
+impl Para {
+    fn new() -> Para {
+        Para {
+            frames: vec![(None, Vec::new())],
+            ..Para::default()
+        }
+    }
+
+    fn push(&mut self, inline: Inline) {
+        if let Some((_, inlines)) = self.frames.last_mut() {
+            inlines.push(inline);
+        }
+    }
+
+    fn text(&mut self, text: &str, bold: bool, italic: bool) {
+        self.plain.push_str(text);
+        self.has_content |= !text.trim().is_empty();
+        if let Some((_, inlines)) = self.frames.last_mut() {
+            if let Some(Inline::Text {
+                text: last,
+                bold: b,
+                italic: i,
+            }) = inlines.last_mut()
+            {
+                if *b == bold && *i == italic {
+                    last.push_str(text);
+                    return;
+                }
+            }
+            inlines.push(Inline::Text {
+                text: text.to_string(),
+                bold,
+                italic,
+            });
+        }
+    }
+
+    fn open_link(&mut self, dest: Option<String>) {
+        self.frames.push((dest, Vec::new()));
+    }
+
+    fn close_link(&mut self) {
+        if self.frames.len() < 2 {
+            return;
+        }
+        if let Some((dest, content)) = self.frames.pop() {
+            match dest {
+                Some(dest) => self.push(Inline::Link { dest, content }),
+                None => {
+                    for inline in content {
+                        self.push(inline);
+                    }
+                }
+            }
+        }
+    }
+
+    fn finish(mut self) -> (Vec<Inline>, String, bool) {
+        while self.frames.len() > 1 {
+            self.close_link();
+        }
+        let inlines = self.frames.pop().map(|(_, i)| i).unwrap_or_default();
+        (inlines, self.plain, self.has_content)
+    }
+}
+
+impl<'p> Converter<'p> {
+    pub fn new(package: &'p mut Package) -> Result<Converter<'p>, Diagnostic> {
+        let rels = package.rels("word/document.xml")?;
+        let note_rels = package.rels("word/footnotes.xml")?;
+        let styles = Styles::parse(package.xml("word/styles.xml")?.as_ref());
+        let numbering = Numbering::parse(package.xml("word/numbering.xml")?.as_ref());
+        let mut notes_xml = HashMap::new();
+        for (part, prefix) in [("word/footnotes.xml", "f"), ("word/endnotes.xml", "e")] {
+            if let Some(root) = package.xml(part)? {
+                for note in root.elements() {
+                    if let Some(id) = note.attr("w:id") {
+                        notes_xml.insert(format!("{prefix}{id}"), note.clone());
+                    }
+                }
+            }
+        }
+        Ok(Converter {
+            package,
+            rels,
+            note_rels,
+            in_note: false,
+            styles,
+            numbering,
+            notes_xml,
+            counters: HashMap::new(),
+            image_parts: HashMap::new(),
+            out: Converted::default(),
+        })
+    }
+
+    /// Converts the document's body.
+    pub fn convert(mut self) -> Result<Converted, Diagnostic> {
+        let document = self.package.xml("word/document.xml")?.unwrap_or_default();
+        let body = document.child("w:body").cloned().unwrap_or_default();
+        self.blocks(&body)?;
+        Ok(self.out)
+    }
+
+    fn blocks(&mut self, parent: &Element) -> Result<(), Diagnostic> {
+        for element in parent.elements() {
+            match element.name.as_str() {
+                "w:p" => self.paragraph(element)?,
+                "w:tbl" => self.table(element)?,
+                "w:sdt" | "w:customXml" | "w:ins" | "w:moveTo" => {
+                    let content = element.child("w:sdtContent").unwrap_or(element);
+                    self.blocks(content)?;
+                }
+                "w:sectPr" => self.headers_and_footers(element)?,
+                "m:oMathPara" => self.out.notes.add(Note::Equation),
+                "w:altChunk" => self.out.notes.add(Note::EmbeddedDocument),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn paragraph(&mut self, p: &Element) -> Result<(), Diagnostic> {
+        let ppr = p.child("w:pPr");
+        if let Some(sect) = ppr.and_then(|ppr| ppr.child("w:sectPr")) {
+            self.headers_and_footers(sect)?;
+        }
+        let style = ppr.and_then(|ppr| ppr.child_val("w:pStyle")).unwrap_or("");
+        let (inlines, plain, has_content) = self.inlines(p)?;
+        if !has_content {
+            return Ok(());
+        }
+        let role = match ppr.and_then(outline_level) {
+            Some(level) if level < 6 => Role::Heading(level + 1),
+            _ => self.styles.role(style),
+        };
+        let numbering = ppr
+            .and_then(numbering_of)
+            .or_else(|| self.styles.numbering(style))
+            .filter(|(num_id, _)| num_id != "0");
+        let block = match (role, numbering) {
+            (Role::Heading(level), _) => heading(level, false, &inlines, &plain),
+            (Role::Title, _) => heading(1, true, &inlines, &plain),
+            (Role::Body, Some((num_id, level))) => self.list_item(num_id, level, &inlines),
+            (Role::Body, None) => Block::Paragraph {
+                markdown: markdown::escape_line_start(&markdown::render(&inlines)),
+                lines: plain_lines(&plain),
+            },
+        };
+        self.out.blocks.push(block);
+        Ok(())
+    }
+
+    fn list_item(&mut self, num_id: String, level: usize, inlines: &[Inline]) -> Block {
+        let (kind, start) = self.numbering.level(&num_id, level);
+        self.counters
+            .retain(|(id, l), _| id != &num_id || *l <= level);
+        let counter = self
+            .counters
+            .entry((num_id.clone(), level))
+            .or_insert(start.saturating_sub(1));
+        *counter += 1;
+        let marker = match kind {
+            ListKind::Bullet => ListMarker::Bullet,
+            ListKind::Numbered => ListMarker::Number(*counter),
+            ListKind::Lettered => {
+                self.out.notes.add(Note::LetteredList);
+                ListMarker::Number(*counter)
+            }
+        };
+        Block::ListItem {
+            list: num_id,
+            level,
+            marker,
+            markdown: markdown::escape_line_start(&markdown::render(inlines)),
+        }
+    }
+
+    /// The Markdown pieces and the plain text of a paragraph.
+    fn inlines(&mut self, p: &Element) -> Result<(Vec<Inline>, String, bool), Diagnostic> {
+        let mut para = Para::new();
+        self.paragraph_content(p, &mut para)?;
+        Ok(para.finish())
+    }
+
+    fn paragraph_content(&mut self, parent: &Element, para: &mut Para) -> Result<(), Diagnostic> {
+        for element in parent.elements() {
+            match element.name.as_str() {
+                "w:r" => self.run(element, para)?,
+                "w:hyperlink" => self.hyperlink(element, para)?,
+                "w:fldSimple" => self.simple_field(element, para)?,
+                "w:ins" | "w:moveTo" | "w:smartTag" | "w:customXml" | "w:dir" | "w:bdo" => {
+                    self.paragraph_content(element, para)?;
+                }
+                "w:sdt" => {
+                    if let Some(content) = element.child("w:sdtContent") {
+                        self.paragraph_content(content, para)?;
+                    }
+                }
+                "m:oMath" | "m:oMathPara" => self.out.notes.add(Note::Equation),
+                // Deleted text, bookmarks (_GoBack), proofing and comment marks.
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn hyperlink(&mut self, link: &Element, para: &mut Para) -> Result<(), Diagnostic> {
+        let dest = link
+            .attr("r:id")
+            .and_then(|id| self.current_rels().get(id))
+            .map(|target| match target {
+                Target::External(url) | Target::Part(url) => url.clone(),
+            });
+        para.open_link(dest);
+        self.paragraph_content(link, para)?;
+        para.close_link();
+        Ok(())
+    }
+
+    fn simple_field(&mut self, field: &Element, para: &mut Para) -> Result<(), Diagnostic> {
+        para.open_link(field.attr("w:instr").and_then(hyperlink_field));
+        self.paragraph_content(field, para)?;
+        para.close_link();
+        Ok(())
+    }
+
+    fn current_rels(&self) -> &Rels {
+        if self.in_note {
+            &self.note_rels
+        } else {
+            &self.rels
+        }
+    }
+
+    fn run(&mut self, run: &Element, para: &mut Para) -> Result<(), Diagnostic> {
+        let rpr = run.child("w:rPr");
+        if rpr.is_some_and(|r| is_on(r.child("w:vanish"))) {
+            return Ok(());
+        }
+        let style = rpr.and_then(|r| r.child_val("w:rStyle")).unwrap_or("");
+        let bold =
+            rpr.is_some_and(|r| is_on(r.child("w:b"))) || matches!(style, "Strong" | "Pogrubienie");
+        let italic = rpr.is_some_and(|r| is_on(r.child("w:i")))
+            || matches!(style, "Emphasis" | "Uwydatnienie");
+        for element in run.elements() {
+            self.run_child(element, para, bold, italic)?;
+        }
+        Ok(())
+    }
+
+    fn run_child(
+        &mut self,
+        element: &Element,
+        para: &mut Para,
+        bold: bool,
+        italic: bool,
+    ) -> Result<(), Diagnostic> {
+        match element.name.as_str() {
+            "w:t" => para.text(&element.text(), bold, italic),
+            "w:tab" | "w:ptab" => para.text(" ", bold, italic),
+            "w:noBreakHyphen" => para.text("-", bold, italic),
+            "w:br" | "w:cr" => line_break(element, para),
+            "w:sym" => self.symbol(element, para, bold, italic),
+            "w:instrText" => para.instruction.push_str(&element.text()),
+            "w:fldChar" => field_char(element, para),
+            "w:drawing" => self.drawing(element, para)?,
+            "w:pict" => self.picture(element, para)?,
+            "w:object" => self.out.notes.add(Note::EmbeddedObject),
+            "w:footnoteReference" => self.note_reference(element, "f", para)?,
+            "w:endnoteReference" => self.note_reference(element, "e", para)?,
+            "w:commentReference" => self.out.notes.add(Note::Comment),
+            "mc:AlternateContent" => self.alternate_content(element, para, bold, italic)?,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn alternate_content(
+        &mut self,
+        element: &Element,
+        para: &mut Para,
+        bold: bool,
+        italic: bool,
+    ) -> Result<(), Diagnostic> {
+        let chosen = element
+            .child("mc:Choice")
+            .or_else(|| element.child("mc:Fallback"));
+        if let Some(chosen) = chosen {
+            for child in chosen.elements() {
+                self.run_child(child, para, bold, italic)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn symbol(&mut self, sym: &Element, para: &mut Para, bold: bool, italic: bool) {
+        let font = sym.attr("w:font").unwrap_or("").to_lowercase();
+        let code = sym
+            .attr("w:char")
+            .and_then(|c| u32::from_str_radix(c, 16).ok())
+            .unwrap_or(0);
+        let code = if (0xF000..=0xF0FF).contains(&code) {
+            code - 0xF000
+        } else {
+            code
+        };
+        let symbol = match (font.as_str(), code) {
+            ("symbol", 0xB7) => Some('•'),
+            ("symbol", 0xAE) => Some('→'),
+            ("symbol", 0xAC) => Some('←'),
+            ("symbol", 0xB4) => Some('×'),
+            ("symbol", 0xB1) => Some('±'),
+            ("symbol", 0xB0) => Some('°'),
+            ("symbol", 0x2D) => Some('−'),
+            (font, code)
+                if !font.contains("wingdings")
+                    && !font.contains("webdings")
+                    && font != "symbol" =>
+            {
+                char::from_u32(code).filter(|c| !c.is_control())
+            }
+            _ => None,
+        };
+        match symbol {
+            Some(c) => para.text(&c.to_string(), bold, italic),
+            None => self.out.notes.add(Note::Symbol),
+        }
+    }
+
+    fn note_reference(
+        &mut self,
+        reference: &Element,
+        kind: &str,
+        para: &mut Para,
+    ) -> Result<(), Diagnostic> {
+        let Some(id) = reference.attr("w:id") else {
+            return Ok(());
+        };
+        let Some(note) = self.notes_xml.get(&format!("{kind}{id}")).cloned() else {
+            return Ok(());
+        };
+        let was_in_note = std::mem::replace(&mut self.in_note, true);
+        let mut texts = Vec::new();
+        for p in note.elements().filter(|e| e.name == "w:p") {
+            let (inlines, _, has_content) = self.inlines(p)?;
+            if has_content {
+                texts.push(markdown::render(&inlines));
+            }
+        }
+        self.in_note = was_in_note;
+        self.out.footnotes.push(texts.join(" "));
+        para.push(Inline::Raw(format!("[^{}]", self.out.footnotes.len())));
+        para.has_content = true;
+        Ok(())
+    }
+
+    fn drawing(&mut self, drawing: &Element, para: &mut Para) -> Result<(), Diagnostic> {
+        let uri = drawing
+            .find("a:graphicData")
+            .and_then(|g| g.attr("uri"))
+            .unwrap_or("");
+        if uri.ends_with("/picture") {
+            let blip = drawing.find("a:blip");
+            let embed = blip.and_then(|b| b.attr("r:embed"));
+            let linked = blip.and_then(|b| b.attr("r:link")).is_some();
+            let doc_pr = drawing.find("wp:docPr");
+            let description = doc_pr
+                .and_then(|d| d.attr("descr").or_else(|| d.attr("title")))
+                .unwrap_or("");
+            return self.image(embed, linked, description, para);
+        }
+        let note = if uri.ends_with("/chart") || uri.contains("chartex") {
+            Note::Chart
+        } else if uri.ends_with("/diagram") {
+            Note::SmartArt
+        } else if drawing.find("wps:txbx").is_some() {
+            Note::TextBox
+        } else {
+            Note::Shape
+        };
+        self.out.notes.add(note);
+        Ok(())
+    }
+
+    /// VML pictures of older documents: an image, a text box or a shape.
+    fn picture(&mut self, pict: &Element, para: &mut Para) -> Result<(), Diagnostic> {
+        if pict.find("v:textbox").is_some() {
+            self.out.notes.add(Note::TextBox);
+            return Ok(());
+        }
+        let Some(data) = pict.find("v:imagedata") else {
+            self.out.notes.add(Note::Shape);
+            return Ok(());
+        };
+        let description = pict
+            .find("v:shape")
+            .and_then(|s| s.attr("alt"))
+            .or_else(|| data.attr("o:title"))
+            .unwrap_or("");
+        self.image(data.attr("r:id"), false, description, para)
+    }
+
+    fn image(
+        &mut self,
+        embed: Option<&str>,
+        linked: bool,
+        description: &str,
+        para: &mut Para,
+    ) -> Result<(), Diagnostic> {
+        let part = match embed.and_then(|id| self.current_rels().get(id)) {
+            Some(Target::Part(part)) => part.clone(),
+            _ => {
+                self.out.notes.add(if linked {
+                    Note::LinkedImage
+                } else {
+                    Note::Shape
+                });
+                return Ok(());
+            }
+        };
+        let Some(name) = self.image_file(&part)? else {
+            return Ok(());
+        };
+        let alt = self.alt_text(description);
+        para.push(Inline::Raw(format!("![{}]({name})", escape_alt(&alt))));
+        para.has_content = true;
+        Ok(())
+    }
+
+    /// Copies a media part once, as `obraz-N.ext`; None for formats a
+    /// browser cannot show.
+    fn image_file(&mut self, part: &str) -> Result<Option<String>, Diagnostic> {
+        if let Some(name) = self.image_parts.get(part) {
+            return Ok(Some(name.clone()));
+        }
+        let extension = part
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_lowercase())
+            .unwrap_or_default();
+        if !IMAGE_EXTENSIONS.contains(&extension.as_str()) {
+            self.out.notes.add(Note::UnsupportedImage);
+            return Ok(None);
+        }
+        let Some(bytes) = self.package.bytes(part)? else {
+            self.out.notes.add(Note::LinkedImage);
+            return Ok(None);
+        };
+        let extension = if extension == "jpeg" {
+            "jpg"
+        } else {
+            &extension
+        };
+        let name = format!("obraz-{}.{extension}", self.out.images.len() + 1);
+        self.out.images.push(ImageFile {
+            name: name.clone(),
+            bytes,
+        });
+        self.image_parts.insert(part.to_string(), name.clone());
+        Ok(Some(name))
+    }
+
+    fn alt_text(&mut self, description: &str) -> String {
+        let description = markdown::collapse_spaces(description.trim());
+        let lowered = description.to_lowercase();
+        if description.is_empty() {
+            self.out.notes.add(Note::MissingAlt);
+            TODO_ALT.to_string()
+        } else if lowered.contains("wygenerowany automatycznie")
+            || lowered.contains("generated automatically")
+        {
+            self.out.notes.add(Note::AutomaticAlt);
+            TODO_ALT.to_string()
+        } else {
+            description
+        }
+    }
+
+    fn table(&mut self, table: &Element) -> Result<(), Diagnostic> {
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        let mut header = false;
+        for (index, row) in table.elements().filter(|e| e.name == "w:tr").enumerate() {
+            if index == 0 {
+                header = row
+                    .child("w:trPr")
+                    .is_some_and(|p| is_on(p.child("w:tblHeader")));
+            }
+            rows.push(self.table_row(row)?);
+        }
+        rows.retain(|row| !row.is_empty());
+        if rows.is_empty() {
+            return Ok(());
+        }
+        if !header {
+            self.out.notes.add(Note::TableWithoutHeader);
+        }
+        self.out.blocks.push(Block::Table {
+            markdown: table_markdown(rows),
+        });
+        Ok(())
+    }
+
+    fn table_row(&mut self, row: &Element) -> Result<Vec<String>, Diagnostic> {
+        let mut cells = Vec::new();
+        for cell in row.elements().filter(|e| e.name == "w:tc") {
+            let tcpr = cell.child("w:tcPr");
+            let continued = tcpr
+                .and_then(|p| p.child("w:vMerge"))
+                .is_some_and(|m| m.attr("w:val") != Some("restart"));
+            let text = if continued {
+                String::new()
+            } else {
+                self.cell_text(cell)?
+            };
+            cells.push(text);
+            let span: usize = tcpr
+                .and_then(|p| p.child_val("w:gridSpan"))
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(1);
+            cells.extend(std::iter::repeat_n(String::new(), span.clamp(1, 64) - 1));
+        }
+        Ok(cells)
+    }
+
+    fn cell_text(&mut self, cell: &Element) -> Result<String, Diagnostic> {
+        let mut paragraphs = Vec::new();
+        let mut found = Vec::new();
+        cell.find_all("w:p", &mut found);
+        if cell.elements().any(|e| e.name == "w:tbl") {
+            self.out.notes.add(Note::NestedTable);
+        }
+        for p in found {
+            let (inlines, _, has_content) = self.inlines(p)?;
+            if has_content {
+                paragraphs.push(markdown::render(&inlines));
+            }
+        }
+        Ok(paragraphs.join(" ").replace('|', "\\|"))
+    }
+
+    /// Page headers and footers are not converted; the report says so when
+    /// they hold any text.
+    fn headers_and_footers(&mut self, sect: &Element) -> Result<(), Diagnostic> {
+        let mut has_text = false;
+        for reference in sect
+            .elements()
+            .filter(|e| e.name == "w:headerReference" || e.name == "w:footerReference")
+        {
+            let part = match reference.attr("r:id").and_then(|id| self.rels.get(id)) {
+                Some(Target::Part(part)) => part.clone(),
+                _ => continue,
+            };
+            if let Some(root) = self.package.xml(&part)? {
+                has_text |= !root.text().trim().is_empty();
+            }
+        }
+        if has_text && !self.out.notes.contains(Note::HeaderFooter) {
+            self.out.notes.add(Note::HeaderFooter);
+        }
+        Ok(())
+    }
+}
+
+fn heading(level: u8, title_style: bool, inlines: &[Inline], plain: &str) -> Block {
+    let plain_inlines: Vec<Inline> = inlines.iter().map(without_emphasis).collect();
+    Block::Heading {
+        level,
+        title_style,
+        markdown: markdown::render(&plain_inlines),
+        plain: markdown::collapse_spaces(plain).trim().to_string(),
+    }
+}
+
+/// Headings are bold already: their bold and italic are dropped.
+fn without_emphasis(inline: &Inline) -> Inline {
+    match inline {
+        Inline::Text { text, .. } => Inline::plain(text.clone()),
+        Inline::Link { dest, content } => Inline::Link {
+            dest: dest.clone(),
+            content: content.iter().map(without_emphasis).collect(),
+        },
+        Inline::Raw(raw) => Inline::Raw(raw.clone()),
+    }
+}
+
+fn plain_lines(plain: &str) -> Vec<String> {
+    plain
+        .split('\n')
+        .map(|line| markdown::collapse_spaces(line).trim().to_string())
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+/// A manual line break inside a paragraph is a space in Markdown (Word
+/// users press Shift+Enter to wrap lines by hand); page and column breaks
+/// are dropped. The plain text keeps the break for signature lines.
+fn line_break(br: &Element, para: &mut Para) {
+    match br.attr("w:type") {
+        Some("page") | Some("column") => para.push(Inline::plain(" ")),
+        _ => {
+            para.push(Inline::plain(" "));
+            para.plain.push('\n');
+        }
+    }
+}
+
+/// Complex fields: the instruction (`HYPERLINK "…"`, `PAGE`) is dropped and
+/// the result kept; a HYPERLINK's result becomes a link.
+fn field_char(element: &Element, para: &mut Para) {
+    match element.attr("w:fldCharType") {
+        Some("begin") => {
+            para.fields.push(false);
+            para.instruction.clear();
+        }
+        Some("separate") => {
+            if let Some(dest) = hyperlink_field(&para.instruction) {
+                para.open_link(Some(dest));
+                if let Some(last) = para.fields.last_mut() {
+                    *last = true;
+                }
+            }
+            para.instruction.clear();
+        }
+        Some("end") if para.fields.pop() == Some(true) => para.close_link(),
+        _ => {}
+    }
+}
+
+/// The address of a `HYPERLINK "https://…"` field instruction.
+fn hyperlink_field(instruction: &str) -> Option<String> {
+    let rest = instruction.trim().strip_prefix("HYPERLINK")?.trim();
+    if rest.starts_with("\\l") {
+        return None;
+    }
+    let url = rest.trim_start_matches('"').split('"').next()?.trim();
+    (!url.is_empty()).then(|| url.to_string())
+}
+
+/// `<w:b/>` and `<w:b w:val="true"/>` are on; `w:val="0"` or `"false"` is off.
+fn is_on(element: Option<&Element>) -> bool {
+    element.is_some_and(|e| !matches!(e.attr("w:val"), Some("0" | "false" | "off" | "none")))
+}
+
+fn escape_alt(alt: &str) -> String {
+    alt.replace('\\', "\\\\")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
+}
+
+fn table_markdown(mut rows: Vec<Vec<String>>) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(1);
+    for row in &mut rows {
+        row.resize(columns, String::new());
+    }
+    let line = |row: &[String]| format!("| {} |", row.join(" | "));
+    let mut lines = Vec::with_capacity(rows.len() + 1);
+    if let Some(first) = rows.first() {
+        lines.push(line(first));
+    }
+    lines.push(format!("|{}", "---|".repeat(columns)));
+    lines.extend(rows.iter().skip(1).map(|row| line(row)));
+    lines.join("\n")
+}
