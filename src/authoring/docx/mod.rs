@@ -81,11 +81,11 @@ pub fn render(blocks: &[Block], footnotes: &[String], heading_shift: i8) -> Stri
             Block::ListItem { list, .. } => Some(list.as_str()),
             _ => None,
         };
+        let same_list = list.is_some() && list == previous_list;
         if !out.is_empty() {
-            let same_list = list.is_some() && previous_list.is_some();
             out.push_str(if same_list { "\n" } else { "\n\n" });
         }
-        if list.is_none() {
+        if !same_list {
             indents.clear();
         }
         previous_list = list;
