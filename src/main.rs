@@ -1,6 +1,6 @@
 //! The `tablica` command line: argument parsing and nothing else.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tablica::authoring::{self, ImportOptions, NewOptions};
@@ -30,6 +30,17 @@ struct Cli {
 enum MessageLang {
     Pl,
     En,
+}
+
+/// Where `new` and `import` put the page.
+#[derive(Args)]
+struct PagePlace {
+    /// The site (its id in config.yaml).
+    #[arg(long)]
+    site: String,
+    /// The section folder under content/<site>/.
+    #[arg(long, default_value = "aktualnosci")]
+    section: String,
 }
 
 #[derive(Subcommand)]
@@ -83,12 +94,8 @@ enum Command {
     New {
         /// The title of the announcement, in quotes.
         title: String,
-        /// The site (its id in config.yaml).
-        #[arg(long)]
-        site: String,
-        /// The section folder under content/<site>/.
-        #[arg(long, default_value = "aktualnosci")]
-        section: String,
+        #[command(flatten)]
+        place: PagePlace,
         /// Publication date (20.01.2021 or 2021-01-20); today by default.
         #[arg(long, value_parser = parse_date)]
         date: Option<PageDate>,
@@ -97,12 +104,8 @@ enum Command {
     Import {
         /// The Word document (.docx).
         file: PathBuf,
-        /// The site (its id in config.yaml).
-        #[arg(long)]
-        site: String,
-        /// The section folder under content/<site>/.
-        #[arg(long, default_value = "aktualnosci")]
-        section: String,
+        #[command(flatten)]
+        place: PagePlace,
         /// Publication date, instead of the one found in the document.
         #[arg(long, value_parser = parse_date)]
         date: Option<PageDate>,
@@ -173,16 +176,11 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::New {
-            title,
-            site,
-            section,
-            date,
-        } => {
+        Command::New { title, place, date } => {
             let options = NewOptions {
                 root: cli.root.clone(),
-                site,
-                section,
+                site: place.site,
+                section: place.section,
                 title,
                 date,
             };
@@ -190,15 +188,14 @@ fn main() -> ExitCode {
         }
         Command::Import {
             file,
-            site,
-            section,
+            place,
             date,
             title,
         } => {
             let options = ImportOptions {
                 root: cli.root.clone(),
-                site,
-                section,
+                site: place.site,
+                section: place.section,
                 file,
                 date,
                 title,

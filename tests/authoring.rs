@@ -352,6 +352,17 @@ Uwaga
         "{}",
         run.stdout
     );
+    let build = fx.build_ok(&["--now", "2026-11-26"]);
+    assert!(build.stderr.is_empty(), "{}", build.stderr);
+    let html = fx.read("public/alfa/aktualnosci/zaproszenie-na-warsztaty-strategiczne/index.html");
+    for expected in [
+        "<th>Godzina",
+        "<strong>wszystkich",
+        "<em>warsztaty",
+        "footnote-definition",
+    ] {
+        assert!(html.contains(expected), "{expected}:\n{html}");
+    }
 }
 
 /// Word's other habits: fields, content controls, symbols, letters as list
@@ -562,11 +573,16 @@ fn a_file_that_is_not_a_zip_is_refused() {
     assert!(error.hint.unwrap().contains("Zapisz jako"));
 }
 
-#[test]
-fn a_legacy_doc_is_refused_with_save_as_docx() {
+/// The start of an OLE compound file (legacy .doc, encrypted .docx).
+fn ole() -> Vec<u8> {
     let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     ole.extend(std::iter::repeat_n(0u8, 504));
-    let error = import_fails(&ole);
+    ole
+}
+
+#[test]
+fn a_legacy_doc_is_refused_with_save_as_docx() {
+    let error = import_fails(&ole());
     assert!(
         error.message.contains("starym formacie Worda (.doc)"),
         "{error:?}"
@@ -576,8 +592,7 @@ fn a_legacy_doc_is_refused_with_save_as_docx() {
 
 #[test]
 fn a_password_protected_docx_is_refused() {
-    let mut encrypted = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    encrypted.extend(std::iter::repeat_n(0u8, 504));
+    let mut encrypted = ole();
     encrypted.extend("EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes));
     let error = import_fails(&encrypted);
     assert!(error.message.contains("chroniony hasłem"), "{error:?}");

@@ -30,6 +30,13 @@ pub struct Converter<'p> {
     out: Converted,
 }
 
+/// The formatting a run keeps: bold and italic, nothing else.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Style {
+    bold: bool,
+    italic: bool,
+}
+
 /// A paragraph being collected: its Markdown pieces and its plain text
 /// (manual line breaks kept as `\n`, for the date and signature lines).
 #[derive(Default)]
@@ -56,7 +63,8 @@ impl Para {
         }
     }
 
-    fn text(&mut self, text: &str, bold: bool, italic: bool) {
+    fn text(&mut self, text: &str, style: Style) {
+        let Style { bold, italic } = style;
         self.plain.push_str(text);
         self.has_content |= !text.trim().is_empty();
         if let Some((_, inlines)) = self.frames.last_mut() {
@@ -282,13 +290,15 @@ impl<'p> Converter<'p> {
         if rpr.is_some_and(|r| is_on(r.child("w:vanish"))) {
             return Ok(());
         }
-        let style = rpr.and_then(|r| r.child_val("w:rStyle")).unwrap_or("");
-        let bold =
-            rpr.is_some_and(|r| is_on(r.child("w:b"))) || matches!(style, "Strong" | "Pogrubienie");
-        let italic = rpr.is_some_and(|r| is_on(r.child("w:i")))
-            || matches!(style, "Emphasis" | "Uwydatnienie");
+        let character_style = rpr.and_then(|r| r.child_val("w:rStyle")).unwrap_or("");
+        let style = Style {
+            bold: rpr.is_some_and(|r| is_on(r.child("w:b")))
+                || matches!(character_style, "Strong" | "Pogrubienie"),
+            italic: rpr.is_some_and(|r| is_on(r.child("w:i")))
+                || matches!(character_style, "Emphasis" | "Uwydatnienie"),
+        };
         for element in run.elements() {
-            self.run_child(element, para, bold, italic)?;
+            self.run_child(element, para, style)?;
         }
         Ok(())
     }
@@ -297,15 +307,14 @@ impl<'p> Converter<'p> {
         &mut self,
         element: &Element,
         para: &mut Para,
-        bold: bool,
-        italic: bool,
+        style: Style,
     ) -> Result<(), Diagnostic> {
         match element.name.as_str() {
-            "w:t" => para.text(&element.text(), bold, italic),
-            "w:tab" | "w:ptab" => para.text(" ", bold, italic),
-            "w:noBreakHyphen" => para.text("-", bold, italic),
+            "w:t" => para.text(&element.text(), style),
+            "w:tab" | "w:ptab" => para.text(" ", style),
+            "w:noBreakHyphen" => para.text("-", style),
             "w:br" | "w:cr" => line_break(element, para),
-            "w:sym" => self.symbol(element, para, bold, italic),
+            "w:sym" => self.symbol(element, para, style),
             "w:instrText" => para.instruction.push_str(&element.text()),
             "w:fldChar" => field_char(element, para),
             "w:drawing" => self.drawing(element, para)?,
@@ -314,31 +323,31 @@ impl<'p> Converter<'p> {
             "w:footnoteReference" => self.note_reference(element, "f", para)?,
             "w:endnoteReference" => self.note_reference(element, "e", para)?,
             "w:commentReference" => self.out.notes.add(Note::Comment),
-            "mc:AlternateContent" => self.alternate_content(element, para, bold, italic)?,
+            "mc:AlternateContent" => self.alternate_content(element, para, style)?,
             _ => {}
         }
         Ok(())
     }
 
+    /// Newer content with an older fallback: the newer one is read.
     fn alternate_content(
         &mut self,
         element: &Element,
         para: &mut Para,
-        bold: bool,
-        italic: bool,
+        style: Style,
     ) -> Result<(), Diagnostic> {
         let chosen = element
             .child("mc:Choice")
             .or_else(|| element.child("mc:Fallback"));
         if let Some(chosen) = chosen {
             for child in chosen.elements() {
-                self.run_child(child, para, bold, italic)?;
+                self.run_child(child, para, style)?;
             }
         }
         Ok(())
     }
 
-    fn symbol(&mut self, sym: &Element, para: &mut Para, bold: bool, italic: bool) {
+    fn symbol(&mut self, sym: &Element, para: &mut Para, style: Style) {
         let font = sym.attr("w:font").unwrap_or("").to_lowercase();
         let code = sym
             .attr("w:char")
@@ -367,7 +376,7 @@ impl<'p> Converter<'p> {
             _ => None,
         };
         match symbol {
-            Some(c) => para.text(&c.to_string(), bold, italic),
+            Some(c) => para.text(&c.to_string(), style),
             None => self.out.notes.add(Note::Symbol),
         }
     }
