@@ -812,3 +812,70 @@ fn the_hub_help_page_is_the_clerks_guide() {
         "copy docs/pl/poradnik-redaktora.md into the hub page"
     );
 }
+
+/// A table of contents is left out, bullets typed by hand become a list,
+/// a footnote referenced twice is one note, endnotes follow footnotes, and
+/// a document with neither heading nor short first line is named by its file.
+#[test]
+fn import_reads_typed_bullets_and_notes_and_skips_the_table_of_contents() {
+    let fx = workspace();
+    let toc = format!(
+        r#"<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>"#,
+        p(&r("Spis treści ..... 1"))
+    );
+    let reference = |kind: &str, id: u32| format!(r#"<w:r><w:{kind}Reference w:id="{id}"/></w:r>"#);
+    let body = [
+        toc,
+        p(&r("Partnerstwo zaprasza mieszkańców wszystkich gmin na spotkania w sprawie strategii terytorialnej.")),
+        p(&format!("{}{}", r("Ankieta"), reference("footnote", 2))),
+        p(&format!("{}{}{}", r("Wyniki"), reference("footnote", 2), reference("endnote", 1))),
+        p(&r("•\tpierwszy punkt")),
+        p(&r("• drugi punkt")),
+        p(&r("•bez odstępu")),
+    ]
+    .concat();
+    let mut docx = Docx::new(body).part(
+        "word/endnotes.xml",
+        format!(
+            r#"<w:endnotes {W}><w:endnote w:id="1"><w:p>{}</w:p></w:endnote></w:endnotes>"#,
+            r("Przypis końcowy.")
+        ),
+    );
+    docx.footnotes = Some(format!(
+        r#"<w:footnote w:id="2"><w:p>{}</w:p></w:footnote>"#,
+        r("Ankieta z 2020 r.")
+    ));
+    std::fs::write(fx.path("Spotkania_partnerstwa.docx"), docx.bytes()).unwrap();
+    let run = fx.run(&[
+        "import",
+        "Spotkania_partnerstwa.docx",
+        "--site",
+        "alfa",
+        "--date",
+        "2021-05-19",
+    ]);
+    run.assert_ok();
+    assert_eq!(
+        imported_body(&fx, "2021-05-19-spotkania-partnerstwa.md"),
+        "Partnerstwo zaprasza mieszkańców wszystkich gmin na spotkania w sprawie strategii terytorialnej.
+
+Ankieta[^1]
+
+Wyniki[^1][^2]
+
+- pierwszy punkt
+- drugi punkt
+
+•bez odstępu
+
+[^1]: Ankieta z 2020 r.
+[^2]: Przypis końcowy.
+"
+    );
+    assert!(run.stdout.contains("spis treści"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("tytuł wzięto z nazwy pliku"),
+        "{}",
+        run.stdout
+    );
+}

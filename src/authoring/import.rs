@@ -101,12 +101,14 @@ pub fn propose(options: &ImportOptions) -> Result<Proposal, Diagnostic> {
     })
 }
 
-/// The first heading, else a short first paragraph, else the file's name.
+/// The first heading (when at most two paragraphs come before it), else a
+/// short first paragraph, else the file's name.
 fn take_title(blocks: &mut Vec<Block>, stem: &str, notes: &mut Notes) -> String {
-    if let Some(index) = blocks
+    let heading = blocks
         .iter()
-        .position(|b| matches!(b, Block::Heading { .. }))
-    {
+        .position(|b| matches!(b, Block::Heading { .. }));
+    // A heading after more than two paragraphs is a section of the text.
+    if let Some(index) = heading.filter(|index| *index <= 2) {
         if let Block::Heading { plain, .. } = blocks.remove(index) {
             return plain;
         }

@@ -35,49 +35,81 @@ pub fn front_matter(draft: &Draft, site: &SiteConfig) -> String {
         "# Linie zaczynające się od # to podpowiedzi: aby użyć pola, usuń # i spację".to_string(),
         "# na początku linii i wpisz swoją wartość. Daty: 20.01.2021 albo 2021-01-20.".to_string(),
         format!("title: {}", quoted(&draft.title)),
-        format!("date: {date}            # data publikacji; data z przyszłości: ogłoszenie pojawi się tego dnia"),
-        format!("# updated: {date}       # data aktualizacji, gdy poprawiasz opublikowaną treść"),
+        commented(
+            &format!("date: {date}"),
+            "data publikacji (z przyszłości: ogłoszenie pojawi się tego dnia)",
+        ),
+        commented(
+            &format!("# updated: {date}"),
+            "data aktualizacji, gdy poprawiasz treść",
+        ),
         "# summary: \"Jedno zdanie, które pokaże się na liście ogłoszeń\"".to_string(),
-        "# tags: [strategia, konsultacje]         # słowa kluczowe, małymi literami".to_string(),
-        "# categories: [Ogłoszenia]               # kategoria, np. Ogłoszenia, Wydarzenia, Konsultacje".to_string(),
+        commented(
+            "# tags: [strategia, konsultacje]",
+            "słowa kluczowe, małymi literami",
+        ),
+        commented(
+            "# categories: [Ogłoszenia]",
+            "np. Ogłoszenia, Wydarzenia, Konsultacje",
+        ),
     ];
     lines.extend(members_hint(site));
     lines.push(match &draft.signature {
         Some(signature) => format!("signature: {}", quoted(signature)),
-        None => "# signature: \"W imieniu Partnerstwa – Wójt Gminy …\"   # podpis pod treścią"
-            .to_string(),
+        None => commented(
+            "# signature: \"W imieniu Partnerstwa – Wójt …\"",
+            "podpis pod treścią",
+        ),
     });
     lines.push(match &draft.source {
         Some(source) => format!("source: {}", quoted(source)),
-        None => "# source: \"Urząd Gminy …\"                # źródło informacji".to_string(),
+        None => commented("# source: \"Urząd Gminy …\"", "źródło informacji"),
     });
-    lines.extend(
-        [
-            "# draft: true                  # szkic: nie będzie opublikowany, dopóki nie usuniesz tej linii",
-            "# attachments:                 # pliki do pobrania, w folderze o nazwie tego pliku (bez .md)",
-            "#   - file: zaproszenie.pdf",
-            "#     title: \"Zaproszenie na spotkanie\"",
-            "# gallery:                     # zdjęcia w tym samym folderze; opis (alt) jest obowiązkowy",
-            "#   - file: zdjecie-1.jpg",
-            "#     alt: \"Co widać na zdjęciu – dla osób, które go nie widzą\"",
-            "#     caption: \"Podpis pod zdjęciem\"",
-            "# event:                       # spotkanie lub warsztaty: kiedy i gdzie",
-            "#   start: 21.09.2021 17:30",
-            "#   end: 21.09.2021 19:00",
-            "#   place: \"Świetlica wiejska\"",
-            "#   address: \"Lipno 5\"",
-            "# consultation:                # konsultacje społeczne: czego dotyczą, od kiedy do kiedy",
-            "#   subject: \"Projekt strategii terytorialnej\"",
-            "#   from: 15.09.2021",
-            "#   to: 06.10.2021",
-            "#   how: \"Uwagi można składać na formularzu w urzędzie gminy lub e-mailem.\"",
-            "#   form: https://…",
-            "---",
-        ]
-        .map(str::to_string),
-    );
+    lines.extend([
+        commented(
+            "# draft: true",
+            "szkic: nie jest publikowany, dopóki jest ta linia",
+        ),
+        commented(
+            "# attachments:",
+            "pliki w folderze o nazwie tego pliku (bez .md)",
+        ),
+        "#   - file: zaproszenie.pdf".to_string(),
+        "#     title: \"Zaproszenie na spotkanie\"".to_string(),
+        commented(
+            "# gallery:",
+            "zdjęcia w tym samym folderze; opis alt jest obowiązkowy",
+        ),
+        "#   - file: zdjecie-1.jpg".to_string(),
+        "#     alt: \"Co widać na zdjęciu – dla osób, które go nie widzą\"".to_string(),
+        "#     caption: \"Podpis pod zdjęciem\"".to_string(),
+        commented("# event:", "spotkanie lub warsztaty: kiedy i gdzie"),
+        "#   start: 21.09.2021 17:30".to_string(),
+        "#   end: 21.09.2021 19:00".to_string(),
+        "#   place: \"Świetlica wiejska\"".to_string(),
+        "#   address: \"Lipno 5\"".to_string(),
+        commented(
+            "# consultation:",
+            "konsultacje społeczne: czego dotyczą i kiedy",
+        ),
+        "#   subject: \"Projekt strategii terytorialnej\"".to_string(),
+        "#   from: 15.09.2021".to_string(),
+        "#   to: 06.10.2021".to_string(),
+        "#   how: \"Uwagi można składać na formularzu w urzędzie gminy lub e-mailem.\"".to_string(),
+        "#   form: https://…".to_string(),
+        "---".to_string(),
+    ]);
     lines.join("\n") + "\n"
 }
+
+/// A line of YAML with a comment after it, comments lined up in one column.
+fn commented(code: &str, comment: &str) -> String {
+    let width = code.chars().count();
+    let padding = " ".repeat(COMMENT_COLUMN.saturating_sub(width));
+    format!("{code}{padding} # {comment}")
+}
+
+const COMMENT_COLUMN: usize = 36;
 
 /// `# gminy: [Gmina Klukowo]` with the site's member names to choose from.
 fn members_hint(site: &SiteConfig) -> Vec<String> {
@@ -88,8 +120,9 @@ fn members_hint(site: &SiteConfig) -> Vec<String> {
     else {
         return Vec::new();
     };
-    let mut lines = vec![format!(
-        "# gminy: [{first}]      # samorządy, których dotyczy ogłoszenie; nazwy jak w config.yaml:"
+    let mut lines = vec![commented(
+        &format!("# gminy: [{first}]"),
+        "samorządy, których dotyczy; do wyboru:",
     )];
     let mut line = String::from("#  ");
     for (index, member) in site.members.iter().enumerate() {

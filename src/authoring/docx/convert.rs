@@ -20,13 +20,17 @@ const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "svg"];
 pub struct Converter<'p> {
     package: &'p mut Package,
     rels: Rels,
-    note_rels: Rels,
-    in_note: bool,
+    /// Relationships of word/footnotes.xml and word/endnotes.xml, by prefix.
+    note_rels: HashMap<&'static str, Rels>,
+    /// While a note is converted: its prefix ("f" or "e").
+    in_note: Option<&'static str>,
     styles: Styles,
     numbering: Numbering,
     notes_xml: HashMap<String, Element>,
     counters: HashMap<(String, usize), u32>,
     image_parts: HashMap<String, String>,
+    /// Footnote numbers by note id, so a note referenced twice is one note.
+    note_numbers: HashMap<String, usize>,
     out: Converted,
 }
 
@@ -119,11 +123,12 @@ impl Para {
 impl<'p> Converter<'p> {
     pub fn new(package: &'p mut Package) -> Result<Converter<'p>, Diagnostic> {
         let rels = package.rels("word/document.xml")?;
-        let note_rels = package.rels("word/footnotes.xml")?;
+        let mut note_rels = HashMap::new();
         let styles = Styles::parse(package.xml("word/styles.xml")?.as_ref());
         let numbering = Numbering::parse(package.xml("word/numbering.xml")?.as_ref());
         let mut notes_xml = HashMap::new();
         for (part, prefix) in [("word/footnotes.xml", "f"), ("word/endnotes.xml", "e")] {
+            note_rels.insert(prefix, package.rels(part)?);
             if let Some(root) = package.xml(part)? {
                 for note in root.elements() {
                     if let Some(id) = note.attr("w:id") {
@@ -136,12 +141,13 @@ impl<'p> Converter<'p> {
             package,
             rels,
             note_rels,
-            in_note: false,
+            in_note: None,
             styles,
             numbering,
             notes_xml,
             counters: HashMap::new(),
             image_parts: HashMap::new(),
+            note_numbers: HashMap::new(),
             out: Converted::default(),
         })
     }
@@ -159,6 +165,9 @@ impl<'p> Converter<'p> {
             match element.name.as_str() {
                 "w:p" => self.paragraph(element)?,
                 "w:tbl" => self.table(element)?,
+                "w:sdt" if is_table_of_contents(element) => {
+                    self.out.notes.add(Note::TableOfContents);
+                }
                 "w:sdt" | "w:customXml" | "w:ins" | "w:moveTo" => {
                     let content = element.child("w:sdtContent").unwrap_or(element);
                     self.blocks(content)?;
@@ -178,7 +187,7 @@ impl<'p> Converter<'p> {
             self.headers_and_footers(sect)?;
         }
         let style = ppr.and_then(|ppr| ppr.child_val("w:pStyle")).unwrap_or("");
-        let (inlines, plain, has_content) = self.inlines(p)?;
+        let (mut inlines, plain, has_content) = self.inlines(p)?;
         if !has_content {
             return Ok(());
         }
@@ -186,6 +195,10 @@ impl<'p> Converter<'p> {
             Some(level) if level < 6 => Role::Heading(level + 1),
             _ => self.styles.role(style),
         };
+        if role == Role::Contents {
+            self.out.notes.add(Note::TableOfContents);
+            return Ok(());
+        }
         let numbering = ppr
             .and_then(numbering_of)
             .or_else(|| self.styles.numbering(style))
@@ -193,8 +206,14 @@ impl<'p> Converter<'p> {
         let block = match (role, numbering) {
             (Role::Heading(level), _) => heading(level, false, &inlines, &plain),
             (Role::Title, _) => heading(1, true, &inlines, &plain),
-            (Role::Body, Some((num_id, level))) => self.list_item(num_id, level, &inlines),
-            (Role::Body, None) => Block::Paragraph {
+            (_, Some((num_id, level))) => self.list_item(num_id, level, &inlines),
+            _ if strip_typed_bullet(&mut inlines) => Block::ListItem {
+                list: TYPED_BULLETS.to_string(),
+                level: 0,
+                marker: ListMarker::Bullet,
+                markdown: markdown::escape_line_start(&markdown::render(&inlines)),
+            },
+            _ => Block::Paragraph {
                 markdown: markdown::escape_line_start(&markdown::render(&inlines)),
                 lines: plain_lines(&plain),
             },
@@ -278,11 +297,9 @@ impl<'p> Converter<'p> {
     }
 
     fn current_rels(&self) -> &Rels {
-        if self.in_note {
-            &self.note_rels
-        } else {
-            &self.rels
-        }
+        self.in_note
+            .and_then(|kind| self.note_rels.get(kind))
+            .unwrap_or(&self.rels)
     }
 
     fn run(&mut self, run: &Element, para: &mut Para) -> Result<(), Diagnostic> {
@@ -384,16 +401,33 @@ impl<'p> Converter<'p> {
     fn note_reference(
         &mut self,
         reference: &Element,
-        kind: &str,
+        kind: &'static str,
         para: &mut Para,
     ) -> Result<(), Diagnostic> {
         let Some(id) = reference.attr("w:id") else {
             return Ok(());
         };
-        let Some(note) = self.notes_xml.get(&format!("{kind}{id}")).cloned() else {
-            return Ok(());
+        let key = format!("{kind}{id}");
+        let number = match self.note_numbers.get(&key) {
+            Some(number) => *number,
+            None => {
+                let Some(note) = self.notes_xml.get(&key).cloned() else {
+                    return Ok(());
+                };
+                let text = self.note_text(&note, kind)?;
+                self.out.footnotes.push(text);
+                self.note_numbers.insert(key, self.out.footnotes.len());
+                self.out.footnotes.len()
+            }
         };
-        let was_in_note = std::mem::replace(&mut self.in_note, true);
+        para.push(Inline::Raw(format!("[^{number}]")));
+        para.has_content = true;
+        Ok(())
+    }
+
+    /// A footnote's paragraphs as one line of Markdown.
+    fn note_text(&mut self, note: &Element, kind: &'static str) -> Result<String, Diagnostic> {
+        let was_in_note = self.in_note.replace(kind);
         let mut texts = Vec::new();
         for p in note.elements().filter(|e| e.name == "w:p") {
             let (inlines, _, has_content) = self.inlines(p)?;
@@ -402,10 +436,7 @@ impl<'p> Converter<'p> {
             }
         }
         self.in_note = was_in_note;
-        self.out.footnotes.push(texts.join(" "));
-        para.push(Inline::Raw(format!("[^{}]", self.out.footnotes.len())));
-        para.has_content = true;
-        Ok(())
+        Ok(texts.join(" "))
     }
 
     fn drawing(&mut self, drawing: &Element, para: &mut Para) -> Result<(), Diagnostic> {
@@ -612,6 +643,37 @@ impl<'p> Converter<'p> {
         }
         Ok(())
     }
+}
+
+/// The list id given to paragraphs that start with a bullet typed by hand.
+const TYPED_BULLETS: &str = "typed";
+
+/// Removes a bullet typed by hand ("• tekst", or Word's Symbol-font bullet
+/// pasted as text) from the start of a paragraph; true when there was one.
+fn strip_typed_bullet(inlines: &mut [Inline]) -> bool {
+    let Some(Inline::Text { text, .. }) = inlines.first_mut() else {
+        return false;
+    };
+    let trimmed = text.trim_start();
+    let mut chars = trimmed.chars();
+    let bullet = chars
+        .next()
+        .is_some_and(|c| matches!(c, '•' | '·' | '▪' | '◦' | '\u{F0B7}'));
+    let spaced = chars.next().is_some_and(char::is_whitespace);
+    if !(bullet && spaced) {
+        return false;
+    }
+    let rest = chars.as_str().trim_start().to_string();
+    *text = rest;
+    true
+}
+
+/// A content control holding Word's table of contents.
+fn is_table_of_contents(sdt: &Element) -> bool {
+    sdt.child("w:sdtPr")
+        .and_then(|p| p.find("w:docPartGallery"))
+        .and_then(|g| g.attr("w:val"))
+        .is_some_and(|v| v == "Table of Contents")
 }
 
 fn heading(level: u8, title_style: bool, inlines: &[Inline], plain: &str) -> Block {

@@ -23,6 +23,7 @@ pub enum Note {
     NestedTable,
     LetteredList,
     Symbol,
+    TableOfContents,
     TitleFromParagraph,
     TitleFromFileName,
     DateIsToday,
@@ -99,6 +100,10 @@ impl Note {
             Note::Symbol => (
                 "symbol z czcionki Wingdings lub podobnej: pominięto",
                 "symbol from Wingdings or a similar font: left out",
+            ),
+            Note::TableOfContents => (
+                "spis treści: pominięto — strona ogłoszenia go nie potrzebuje",
+                "table of contents: left out — an announcement page does not need one",
             ),
             Note::TitleFromParagraph => (
                 "dokument nie ma nagłówka: tytuł wzięto z pierwszego akapitu — sprawdź title",

@@ -27,6 +27,8 @@ pub enum Role {
     Heading(u8),
     /// The document's `Title` style.
     Title,
+    /// An entry of Word's table of contents (`toc 1`…).
+    Contents,
     Body,
 }
 
@@ -96,6 +98,9 @@ fn role_of(name: &str, id: &str, outline_level: Option<u8>) -> Role {
         if let Some(level) = lowered_id.strip_prefix(prefix).and_then(heading_digit) {
             return Role::Heading(level);
         }
+    }
+    if name.starts_with("toc ") || lowered_id.starts_with("spistreci") {
+        return Role::Contents;
     }
     if name == "title" || lowered_id == "title" || lowered_id == "tytu" {
         return Role::Title;

@@ -6,6 +6,10 @@
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
+/// Deeper nesting is refused: Word writes a few dozen levels, and walking a
+/// tree recursively must not run out of stack on a malicious file.
+const MAX_DEPTH: usize = 256;
+
 /// One element with its attributes and children.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Element {
@@ -96,7 +100,14 @@ pub fn parse(source: &str) -> Result<Element, String> {
             .read_event()
             .map_err(|e| format!("{e} (bajt {position})"))?;
         match event {
-            Event::Start(start) => stack.push(element(&start)?),
+            Event::Start(start) => {
+                if stack.len() > MAX_DEPTH {
+                    return Err(format!(
+                        "elementy zagnieżdżone zbyt głęboko (bajt {position})"
+                    ));
+                }
+                stack.push(element(&start)?);
+            }
             Event::Empty(start) => push_child(&mut stack, Node::Element(element(&start)?)),
             Event::End(_) => {
                 let done = stack.pop().filter(|_| !stack.is_empty());
@@ -175,5 +186,7 @@ mod tests {
         assert!(parse("<a>").is_err());
         assert!(parse("").is_err());
         assert!(parse("</a>").is_err());
+        let deep = "<a>".repeat(10_000);
+        assert!(parse(&deep).unwrap_err().contains("zbyt głęboko"));
     }
 }
