@@ -243,7 +243,7 @@ fn every_element() -> Docx {
             r(" bez  formatowania.")
         )),
         p(&r("# To nie jest nagłówek")),
-        p(&format!("{}<w:r><w:br/></w:r>{}", r("Pierwsza linia"), r("druga linia."))),
+        p(&format!("{}<w:r><w:br/></w:r>{}", r("Pierwsza linia[bookmark: _GoBack]"), r("druga linia."))),
         p(&format!(
             r#"{}<w:ins w:id="1" w:author="A">{}</w:ins><w:del w:id="2" w:author="A"><w:r><w:delText>usunięte</w:delText></w:r></w:del>{}"#,
             r("Zmiany: "),

@@ -10,6 +10,7 @@ use super::styles::{numbering_of, outline_level, ListKind, Numbering, Role, Styl
 use super::xml::Element;
 use super::{Block, Converted, ImageFile, ListMarker};
 use crate::authoring::markdown::{self, Inline};
+use crate::content::typography::strip_word_artefacts;
 use crate::diagnostic::Diagnostic;
 use std::collections::HashMap;
 
@@ -51,6 +52,8 @@ struct Para {
     fields: Vec<bool>,
     instruction: String,
     has_content: bool,
+    /// An image or a note reference: content even without text.
+    has_raw: bool,
 }
 
 impl Para {
@@ -116,7 +119,27 @@ impl Para {
             self.close_link();
         }
         let inlines = self.frames.pop().map(|(_, i)| i).unwrap_or_default();
-        (inlines, self.plain, self.has_content)
+        let inlines = inlines.into_iter().map(without_bookmark_text).collect();
+        let plain = strip_word_artefacts(&self.plain).into_owned();
+        let has_content = (self.has_content && !plain.trim().is_empty()) || self.has_raw;
+        (inlines, plain, has_content)
+    }
+}
+
+/// `[bookmark: _GoBack]` typed as text (pasted from a converted document)
+/// goes the way of real bookmarks.
+fn without_bookmark_text(inline: Inline) -> Inline {
+    match inline {
+        Inline::Text { text, bold, italic } => Inline::Text {
+            text: strip_word_artefacts(&text).into_owned(),
+            bold,
+            italic,
+        },
+        Inline::Link { dest, content } => Inline::Link {
+            dest,
+            content: content.into_iter().map(without_bookmark_text).collect(),
+        },
+        raw => raw,
     }
 }
 
@@ -421,7 +444,7 @@ impl<'p> Converter<'p> {
             }
         };
         para.push(Inline::Raw(format!("[^{number}]")));
-        para.has_content = true;
+        para.has_raw = true;
         Ok(())
     }
 
@@ -508,7 +531,7 @@ impl<'p> Converter<'p> {
         };
         let alt = self.alt_text(description);
         para.push(Inline::Raw(format!("![{}]({name})", escape_alt(&alt))));
-        para.has_content = true;
+        para.has_raw = true;
         Ok(())
     }
 
