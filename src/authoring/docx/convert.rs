@@ -253,7 +253,8 @@ impl<'p> Converter<'p> {
             .counters
             .entry((num_id.clone(), level))
             .or_insert(start.saturating_sub(1));
-        *counter += 1;
+        // CommonMark reads at most nine digits as a list number.
+        *counter = counter.saturating_add(1).min(999_999_999);
         let marker = match kind {
             ListKind::Bullet => ListMarker::Bullet,
             ListKind::Numbered => ListMarker::Number(*counter),

@@ -220,3 +220,53 @@ fn level_definition(lvl: &Element) -> Option<(usize, (ListKind, u32))> {
         .unwrap_or(1);
     Some((level, (kind, start)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::authoring::docx::xml::parse;
+
+    #[test]
+    fn headings_are_found_by_name_id_base_style_or_outline_level() {
+        let styles = parse(
+            r#"<w:styles>
+            <w:style w:styleId="Nagwek1"><w:name w:val="heading 1"/></w:style>
+            <w:style w:styleId="Moj"><w:name w:val="Mój śródtytuł"/><w:basedOn w:val="Nagwek1"/></w:style>
+            <w:style w:styleId="Konspekt"><w:name w:val="Konspekt"/><w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:style>
+            <w:style w:styleId="Spistreci1"><w:name w:val="toc 1"/></w:style>
+            <w:style w:styleId="Listapunktowana"><w:name w:val="List Bullet"/><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>
+            </w:styles>"#,
+        )
+        .unwrap();
+        let styles = Styles::parse(Some(&styles));
+        assert_eq!(styles.role("Nagwek1"), Role::Heading(1));
+        assert_eq!(styles.role("Moj"), Role::Heading(1));
+        assert_eq!(styles.role("Konspekt"), Role::Heading(3));
+        assert_eq!(styles.role("Spistreci1"), Role::Contents);
+        assert_eq!(styles.role("Normalny"), Role::Body);
+        assert_eq!(
+            styles.numbering("Listapunktowana"),
+            Some(("7".to_string(), 0))
+        );
+        // Without styles.xml, Word's own ids still say what they are.
+        let none = Styles::parse(None);
+        assert_eq!(none.role("Nagwek2"), Role::Heading(2));
+        assert_eq!(none.role("Heading3"), Role::Heading(3));
+        assert_eq!(none.role("Tytu"), Role::Title);
+    }
+
+    #[test]
+    fn list_levels_know_bullets_numbers_and_letters() {
+        let numbering = parse(
+            r#"<w:numbering>
+            <w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="lowerLetter"/></w:lvl></w:abstractNum>
+            <w:num w:numId="5"><w:abstractNumId w:val="3"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>
+            </w:numbering>"#,
+        )
+        .unwrap();
+        let numbering = Numbering::parse(Some(&numbering));
+        assert_eq!(numbering.level("5", 0), (ListKind::Numbered, 4));
+        assert_eq!(numbering.level("5", 1), (ListKind::Lettered, 1));
+        assert_eq!(numbering.level("99", 0), (ListKind::Bullet, 1));
+    }
+}
