@@ -259,7 +259,7 @@ fn every_element() -> Docx {
         table,
         p(&format!("{}{link}{}", r("Więcej na "), r("."))),
         p(&image("rId20", 1, Some("Uczestnicy warsztatów przy stołach"))),
-        p(&image("rId21", 2, None)),
+        p(&image("rId21", 2, Some("IMG_0042.JPG"))),
         p(&format!("{}{footnote}{}", r("Przypis w tekście"), r("."))),
         p(text_box),
         p(&format!(

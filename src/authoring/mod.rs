@@ -196,8 +196,8 @@ fn exists(path: &Path, same_file: bool) -> Diagnostic {
                 "this file already exists; Tablica will not overwrite it",
             ),
             Text::new(
-                "podaj inną datę (--date 21.01.2021) albo inny tytuł, albo zmień nazwę istniejącego pliku",
-                "give another date (--date 21.01.2021) or another title, or rename the existing file",
+                "podaj inną datę (--date 21.01.2021) albo inny tytuł (przy imporcie: --title \"…\"), albo zmień nazwę istniejącego pliku",
+                "give another date (--date 21.01.2021) or another title (when importing: --title \"…\"), or rename the existing file",
             ),
         )
     } else {
@@ -207,8 +207,8 @@ fn exists(path: &Path, same_file: bool) -> Diagnostic {
                 "an announcement with the same address already exists (the address comes from the title, without the date); Tablica will not overwrite it",
             ),
             Text::new(
-                "nadaj nowemu ogłoszeniu inny tytuł (np. dodaj miejsce lub miesiąc) albo zmień nazwę istniejącego pliku",
-                "give the new announcement another title (e.g. add the place or month) or rename the existing file",
+                "nadaj nowemu ogłoszeniu inny tytuł, np. z miejscem lub miesiącem (przy imporcie: --title \"…\"), albo zmień nazwę istniejącego pliku",
+                "give the new announcement another title, e.g. with the place or month (when importing: --title \"…\"), or rename the existing file",
             ),
         )
     };

@@ -571,7 +571,11 @@ impl<'p> Converter<'p> {
     fn alt_text(&mut self, description: &str) -> String {
         let description = markdown::collapse_spaces(description.trim());
         let lowered = description.to_lowercase();
-        if description.is_empty() {
+        let file_name = IMAGE_EXTENSIONS
+            .iter()
+            .chain(&["bmp", "tif", "tiff", "heic", "emf", "wmf"])
+            .any(|ext| lowered.ends_with(&format!(".{ext}")));
+        if description.is_empty() || file_name {
             self.out.notes.add(Note::MissingAlt);
             TODO_ALT.to_string()
         } else if lowered.contains("wygenerowany automatycznie")

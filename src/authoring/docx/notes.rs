@@ -70,8 +70,8 @@ impl Note {
                 "page header or footer: not carried over (page numbers, logos) — copy any important text into the page",
             ),
             Note::MissingAlt => (
-                "obrazek bez opisu alternatywnego: w pliku wpisano „TODO” — opisz, co przedstawia (tablica check to wskaże)",
-                "image without a text alternative: the page says \"TODO\" — describe what it shows (tablica check points to it)",
+                "obrazek bez opisu alternatywnego (albo z nazwą pliku zamiast opisu): w pliku wpisano „TODO” — opisz, co przedstawia (tablica check to wskaże)",
+                "image without a text alternative (or with a file name for one): the page says \"TODO\" — describe what it shows (tablica check points to it)",
             ),
             Note::AutomaticAlt => (
                 "obrazek z opisem wygenerowanym automatycznie przez Worda: zastąpiono go „TODO” — opisz, co przedstawia",
