@@ -180,6 +180,20 @@ const NUMBERING: &str = r#"<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0">
 // ---------------------------------------------------------------------------
 // Running the commands.
 
+/// A copy of the repository's sample workspace.
+fn sample_workspace() -> Fixture {
+    let fx = Fixture::new();
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in ["content", "static"] {
+        copy_dir(&repo.join(dir), &fx.path(dir));
+    }
+    fx.write(
+        "config.yaml",
+        std::fs::read(repo.join("config.yaml")).unwrap(),
+    );
+    fx
+}
+
 fn workspace() -> Fixture {
     let fx = Fixture::partnership("https://example.org/alfa/");
     fx.write(
@@ -445,15 +459,7 @@ Wzór:
 /// sample workspace, it builds without a warning once the photo is described.
 #[test]
 fn an_announcement_from_word_builds_cleanly_after_alt_texts_are_filled() {
-    let fx = Fixture::new();
-    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    for dir in ["content", "static"] {
-        copy_dir(&repo.join(dir), &fx.path(dir));
-    }
-    fx.write(
-        "config.yaml",
-        std::fs::read(repo.join("config.yaml")).unwrap(),
-    );
+    let fx = sample_workspace();
     let members = [
         "Powiat Wysokomazowiecki",
         "Miasto Wysokie Mazowieckie",
@@ -543,6 +549,78 @@ Partnerem regionalnym jest Urząd Marszałkowski Województwa Podlaskiego.
     assert!(fx.exists(
         "public/ziemia-wysokomazowiecka/aktualnosci/partnerstwo-ziemia-wysokomazowiecka-w-pilotazu-cwd/obraz-1.png"
     ));
+}
+
+/// A document written from Word's own template (see
+/// tests/fixtures/make_ziemia_docx.py): Word's style ids, the List Bullet and
+/// List Number styles, a table with a header row, a picture with its
+/// description, a hyperlink, an empty paragraph, a signature with a line break.
+#[test]
+fn a_document_from_words_template_converts_and_builds() {
+    let fx = sample_workspace();
+    let docx = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/ziemia-wysokomazowiecka.docx");
+    let run = fx.run(&[
+        "import",
+        docx.to_str().unwrap(),
+        "--site",
+        "ziemia-wysokomazowiecka",
+    ]);
+    run.assert_ok();
+    assert!(!run.stdout.contains("Do sprawdzenia"), "{}", run.stdout);
+    let slug = "wspolnie-przygotowujemy-sie-do-perspektywy-finansowej-2021-2027";
+    let text = fx.read(&format!(
+        "content/ziemia-wysokomazowiecka/aktualnosci/2021-01-20-{slug}.md"
+    ));
+    assert!(text.contains(
+        "\ntitle: \"Wspólnie przygotowujemy się do perspektywy finansowej 2021–2027\"\n"
+    ));
+    assert!(text.contains("\nsignature: \"W imieniu Partnerstwa – Wójt Gminy Klukowo\"\n"));
+    let body = text.split_once("\n---\n\n").unwrap().1;
+    assert_eq!(
+        body,
+        "Samorządy powiatu wysokomazowieckiego od jesieni 2020 r. uczestniczą w pilotażu **Centrum Wsparcia Doradczego**, prowadzonym przez Ministerstwo Funduszy i Polityki Regionalnej oraz Związek Miast Polskich. Pracujemy nad strategią „Ziemia Wysokomazowiecka 2030” – _wspólnie_ i dla wszystkich mieszkańców.
+
+## Kto tworzy Partnerstwo
+
+- Powiat Wysokomazowiecki
+- Miasto Wysokie Mazowieckie
+- Gmina Wysokie Mazowieckie
+- Gmina Szepietowo
+- Gmina Kulesze Kościelne
+- Gmina Kobylin-Borzymy
+- Gmina Sokoły
+- Gmina Czyżew
+- Gmina Klukowo
+- Gmina Nowe Piekuty
+- Miasto i Gmina Ciechanowiec
+
+Liderem jest Gmina Klukowo, a partnerem regionalnym – Urząd Marszałkowski Województwa Podlaskiego.
+
+## Harmonogram
+
+1. Ankiety wśród mieszkańców, uczniów i liderów
+2. Warsztaty strategiczne
+3. Konsultacje projektu strategii
+
+| Etap | Termin |
+|---|---|
+| Ankiety | listopad 2020 |
+| Warsztaty | kwiecień 2021 |
+
+![Mapa obszaru Partnerstwa z zaznaczonymi granicami jedenastu samorządów](obraz-1.png)
+
+Szczegóły na stronie [Partnerstwa](https://partnerstwa.example.org/ziemia-wysokomazowiecka/).
+
+**Zapraszamy do współpracy!**
+"
+    );
+    let build = fx.build(&["--site", "ziemia-wysokomazowiecka", "--now", "2026-11-26"]);
+    build.assert_ok();
+    assert!(build.stderr.is_empty(), "no warnings:\n{}", build.stderr);
+    assert!(fx.exists(&format!(
+        "public/ziemia-wysokomazowiecka/aktualnosci/{slug}/obraz-1.png"
+    )));
 }
 
 // ---------------------------------------------------------------------------
