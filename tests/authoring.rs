@@ -702,6 +702,13 @@ fn broken_xml_is_a_message_not_a_panic() {
 }
 
 #[test]
+fn a_document_without_text_is_refused() {
+    let docx = Docx::new(format!("{}{}", p(""), p("<w:r><w:t>   </w:t></w:r>")));
+    let error = import_fails(&docx.bytes());
+    assert!(error.message.contains("nie ma tekstu"), "{error:?}");
+}
+
+#[test]
 fn a_truncated_zip_is_refused() {
     let bytes = every_element().bytes();
     let error = import_fails(&bytes[..bytes.len() / 2]);

@@ -70,6 +70,19 @@ pub fn import(options: &ImportOptions) -> Result<Created, Vec<Diagnostic>> {
 /// Reads the document and proposes the page, without writing anything.
 pub fn propose(options: &ImportOptions) -> Result<Proposal, Diagnostic> {
     let converted = docx::convert(&options.file)?;
+    if converted.blocks.is_empty() {
+        return Err(Diagnostic::error(
+            Location::file(&options.file),
+            text!(
+                "w dokumencie nie ma tekstu do przeniesienia",
+                "the document has no text to carry over"
+            ),
+        )
+        .with_hint(text!(
+            "sprawdź, czy to właściwy plik; tekst w polach tekstowych i kształtach nie jest przenoszony — przenieś go do zwykłych akapitów",
+            "check that this is the right file; text in text boxes and shapes is not carried over — move it into ordinary paragraphs"
+        )));
+    }
     let mut notes = converted.notes;
     let mut blocks = converted.blocks;
     let stem = options
