@@ -8,14 +8,14 @@ use super::notes::Note;
 use super::package::{Package, Rels, Target};
 use super::styles::{numbering_of, outline_level, ListKind, Numbering, Role, Styles};
 use super::xml::Element;
-use super::{Block, Converted, ImageFile, ListMarker};
+use super::{Block, Converted, ListMarker};
 use crate::authoring::markdown::{self, Inline};
 use crate::content::typography::strip_word_artefacts;
 use crate::diagnostic::Diagnostic;
 use std::collections::HashMap;
 
-const TODO_ALT: &str = "TODO: opisz, co przedstawia obrazek";
-const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "svg"];
+mod media;
+mod table;
 
 /// The state of one conversion.
 pub struct Converter<'p> {
@@ -463,193 +463,6 @@ impl<'p> Converter<'p> {
         Ok(texts.join(" "))
     }
 
-    fn drawing(&mut self, drawing: &Element, para: &mut Para) -> Result<(), Diagnostic> {
-        let uri = drawing
-            .find("a:graphicData")
-            .and_then(|g| g.attr("uri"))
-            .unwrap_or("");
-        if uri.ends_with("/picture") {
-            let blip = drawing.find("a:blip");
-            let embed = blip.and_then(|b| b.attr("r:embed"));
-            let linked = blip.and_then(|b| b.attr("r:link")).is_some();
-            let doc_pr = drawing.find("wp:docPr");
-            let description = doc_pr
-                .and_then(|d| d.attr("descr").or_else(|| d.attr("title")))
-                .unwrap_or("");
-            return self.image(embed, linked, description, para);
-        }
-        let note = if uri.ends_with("/chart") || uri.contains("chartex") {
-            Note::Chart
-        } else if uri.ends_with("/diagram") {
-            Note::SmartArt
-        } else if drawing.find("wps:txbx").is_some() {
-            Note::TextBox
-        } else {
-            Note::Shape
-        };
-        self.out.notes.add(note);
-        Ok(())
-    }
-
-    /// VML pictures of older documents: an image, a text box or a shape.
-    fn picture(&mut self, pict: &Element, para: &mut Para) -> Result<(), Diagnostic> {
-        if pict.find("v:textbox").is_some() {
-            self.out.notes.add(Note::TextBox);
-            return Ok(());
-        }
-        let Some(data) = pict.find("v:imagedata") else {
-            self.out.notes.add(Note::Shape);
-            return Ok(());
-        };
-        let description = pict
-            .find("v:shape")
-            .and_then(|s| s.attr("alt"))
-            .or_else(|| data.attr("o:title"))
-            .unwrap_or("");
-        self.image(data.attr("r:id"), false, description, para)
-    }
-
-    fn image(
-        &mut self,
-        embed: Option<&str>,
-        linked: bool,
-        description: &str,
-        para: &mut Para,
-    ) -> Result<(), Diagnostic> {
-        let part = match embed.and_then(|id| self.current_rels().get(id)) {
-            Some(Target::Part(part)) => part.clone(),
-            _ => {
-                self.out.notes.add(if linked {
-                    Note::LinkedImage
-                } else {
-                    Note::Shape
-                });
-                return Ok(());
-            }
-        };
-        let Some(name) = self.image_file(&part)? else {
-            return Ok(());
-        };
-        let alt = self.alt_text(description);
-        para.push(Inline::Raw(format!("![{}]({name})", escape_alt(&alt))));
-        para.has_raw = true;
-        Ok(())
-    }
-
-    /// Copies a media part once, as `obraz-N.ext`; None for formats a
-    /// browser cannot show.
-    fn image_file(&mut self, part: &str) -> Result<Option<String>, Diagnostic> {
-        if let Some(name) = self.image_parts.get(part) {
-            return Ok(Some(name.clone()));
-        }
-        let extension = part
-            .rsplit_once('.')
-            .map(|(_, e)| e.to_lowercase())
-            .unwrap_or_default();
-        if !IMAGE_EXTENSIONS.contains(&extension.as_str()) {
-            self.out.notes.add(Note::UnsupportedImage);
-            return Ok(None);
-        }
-        let Some(bytes) = self.package.bytes(part)? else {
-            self.out.notes.add(Note::LinkedImage);
-            return Ok(None);
-        };
-        let extension = if extension == "jpeg" {
-            "jpg"
-        } else {
-            &extension
-        };
-        let name = format!("obraz-{}.{extension}", self.out.images.len() + 1);
-        self.out.images.push(ImageFile {
-            name: name.clone(),
-            bytes,
-        });
-        self.image_parts.insert(part.to_string(), name.clone());
-        Ok(Some(name))
-    }
-
-    fn alt_text(&mut self, description: &str) -> String {
-        let description = markdown::collapse_spaces(description.trim());
-        let lowered = description.to_lowercase();
-        let file_name = IMAGE_EXTENSIONS
-            .iter()
-            .chain(&["bmp", "tif", "tiff", "heic", "emf", "wmf"])
-            .any(|ext| lowered.ends_with(&format!(".{ext}")));
-        if description.is_empty() || file_name {
-            self.out.notes.add(Note::MissingAlt);
-            TODO_ALT.to_string()
-        } else if lowered.contains("wygenerowany automatycznie")
-            || lowered.contains("generated automatically")
-        {
-            self.out.notes.add(Note::AutomaticAlt);
-            TODO_ALT.to_string()
-        } else {
-            description
-        }
-    }
-
-    fn table(&mut self, table: &Element) -> Result<(), Diagnostic> {
-        let mut rows: Vec<Vec<String>> = Vec::new();
-        let mut header = false;
-        for (index, row) in table.elements().filter(|e| e.name == "w:tr").enumerate() {
-            if index == 0 {
-                header = row
-                    .child("w:trPr")
-                    .is_some_and(|p| is_on(p.child("w:tblHeader")));
-            }
-            rows.push(self.table_row(row)?);
-        }
-        rows.retain(|row| !row.is_empty());
-        if rows.is_empty() {
-            return Ok(());
-        }
-        if !header {
-            self.out.notes.add(Note::TableWithoutHeader);
-        }
-        self.out.blocks.push(Block::Table {
-            markdown: table_markdown(rows),
-        });
-        Ok(())
-    }
-
-    fn table_row(&mut self, row: &Element) -> Result<Vec<String>, Diagnostic> {
-        let mut cells = Vec::new();
-        for cell in row.elements().filter(|e| e.name == "w:tc") {
-            let tcpr = cell.child("w:tcPr");
-            let continued = tcpr
-                .and_then(|p| p.child("w:vMerge"))
-                .is_some_and(|m| m.attr("w:val") != Some("restart"));
-            let text = if continued {
-                String::new()
-            } else {
-                self.cell_text(cell)?
-            };
-            cells.push(text);
-            let span: usize = tcpr
-                .and_then(|p| p.child_val("w:gridSpan"))
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(1);
-            cells.extend(std::iter::repeat_n(String::new(), span.clamp(1, 64) - 1));
-        }
-        Ok(cells)
-    }
-
-    fn cell_text(&mut self, cell: &Element) -> Result<String, Diagnostic> {
-        let mut paragraphs = Vec::new();
-        let mut found = Vec::new();
-        cell.find_all("w:p", &mut found);
-        if cell.elements().any(|e| e.name == "w:tbl") {
-            self.out.notes.add(Note::NestedTable);
-        }
-        for p in found {
-            let (inlines, _, has_content) = self.inlines(p)?;
-            if has_content {
-                paragraphs.push(markdown::render(&inlines));
-            }
-        }
-        Ok(paragraphs.join(" ").replace('|', "\\|"))
-    }
-
     /// Page headers and footers are not converted; the report says so when
     /// they hold any text.
     fn headers_and_footers(&mut self, sect: &Element) -> Result<(), Diagnostic> {
@@ -782,25 +595,4 @@ fn hyperlink_field(instruction: &str) -> Option<String> {
 /// `<w:b/>` and `<w:b w:val="true"/>` are on; `w:val="0"` or `"false"` is off.
 fn is_on(element: Option<&Element>) -> bool {
     element.is_some_and(|e| !matches!(e.attr("w:val"), Some("0" | "false" | "off" | "none")))
-}
-
-fn escape_alt(alt: &str) -> String {
-    alt.replace('\\', "\\\\")
-        .replace('[', "\\[")
-        .replace(']', "\\]")
-}
-
-fn table_markdown(mut rows: Vec<Vec<String>>) -> String {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(1);
-    for row in &mut rows {
-        row.resize(columns, String::new());
-    }
-    let line = |row: &[String]| format!("| {} |", row.join(" | "));
-    let mut lines = Vec::with_capacity(rows.len() + 1);
-    if let Some(first) = rows.first() {
-        lines.push(line(first));
-    }
-    lines.push(format!("|{}", "---|".repeat(columns)));
-    lines.extend(rows.iter().skip(1).map(|row| line(row)));
-    lines.join("\n")
 }
