@@ -964,3 +964,39 @@ Wyniki[^1][^2]
         run.stdout
     );
 }
+
+#[test]
+fn new_speaks_english_with_lang_en() {
+    let fx = workspace();
+    let run = fx.run(&[
+        "--lang",
+        "en",
+        "new",
+        "--site",
+        "alfa",
+        "Forum",
+        "--date",
+        "2023-11-06",
+    ]);
+    run.assert_ok();
+    assert_eq!(
+        run.stdout,
+        "Created: content/alfa/aktualnosci/2023-11-06-forum.md\n"
+    );
+    let again = fx.run(&[
+        "--lang",
+        "en",
+        "new",
+        "--site",
+        "alfa",
+        "Forum",
+        "--date",
+        "2023-11-06",
+    ]);
+    again.assert_failed();
+    assert!(
+        again.stderr.contains("error: content/alfa/aktualnosci/2023-11-06-forum.md: this file already exists; Tablica will not overwrite it"),
+        "{}",
+        again.stderr
+    );
+}

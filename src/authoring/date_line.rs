@@ -63,6 +63,11 @@ fn only_year_suffix(rest: &[&str]) -> bool {
 }
 
 fn kind_of(before: &[&str]) -> Option<DateLineKind> {
+    // "Klukowo, dnia 20 stycznia 2021 r."
+    let before = match before.split_last() {
+        Some((last, rest)) if last.eq_ignore_ascii_case("dnia") && !rest.is_empty() => rest,
+        _ => before,
+    };
     let Some(last) = before.last() else {
         return Some(DateLineKind::Bare);
     };
@@ -96,6 +101,10 @@ mod tests {
         assert_eq!(
             iso("20.01.2021 r."),
             Some(("2021-01-20".to_string(), DateLineKind::Bare))
+        );
+        assert_eq!(
+            iso("Klukowo, dnia 20 stycznia 2021r."),
+            Some(("2021-01-20".to_string(), DateLineKind::Place))
         );
         assert_eq!(
             iso("Klukowo, 2021-01-20"),
