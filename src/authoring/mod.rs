@@ -21,6 +21,10 @@ use std::path::{Path, PathBuf};
 pub use import::{import, ImportOptions};
 pub use new::{new_page, NewOptions};
 
+/// The alt text `import` gives a picture the document does not describe:
+/// `tablica check` flags alt texts starting with `TODO`.
+pub const TODO_ALT: &str = "TODO: opisz, co przedstawia obrazek";
+
 /// The longest slug written into a file name, in characters.
 const MAX_SLUG: usize = 80;
 

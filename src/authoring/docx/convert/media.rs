@@ -8,9 +8,9 @@ use crate::authoring::docx::package::Target;
 use crate::authoring::docx::xml::Element;
 use crate::authoring::docx::ImageFile;
 use crate::authoring::markdown::{self, Inline};
+use crate::authoring::TODO_ALT;
 use crate::diagnostic::Diagnostic;
 
-const TODO_ALT: &str = "TODO: opisz, co przedstawia obrazek";
 const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "svg"];
 
 impl Converter<'_> {
