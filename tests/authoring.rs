@@ -264,7 +264,7 @@ fn every_element() -> Docx {
             r("dopisane"),
             r(" zdanie.")
         )),
-        p_style("Sródtytu", &r("Program spotkania")),
+        p_style("Sródtytu", &r("Program spotkania #")),
         li(1, 0, "strategia"),
         li(1, 1, "cele"),
         li(1, 0, "projekty"),
@@ -314,7 +314,7 @@ Pierwsza linia druga linia.
 
 Zmiany: dopisane zdanie.
 
-## Program spotkania
+## Program spotkania \\#
 
 - strategia
   - cele

@@ -519,10 +519,15 @@ fn is_table_of_contents(sdt: &Element) -> bool {
 
 fn heading(level: u8, title_style: bool, inlines: &[Inline], plain: &str) -> Block {
     let plain_inlines: Vec<Inline> = inlines.iter().map(without_emphasis).collect();
+    let mut text = markdown::render(&plain_inlines);
+    // A `#` at the end of a heading line would be read as closing markup.
+    if text.ends_with('#') {
+        text.insert(text.len() - 1, '\\');
+    }
     Block::Heading {
         level,
         title_style,
-        markdown: markdown::render(&plain_inlines),
+        markdown: text,
         plain: markdown::collapse_spaces(plain).trim().to_string(),
     }
 }
