@@ -11,6 +11,7 @@
 // travels on the error path, once per problem; boxing it would only add noise.
 #![allow(clippy::result_large_err)]
 
+pub mod authoring;
 pub mod build;
 pub mod check;
 pub mod config;

@@ -1,8 +1,9 @@
 //! The `tablica` command line: argument parsing and nothing else.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use tablica::authoring::{self, ImportOptions, NewOptions};
 use tablica::check::CheckCommand;
 use tablica::config::Overrides;
 use tablica::content::date::PageDate;
@@ -92,6 +93,17 @@ enum MessageLang {
     En,
 }
 
+/// Where `new` and `import` put the page.
+#[derive(Args)]
+struct PagePlace {
+    /// The site (its id in config.yaml).
+    #[arg(long)]
+    site: String,
+    /// The section folder under content/<site>/.
+    #[arg(long, default_value = "aktualnosci")]
+    section: String,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build every site into the output folder (public/ by default).
@@ -176,6 +188,30 @@ enum Command {
         /// Judge dates as on this day (20.01.2021 or 2021-01-20). Today by default.
         #[arg(long, value_parser = parse_date)]
         now: Option<PageDate>,
+    },
+    /// Start a new announcement: a file named by its date and title, from a
+    /// template with every common key explained in Polish.
+    New {
+        /// The title of the announcement, in quotes.
+        title: String,
+        #[command(flatten)]
+        place: PagePlace,
+        /// Publication date (20.01.2021 or 2021-01-20); today by default.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<PageDate>,
+    },
+    /// Turn a Word document (.docx) into an announcement, with its images.
+    Import {
+        /// The Word document (.docx).
+        file: PathBuf,
+        #[command(flatten)]
+        place: PagePlace,
+        /// Publication date, instead of the one found in the document.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<PageDate>,
+        /// Title, instead of the document's first heading.
+        #[arg(long)]
+        title: Option<String>,
     },
 }
 
@@ -264,6 +300,32 @@ fn main() -> ExitCode {
             };
             run_check(&command, &console)
         }
+        Command::New { title, place, date } => {
+            let options = NewOptions {
+                root: cli.root.clone(),
+                site: place.site,
+                section: place.section,
+                title,
+                date,
+            };
+            run_authoring(authoring::new_page(&options), &cli.root, &console)
+        }
+        Command::Import {
+            file,
+            place,
+            date,
+            title,
+        } => {
+            let options = ImportOptions {
+                root: cli.root.clone(),
+                site: place.site,
+                section: place.section,
+                file,
+                date,
+                title,
+            };
+            run_authoring(authoring::import(&options), &cli.root, &console)
+        }
     }
 }
 
@@ -307,6 +369,23 @@ fn run_check(command: &CheckCommand, console: &Console) -> ExitCode {
             }
         }
         Err(diagnostics) => print_errors(&diagnostics, console),
+    }
+}
+
+fn run_authoring(
+    result: Result<authoring::Created, Vec<tablica::Diagnostic>>,
+    root: &std::path::Path,
+    console: &Console,
+) -> ExitCode {
+    match result {
+        Ok(created) => {
+            console.say(&created.summary(root, console.lang));
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            let errors: Vec<_> = errors.into_iter().map(|d| d.relative_to(root)).collect();
+            print_errors(&errors, console)
+        }
     }
 }
 

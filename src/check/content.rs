@@ -81,6 +81,9 @@ fn images(facts: &Facts, add: &mut Add) {
         let alt = image.alt.trim();
         if alt.is_empty() {
             add(rules::IMG_ALT_MISSING, image.pos, &image.src);
+        } else if alt.starts_with("TODO") {
+            // `tablica import` writes this where Word had no description.
+            add(rules::IMG_ALT_MISSING, image.pos, alt);
         } else if is_placeholder_alt(alt) {
             add(rules::IMG_ALT_PLACEHOLDER, image.pos, alt);
         } else if alt.chars().count() > ALT_MAX {

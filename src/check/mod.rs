@@ -56,10 +56,11 @@ impl Finding {
 
     /// The finding as a build diagnostic: rule title and text, fix as hint.
     pub fn to_diagnostic(&self) -> Diagnostic {
-        let (title, text, id) = (self.rule.title, &self.text, self.rule.id);
+        // The rule id travels as the code: `błąd[img-alt-missing]: …`.
+        let (title, text) = (self.rule.title, &self.text);
         let message = Text::new(
-            format!("{}: „{text}” [{id}]", title.pl),
-            format!("{}: `{text}` [{id}]", title.en),
+            format!("{}: „{text}”", title.pl),
+            format!("{}: `{text}`", title.en),
         );
         Diagnostic {
             severity: self.severity,

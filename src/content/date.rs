@@ -16,7 +16,8 @@ pub struct PageDate {
     pub time: Option<(u8, u8, u8)>,
 }
 
-const MONTHS_PL_GENITIVE: [&str; 12] = [
+/// Month names in the genitive, as dates are written in Polish: "20 stycznia 2021".
+pub const MONTHS_PL_GENITIVE: [&str; 12] = [
     "stycznia",
     "lutego",
     "marca",

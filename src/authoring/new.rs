@@ -1,0 +1,59 @@
+//! `tablica new`: a new announcement from the commented template, named by
+//! its date and title, in the section of the site it belongs to.
+
+use super::template::{front_matter, Draft};
+use super::{find_site, page_path, section_dir, write_new_file, Created};
+use crate::content::date::PageDate;
+use crate::diagnostic::{Diagnostic, Location, Text};
+use std::path::PathBuf;
+
+/// What `tablica new` was asked for.
+#[derive(Debug, Clone)]
+pub struct NewOptions {
+    pub root: PathBuf,
+    pub site: String,
+    pub section: String,
+    pub title: String,
+    /// Today when absent.
+    pub date: Option<PageDate>,
+}
+
+/// The body a new page starts with: it builds as it is, and says what to do.
+const BODY: &str = "Tu wpisz treść ogłoszenia. Akapity oddziel pustą linią. Śródtytuł zacznij \
+od dwóch krzyżyków i spacji (`## Śródtytuł`), punkt listy – od myślnika i spacji (`- punkt`), \
+a słowa do pogrubienia otocz dwiema gwiazdkami (`**ważne**`).\n";
+
+/// Creates the page file and returns its path.
+pub fn new_page(options: &NewOptions) -> Result<Created, Vec<Diagnostic>> {
+    let site = find_site(&options.root, &options.site)?;
+    let title = options.title.trim();
+    if title.is_empty() {
+        return Err(vec![Diagnostic::error(
+            Location::file(options.root.join("content").join(&site.id)),
+            Text::new(
+                "tytuł ogłoszenia jest pusty",
+                "the announcement's title is empty",
+            ),
+        )
+        .with_hint(Text::new(
+            "podaj tytuł w cudzysłowie: tablica new --site ID \"Zaproszenie na warsztaty\"",
+            "give the title in quotes: tablica new --site ID \"Invitation to the workshop\"",
+        ))]);
+    }
+    let section = section_dir(&options.root, &site.id, &options.section).map_err(|d| vec![d])?;
+    let date = options.date.unwrap_or_else(PageDate::today_utc).date_only();
+    let path = page_path(&section, date, title).map_err(|d| vec![d])?;
+    let draft = Draft {
+        title: title.to_string(),
+        date,
+        signature: None,
+        source: None,
+    };
+    let text = format!("{}\n{BODY}", front_matter(&draft, &site));
+    write_new_file(&path, text.as_bytes()).map_err(|d| vec![d])?;
+    Ok(Created {
+        page: path,
+        images: Vec::new(),
+        report: Vec::new(),
+    })
+}
