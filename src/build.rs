@@ -25,6 +25,8 @@ pub struct BuildOptions {
     pub relative: bool,
     /// Write `.htaccess` into each site and an nginx snippet beside it.
     pub server_config: bool,
+    /// Counters the command line draws a progress line from.
+    pub progress: Option<std::sync::Arc<crate::progress::Progress>>,
     /// Build even when `tablica check` finds accessibility errors (they are
     /// still printed).
     pub allow_a11y_errors: bool,
@@ -118,6 +120,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
 type Outcome = Result<(Vec<SiteSummary>, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 fn run(options: &BuildOptions, stopwatch: &mut Stopwatch) -> Outcome {
+    let progress = options.progress.as_deref();
+    if let Some(p) = progress {
+        p.stage("load");
+    }
     let workspace = config::load(&options.root, &options.overrides)?;
     stopwatch.lap("config");
     let today = options
@@ -157,6 +163,9 @@ fn run(options: &BuildOptions, stopwatch: &mut Stopwatch) -> Outcome {
     };
     diagnostics.extend(check_content(&workspace, &sites, &selected, &scheduled));
     stopwatch.lap("check");
+    if let Some(p) = progress {
+        p.stage("render");
+    }
     if !options.allow_a11y_errors {
         fail_on_errors(&diagnostics)?;
     }
@@ -270,6 +279,7 @@ fn write(
             let stage = StageOptions {
                 relative: relativizer.as_ref(),
                 server_config: options.server_config,
+                progress: options.progress.as_deref(),
             };
             output::stage_site(&workspace.output_dir, site, &renderer, &statics, stage)
         })

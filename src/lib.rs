@@ -18,6 +18,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostic;
 pub mod output;
+pub mod progress;
 pub mod publish;
 pub mod render;
 pub mod report;

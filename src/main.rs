@@ -1,6 +1,6 @@
 //! The `tablica` command line: argument parsing and nothing else.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tablica::authoring::{self, ImportOptions, NewOptions};
@@ -9,6 +9,7 @@ use tablica::config::Overrides;
 use tablica::content::date::PageDate;
 use tablica::publish::package::PackageOptions;
 use tablica::report::console::{ColorChoice, Console, Format, Verbosity};
+use tablica::report::progress::{self, ProgressLine};
 use tablica::serve::ServeOptions;
 use tablica::{BuildOptions, Lang};
 
@@ -213,6 +214,10 @@ enum Command {
         #[arg(long)]
         title: Option<String>,
     },
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff), e.g. `tablica man > tablica.1`.
+    Man,
 }
 
 fn main() -> ExitCode {
@@ -220,6 +225,19 @@ fn main() -> ExitCode {
     let console = cli.console();
     let lang = console.lang;
     match cli.command {
+        Command::Completions { shell } => {
+            // Into memory first: clap_complete panics when a pipe closes early.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "tablica", &mut script);
+            write_stdout(&script)
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+                Ok(()) => write_stdout(&page),
+                Err(_) => ExitCode::from(3),
+            }
+        }
         Command::Build {
             site,
             drafts,
@@ -237,6 +255,7 @@ fn main() -> ExitCode {
                 relative,
                 server_config,
                 allow_a11y_errors,
+                progress: None,
                 overrides: Overrides {
                     output_dir: output,
                     base_url,
@@ -271,6 +290,7 @@ fn main() -> ExitCode {
                     relative: false,
                     server_config: false,
                     allow_a11y_errors: false,
+                    progress: None,
                     overrides: Overrides {
                         site,
                         ..Overrides::default()
@@ -389,13 +409,34 @@ fn run_authoring(
     }
 }
 
+/// Writes generated text; a reader that went away (`| head`) is no error.
+fn write_stdout(bytes: &[u8]) -> ExitCode {
+    use std::io::Write;
+    let _ = std::io::stdout().write_all(bytes);
+    ExitCode::SUCCESS
+}
+
 fn parse_date(value: &str) -> Result<PageDate, String> {
     PageDate::parse(value).map_err(|e| e.en)
 }
 
 fn run_build(options: &BuildOptions, console: &Console) -> ExitCode {
     let lang = console.lang;
-    match tablica::build(options) {
+    let wanted = progress::wanted(
+        console.verbosity == Verbosity::Quiet,
+        console.format == Format::Json,
+    );
+    let mut options = options.clone();
+    let line = if wanted {
+        let counters = std::sync::Arc::new(tablica::progress::Progress::default());
+        options.progress = Some(counters.clone());
+        ProgressLine::start(counters, lang)
+    } else {
+        ProgressLine::none()
+    };
+    let result = tablica::build(&options);
+    line.finish();
+    match result {
         Ok(report) => {
             console.diagnostics(&report.warnings);
             console.say(&tablica::report::summary(&report, &options.root, lang));

@@ -47,6 +47,8 @@ pub struct StageOptions<'a> {
     pub relative: Option<&'a Relativizer>,
     /// Writes `.htaccess` into the site folder (`build --server-config`).
     pub server_config: bool,
+    /// Counts rendered pages for a progress line.
+    pub progress: Option<&'a crate::progress::Progress>,
 }
 
 /// Renders and writes every page of `site` into a fresh staging folder.
@@ -101,6 +103,9 @@ fn write_site(
         files += 1;
     }
     let items = renderer.items();
+    if let Some(progress) = options.progress {
+        progress.add_total(items.len());
+    }
     let dirs: BTreeSet<PathBuf> = items
         .iter()
         .filter_map(|(path, _)| staging.join(path).parent().map(Path::to_path_buf))
@@ -120,6 +125,9 @@ fn write_site(
                 None => html,
             };
             let bytes = minify::html(html);
+            if let Some(progress) = options.progress {
+                progress.tick();
+            }
             let target = staging.join(path);
             std::fs::write(&target, bytes)
                 .err()

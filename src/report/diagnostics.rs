@@ -127,6 +127,15 @@ fn caret_span(line: &str, column: Option<usize>) -> std::ops::Range<usize> {
         .nth(column.saturating_sub(1))
         .map_or(line.len(), |(i, _)| i);
     let rest = &line[start..];
+    // A Markdown link or image: underline it whole, `![alt](file)`.
+    if rest.starts_with("![") || rest.starts_with('[') {
+        if let Some(close) = rest
+            .find("](")
+            .and_then(|i| rest[i..].find(')').map(|j| i + j))
+        {
+            return start..start + close + 1;
+        }
+    }
     let mut end = start;
     for (i, c) in rest.char_indices() {
         let stop = c.is_whitespace() || (i > 0 && matches!(c, ',' | ':' | ']' | ')' | '"'));
@@ -201,6 +210,8 @@ mod tests {
         assert_eq!(&line[caret_span(line, Some(7))], "31.02.2021");
         assert_eq!(&line[caret_span(line, Some(1))], "date");
         assert_eq!(caret_span(line, Some(40)), line.len()..line.len());
+        let image = "Zdjęcie: ![](sala.png) i dalej";
+        assert_eq!(&image[caret_span(image, Some(10))], "![](sala.png)");
         let polish = "tytuł: Żółw";
         assert_eq!(&polish[caret_span(polish, Some(8))], "Żółw");
     }

@@ -3,6 +3,7 @@
 
 pub mod console;
 pub mod diagnostics;
+pub mod progress;
 
 use crate::build::BuildReport;
 use crate::diagnostic::Lang;

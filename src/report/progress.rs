@@ -1,0 +1,105 @@
+//! The live progress line of a long build on a terminal (indicatif): it
+//! appears only when the work takes longer than half a second, is drawn on
+//! stderr, and is removed when the work ends. Never drawn when stderr is
+//! not a terminal, with `--quiet`, in JSON mode, or under `CI`.
+
+use crate::diagnostic::Lang;
+use crate::progress::Progress;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// Work shorter than this never shows a progress line.
+const DELAY: Duration = Duration::from_millis(500);
+const REFRESH: Duration = Duration::from_millis(100);
+
+/// Whether a progress line may be drawn at all.
+pub fn wanted(quiet: bool, json: bool) -> bool {
+    !quiet
+        && !json
+        && std::io::stderr().is_terminal()
+        && std::env::var_os("CI").is_none_or(|v| v.is_empty() || v == "false")
+}
+
+/// A progress line being drawn (or waiting to be); [`ProgressLine::finish`] removes it.
+pub struct ProgressLine {
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl ProgressLine {
+    pub fn start(progress: Arc<Progress>, lang: Lang) -> Self {
+        let stop = Arc::new(AtomicBool::new(false));
+        let thread = {
+            let stop = stop.clone();
+            std::thread::spawn(move || draw(&progress, &stop, lang))
+        };
+        ProgressLine {
+            stop,
+            thread: Some(thread),
+        }
+    }
+
+    /// A line that is never drawn (progress not wanted).
+    pub fn none() -> Self {
+        ProgressLine {
+            stop: Arc::new(AtomicBool::new(true)),
+            thread: None,
+        }
+    }
+
+    pub fn finish(mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn draw(progress: &Progress, stop: &AtomicBool, lang: Lang) {
+    let started = Instant::now();
+    while started.elapsed() < DELAY {
+        if stop.load(Ordering::SeqCst) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+    let counted = match lang {
+        Lang::Pl => "{prefix:>9} [{bar:30}] {pos}/{len} stron, zostało {eta}",
+        Lang::En => "{prefix:>9} [{bar:30}] {pos}/{len} pages, {eta} left",
+    };
+    // Before the pages are listed there is nothing to count: a spinner.
+    let uncounted = "{prefix:>9} {spinner} {elapsed}";
+    let mut counting = None;
+    while !stop.load(Ordering::SeqCst) {
+        let (stage, done, total) = progress.snapshot();
+        if counting != Some(total > 0) {
+            counting = Some(total > 0);
+            let template = if total > 0 { counted } else { uncounted };
+            if let Ok(style) = ProgressStyle::with_template(template) {
+                bar.set_style(style.progress_chars("=> "));
+            }
+        }
+        bar.set_prefix(stage_name(stage, lang));
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+        bar.tick();
+        std::thread::sleep(REFRESH);
+    }
+    bar.finish_and_clear();
+}
+
+fn stage_name(stage: &str, lang: Lang) -> &'static str {
+    match (stage, lang) {
+        ("load", Lang::Pl) => "wczytanie",
+        ("load", Lang::En) => "loading",
+        ("render", Lang::Pl) => "strony",
+        ("render", Lang::En) => "pages",
+        (_, Lang::Pl) => "praca",
+        (_, Lang::En) => "working",
+    }
+}
