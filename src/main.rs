@@ -301,6 +301,7 @@ fn main() -> ExitCode {
                 output,
                 open_browser: open,
                 lang,
+                color: console.color(),
             };
             match tablica::serve::serve(options) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -50,6 +50,7 @@ pub struct Console {
     pub lang: Lang,
     pub format: Format,
     pub verbosity: Verbosity,
+    color: bool,
     renderer: RefCell<TextRenderer>,
 }
 
@@ -61,12 +62,19 @@ impl Console {
         verbosity: Verbosity,
         color: ColorChoice,
     ) -> Self {
+        let color = color.for_stderr();
         Console {
             lang,
             format,
             verbosity,
-            renderer: RefCell::new(TextRenderer::new(root, lang, color.for_stderr())),
+            color,
+            renderer: RefCell::new(TextRenderer::new(root, lang, color)),
         }
+    }
+
+    /// Whether diagnostics on stderr are in colour.
+    pub fn color(&self) -> bool {
+        self.color
     }
 
     /// Prints diagnostics; with `--quiet` only errors.

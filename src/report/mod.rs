@@ -24,10 +24,29 @@ pub fn plural_pl<'a>(n: usize, one: &'a str, few: &'a str, many: &'a str) -> &'a
 }
 
 fn count(n: usize, lang: Lang, pl: [&str; 3], en: [&str; 2]) -> String {
+    let shown = number(n, lang);
     match lang {
-        Lang::Pl => format!("{n} {}", plural_pl(n, pl[0], pl[1], pl[2])),
-        Lang::En => format!("{n} {}", if n == 1 { en[0] } else { en[1] }),
+        Lang::Pl => format!("{shown} {}", plural_pl(n, pl[0], pl[1], pl[2])),
+        Lang::En => format!("{shown} {}", if n == 1 { en[0] } else { en[1] }),
     }
+}
+
+/// A whole number with its thousands grouped: `26 039` in Polish (a
+/// space, as Polish writes it), `26,039` in English.
+pub fn number(n: usize, lang: Lang) -> String {
+    let digits = n.to_string();
+    let separator = match lang {
+        Lang::Pl => ' ',
+        Lang::En => ',',
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    out
 }
 
 fn pages(n: usize, lang: Lang) -> String {
@@ -205,6 +224,14 @@ pub fn failure_json(failure: &crate::build::BuildFailure) -> impl serde::Seriali
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_are_grouped_the_polish_or_english_way() {
+        assert_eq!(number(7, Lang::Pl), "7");
+        assert_eq!(number(1234, Lang::Pl), "1 234");
+        assert_eq!(number(26039, Lang::En), "26,039");
+        assert_eq!(number(1_000_000, Lang::Pl), "1 000 000");
+    }
 
     #[test]
     fn polish_plurals() {

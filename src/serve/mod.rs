@@ -12,6 +12,7 @@ mod watch;
 
 use crate::build::BuildOptions;
 use crate::diagnostic::{Diagnostic, Lang, Location, Text};
+use crate::report::diagnostics::TextRenderer;
 use crate::report::plural_pl;
 use crate::text;
 use http::Shared;
@@ -42,6 +43,8 @@ pub struct ServeOptions {
     pub output: Option<PathBuf>,
     pub open_browser: bool,
     pub lang: Lang,
+    /// Colour in the terminal's diagnostics.
+    pub color: bool,
 }
 
 /// Runs the server until Ctrl-C. Errors only when it cannot start.
@@ -77,11 +80,12 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         sites: Mutex::new(preview.site_ids()),
         lang,
     });
-    report(&rebuilt, None, lang);
+    let mut terminal = TextRenderer::new(&root, lang, options.color);
+    report(&rebuilt, None, &mut terminal, lang);
     publish(&shared, &rebuilt, lang);
-    check_content(&preview, &rebuilt, None, &shared, lang);
+    check_content(&preview, &rebuilt, None, &shared, &mut terminal);
     if !options.bind.is_loopback() {
-        eprintln!("{}", exposed_warning(options.bind, lang).render(lang));
+        eprintln!("{}\n", terminal.render(&exposed_warning(options.bind, lang)));
     }
     println!("{}", listening_line(&url, lang));
     if options.open_browser {
@@ -118,9 +122,9 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         if let Ok(mut sites) = shared.sites.lock() {
             *sites = preview.site_ids();
         }
-        report(&rebuilt, Some(&changes), lang);
+        report(&rebuilt, Some(&changes), &mut terminal, lang);
         publish(&shared, &rebuilt, lang);
-        check_content(&preview, &rebuilt, Some(&changes), &shared, lang);
+        check_content(&preview, &rebuilt, Some(&changes), &shared, &mut terminal);
     }
     shared.broadcast.stop();
     for worker in workers {
@@ -225,8 +229,9 @@ fn check_content(
     rebuilt: &Rebuilt,
     changes: Option<&changes::Changes>,
     shared: &Shared,
-    lang: Lang,
+    terminal: &mut TextRenderer,
 ) {
+    let lang = shared.lang;
     if !rebuilt.errors.is_empty() {
         return;
     }
@@ -246,7 +251,7 @@ fn check_content(
     let (shown, hidden): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
         findings.iter().partition(|d| d.is_error() || is_changed(d));
     for finding in &shown {
-        eprintln!("{}\n", finding.render(lang));
+        eprintln!("{}\n", terminal.render(finding));
     }
     if !hidden.is_empty() {
         let n = hidden.len();
@@ -270,12 +275,17 @@ fn check_content(
 }
 
 /// Prints the rebuild's errors, warnings and one summary line.
-fn report(rebuilt: &Rebuilt, changes: Option<&changes::Changes>, lang: Lang) {
+fn report(
+    rebuilt: &Rebuilt,
+    changes: Option<&changes::Changes>,
+    terminal: &mut TextRenderer,
+    lang: Lang,
+) {
     for warning in &rebuilt.warnings {
-        eprintln!("{}", warning.render(lang));
+        eprintln!("{}\n", terminal.render(warning));
     }
     for error in &rebuilt.errors {
-        eprintln!("{}\n", error.render(lang));
+        eprintln!("{}\n", terminal.render(error));
     }
     println!("{}", summary_line(rebuilt, changes, lang));
 }
