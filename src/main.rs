@@ -105,6 +105,20 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Upload a built site to the `deploy:` target of its entry in
+    /// config.yaml (sftp://, ftp:// or a folder), sending only what changed.
+    /// The password comes from TABLICA_DEPLOY_PASSWORD or a prompt.
+    Deploy {
+        /// The site to upload.
+        #[arg(long)]
+        site: String,
+        /// Only list what would be sent and deleted; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Read the built site from this folder instead of output_dir.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
     /// Check links and the accessibility of the content, writing nothing.
     Check {
         /// Check only the site with this id.
@@ -203,6 +217,19 @@ fn main() -> ExitCode {
                 Err(errors) => print_errors(&errors, lang),
             }
         }
+        Command::Deploy {
+            site,
+            dry_run,
+            output,
+        } => {
+            let options = tablica::publish::deploy::DeployOptions {
+                root: cli.root.clone(),
+                site,
+                dry_run,
+                output,
+            };
+            run_deploy(&options, lang)
+        }
         Command::Check {
             site,
             format,
@@ -230,6 +257,19 @@ fn run_package(options: &PackageOptions, lang: Lang) -> ExitCode {
                     tablica::report::package_line(&p.site, p.files, p.bytes, path, lang)
                 );
             }
+            ExitCode::SUCCESS
+        }
+        Err(errors) => print_errors(&errors, lang),
+    }
+}
+
+fn run_deploy(options: &tablica::publish::deploy::DeployOptions, lang: Lang) -> ExitCode {
+    match tablica::publish::deploy::deploy(options) {
+        Ok(deployed) => {
+            for warning in &deployed.warnings {
+                eprintln!("{}\n", warning.render(lang));
+            }
+            print!("{}", tablica::publish::deploy::line(&deployed, lang));
             ExitCode::SUCCESS
         }
         Err(errors) => print_errors(&errors, lang),

@@ -1,0 +1,127 @@
+//! The one interface every kind of target offers a deploy (read a file,
+//! replace a file whole, delete a file), and the failures a server can
+//! cause, turned into messages that say what to do.
+
+use crate::diagnostic::{Diagnostic, Location, Text};
+use crate::text;
+use std::io::ErrorKind;
+
+/// A deploy target. Paths are relative to the site's folder there, with
+/// `/` separators.
+pub trait Remote {
+    /// A file's bytes, or `None` when there is no such file.
+    fn read(&mut self, path: &str) -> Result<Option<Vec<u8>>, Failure>;
+    /// Writes the file under a temporary name, then renames it over the
+    /// old one, creating folders as needed: a reader gets the old file or
+    /// the new one, never a part.
+    fn put(&mut self, path: &str, bytes: &[u8]) -> Result<(), Failure>;
+    /// Deletes a file; one that is already gone is no error.
+    fn remove(&mut self, path: &str) -> Result<(), Failure>;
+    /// Deletes a folder if it is empty; any failure is ignored.
+    fn remove_empty_dir(&mut self, path: &str);
+}
+
+/// Why talking to a target failed.
+#[derive(Debug)]
+pub enum Failure {
+    /// The server refused the user name, password or key.
+    Refused(String),
+    /// No connection could be made.
+    Unreachable(String),
+    /// The server's disk (or quota) is full.
+    DiskFull(String),
+    /// The connection broke in the middle.
+    Dropped(String),
+    /// The server does not let the user write or delete there.
+    Denied(String),
+    /// Anything else the server said.
+    Other(String),
+    /// A problem with its own message.
+    Ready(Box<Diagnostic>),
+}
+
+impl Failure {
+    /// Sorts an I/O error by what the user can do about it.
+    pub fn io(error: &std::io::Error) -> Failure {
+        let detail = error.to_string();
+        match error.kind() {
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => Failure::DiskFull(detail),
+            ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => Failure::Denied(detail),
+            ErrorKind::ConnectionRefused
+            | ErrorKind::HostUnreachable
+            | ErrorKind::NetworkUnreachable
+            | ErrorKind::AddrNotAvailable
+            | ErrorKind::NotFound => Failure::Unreachable(detail),
+            ErrorKind::ConnectionReset
+            | ErrorKind::ConnectionAborted
+            | ErrorKind::BrokenPipe
+            | ErrorKind::UnexpectedEof
+            | ErrorKind::TimedOut
+            | ErrorKind::NotConnected => Failure::Dropped(detail),
+            _ => Failure::Other(detail),
+        }
+    }
+
+    /// The message for a deploy to `target` (the address as shown).
+    pub fn diagnostic(self, target: &str) -> Diagnostic {
+        let (message, hint) = match self {
+            Failure::Ready(diagnostic) => return *diagnostic,
+            Failure::Refused(detail) => (
+                text!("serwer odrzucił logowanie: {detail}", "the server refused the login: {detail}"),
+                Text::new(
+                    "sprawdź nazwę użytkownika w deploy w config.yaml oraz hasło w zmiennej TABLICA_DEPLOY_PASSWORD (albo klucz w TABLICA_DEPLOY_KEY)",
+                    "check the user name in deploy in config.yaml and the password in TABLICA_DEPLOY_PASSWORD (or the key in TABLICA_DEPLOY_KEY)",
+                ),
+            ),
+            Failure::Unreachable(detail) => (
+                text!("nie można połączyć się z serwerem: {detail}", "cannot connect to the server: {detail}"),
+                Text::new(
+                    "sprawdź adres i port w deploy w config.yaml oraz połączenie z siecią; jeśli to folder sieciowy, sprawdź, czy jest podłączony",
+                    "check the address and port in deploy in config.yaml and the network; for a network folder, check that it is mounted",
+                ),
+            ),
+            Failure::DiskFull(detail) => (
+                text!("na serwerze zabrakło miejsca: {detail}", "the server is out of space: {detail}"),
+                Text::new(
+                    "zwolnij miejsce na serwerze (albo poproś administratora o większy limit) i uruchom tablica deploy ponownie; dokończy wysyłanie",
+                    "free space on the server (or ask its administrator for a larger quota) and run tablica deploy again; it will finish the upload",
+                ),
+            ),
+            Failure::Dropped(detail) => (
+                text!("połączenie zostało przerwane: {detail}", "the connection was lost: {detail}"),
+                Text::new(
+                    "uruchom tablica deploy ponownie: wyśle tylko to, czego jeszcze brakuje; czytelnicy do tego czasu widzą poprzednią wersję stron",
+                    "run tablica deploy again: it sends only what is still missing; until then readers see the previous pages",
+                ),
+            ),
+            Failure::Denied(detail) => (
+                text!("brak uprawnień do zapisu na serwerze: {detail}", "no permission to write on the server: {detail}"),
+                Text::new(
+                    "sprawdź folder w deploy w config.yaml i poproś administratora serwera o prawo zapisu do niego",
+                    "check the folder in deploy in config.yaml and ask the server's administrator for write access to it",
+                ),
+            ),
+            Failure::Other(detail) => (
+                text!("wysyłanie nie powiodło się: {detail}", "the upload failed: {detail}"),
+                Text::new(
+                    "sprawdź komunikat serwera powyżej i uruchom tablica deploy ponownie; dokończy wysyłanie",
+                    "check the server's message above and run tablica deploy again; it will finish the upload",
+                ),
+            ),
+        };
+        Diagnostic::error(Location::file(target), message).with_hint(hint)
+    }
+}
+
+/// The folder part of a path (`a/b/c.html` → `a/b`), empty for the top.
+pub fn parent(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+/// The temporary name a file is written under before the rename.
+pub fn temporary(path: &str) -> String {
+    match path.rsplit_once('/') {
+        Some((dir, name)) => format!("{dir}/.{name}.tablica-tmp"),
+        None => format!(".{path}.tablica-tmp"),
+    }
+}
