@@ -11,7 +11,7 @@ cargo fmt --all -- --check
 echo "== cargo clippy (warnings are errors)"
 cargo clippy --locked --all-targets -- -D warnings
 
-echo "== cargo test (with real servers: nginx)"
+echo "== cargo test (with real servers: nginx, sshd, pyftpdlib)"
 bash tests/setup-servers.sh
 TABLICA_REQUIRE_SERVERS=1 cargo test --locked
 
