@@ -707,3 +707,49 @@ fn a_site_must_be_built_and_have_a_target() {
         .unwrap();
     assert!(String::from_utf8_lossy(&english.stderr).contains("cannot connect"));
 }
+
+#[test]
+fn unreachable_servers_and_another_sites_folder_stop_before_any_change() {
+    let port = free_port(); // nothing listens there
+    for url in [
+        format!("sftp://gmina@127.0.0.1:{port}/www/"),
+        format!("ftp://gmina@127.0.0.1:{port}/www/"),
+    ] {
+        let fx = workspace(&url);
+        let target = empty_target(|_| String::new());
+        let run = deploy(&fx, &target, &[], &[]);
+        run.assert_failed();
+        assert_says(&run.stderr, "nie można połączyć się z serwerem");
+        assert_says(&run.stderr, "sprawdź adres i port");
+    }
+
+    let target = empty_target(|served| served.display().to_string());
+    let other = r#"{"site": "beta", "files": [{"path": "index.html", "size": 1, "sha256": "00"}]}"#;
+    std::fs::write(target.served.join(MANIFEST), other).unwrap();
+    std::fs::write(target.served.join("index.html"), "beta").unwrap();
+    let fx = workspace(&target.url);
+    let run = deploy(&fx, &target, &[], &[]);
+    run.assert_failed();
+    assert_says(&run.stderr, "jest witryna beta, nie alfa");
+    assert_eq!(
+        std::fs::read_to_string(target.served.join("index.html")).unwrap(),
+        "beta"
+    );
+}
+
+#[test]
+fn the_report_speaks_english_with_lang_en() {
+    let target = empty_target(|served| served.display().to_string());
+    let fx = workspace(&target.url);
+    let total = fx.files("public/alfa").len();
+    let output = Command::new(env!("CARGO_BIN_EXE_tablica"))
+        .args(["--lang", "en", "--root", fx.root().to_str().unwrap()])
+        .args(["deploy", "--site", "alfa"])
+        .output()
+        .unwrap();
+    let run = Run::from_output(output);
+    run.assert_ok();
+    let expected = format!("alfa: sent {total} files (");
+    assert_says(&run.stdout, &expected);
+    assert_says(&run.stdout, "), deleted 0, unchanged 0 → ");
+}

@@ -5,7 +5,7 @@
 //! PEM file) for a server with its own certificate.
 
 use super::credentials;
-use super::remote::{parent, temporary, Failure, Remote};
+use super::remote::{self, parent, temporary, Failure, Remote};
 use super::target::Server;
 use crate::diagnostic::{Diagnostic, Location, Text};
 use crate::text;
@@ -71,12 +71,10 @@ impl Ftp {
 }
 
 fn open(server: &Server) -> Result<RustlsFtpStream, Failure> {
-    RustlsFtpStream::connect((server.host.as_str(), server.port)).map_err(|e| match e {
-        FtpError::ConnectionError(io) => {
-            Failure::Unreachable(format!("{}:{}: {io}", server.host, server.port))
-        }
-        e => error(e),
-    })
+    let tcp = remote::connect(&server.host, server.port)?;
+    let _ = tcp.set_read_timeout(Some(remote::TIMEOUT));
+    let _ = tcp.set_write_timeout(Some(remote::TIMEOUT));
+    RustlsFtpStream::connect_with_stream(tcp).map_err(error)
 }
 
 fn connector(target: &str) -> Result<RustlsConnector, Failure> {
@@ -184,5 +182,28 @@ fn error(e: FtpError) -> Failure {
             }
         }
         e => Failure::Other(e.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use suppaftp::types::Response;
+
+    fn reply(code: u32) -> Failure {
+        let body = format!("{code} the server's words").into_bytes();
+        error(FtpError::UnexpectedResponse(Response::new(
+            Status::from(code),
+            body,
+        )))
+    }
+
+    #[test]
+    fn replies_are_sorted_by_what_to_do() {
+        assert!(matches!(reply(452), Failure::DiskFull(_)));
+        assert!(matches!(reply(552), Failure::DiskFull(_)));
+        assert!(matches!(reply(530), Failure::Refused(d) if d == "530 the server's words"));
+        assert!(matches!(reply(421), Failure::Dropped(_)));
+        assert!(matches!(reply(553), Failure::Denied(_)));
     }
 }

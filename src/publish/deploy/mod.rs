@@ -67,8 +67,13 @@ pub fn deploy(options: &DeployOptions) -> Result<Deployed, Vec<Diagnostic>> {
     let workspace = config::load(&options.root, &overrides)?;
     let config_path = workspace.root.join(CONFIG_FILE);
     let locate = Locator::new(&config_path, &workspace.source);
+    // config::load has already rejected an unknown site id.
+    let id = &options.site;
     let Some(site) = workspace.sites.iter().find(|s| s.id == options.site) else {
-        return Err(Vec::new());
+        return Err(vec![Diagnostic::error(
+            Location::file(&config_path),
+            text!("nie ma witryny „{id}”", "there is no site `{id}`"),
+        )]);
     };
     let target = target_of(site, &workspace.root, &locate).map_err(|d| vec![d])?;
     let dir = workspace.output_dir.join(&site.id);
@@ -148,6 +153,9 @@ fn sync(
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<Plan, Failure> {
     let previous = read_manifest(remote, MANIFEST_FILE, warnings)?;
+    if let Some(other) = previous.as_ref().filter(|m| m.site != local.site) {
+        return Err(other_site(&other.site, &local.site));
+    }
     let progress = read_manifest(remote, PROGRESS_FILE, warnings)?;
     let done = progress
         .as_ref()
@@ -244,6 +252,23 @@ fn read_manifest(
             Ok(None)
         }
     }
+}
+
+/// The target holds another site: deploying would delete its files.
+fn other_site(other: &str, id: &str) -> Failure {
+    Failure::Ready(Box::new(
+        Diagnostic::error(
+            Location::file(MANIFEST_FILE),
+            text!(
+                "w folderze docelowym jest witryna {other}, nie {id}; wysłanie usunęłoby jej pliki",
+                "the target folder holds the site {other}, not {id}; deploying would delete its files"
+            ),
+        )
+        .with_hint(text!(
+            "popraw adres deploy witryny {id} w config.yaml; jeśli folder naprawdę ma przejść na {id}, usuń z niego plik {MANIFEST_FILE}",
+            "fix the deploy address of the site {id} in config.yaml; if the folder really goes over to {id}, delete {MANIFEST_FILE} from it"
+        )),
+    ))
 }
 
 fn read_error(path: &Path, error: &std::io::Error) -> Failure {

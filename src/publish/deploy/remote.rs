@@ -5,6 +5,8 @@
 use crate::diagnostic::{Diagnostic, Location, Text};
 use crate::text;
 use std::io::ErrorKind;
+use std::net::{TcpStream, ToSocketAddrs};
+use std::time::Duration;
 
 /// A deploy target. Paths are relative to the site's folder there, with
 /// `/` separators.
@@ -113,6 +115,29 @@ impl Failure {
     }
 }
 
+/// How long a server may keep silent before the connection counts as lost.
+pub const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// A TCP connection to `host:port`, trying each of its addresses.
+pub fn connect(host: &str, port: u16) -> Result<TcpStream, Failure> {
+    let unreachable =
+        |e: &dyn std::fmt::Display| Failure::Unreachable(format!("{host}:{port}: {e}"));
+    let addresses = (host, port)
+        .to_socket_addrs()
+        .map_err(|e| unreachable(&e))?;
+    let mut last = None;
+    for address in addresses {
+        match TcpStream::connect_timeout(&address, Duration::from_secs(15)) {
+            Ok(stream) => return Ok(stream),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(match last {
+        Some(e) => unreachable(&e),
+        None => unreachable(&"no address"),
+    })
+}
+
 /// The folder part of a path (`a/b/c.html` → `a/b`), empty for the top.
 pub fn parent(path: &str) -> &str {
     path.rsplit_once('/').map_or("", |(dir, _)| dir)
@@ -123,5 +148,46 @@ pub fn temporary(path: &str) -> String {
     match path.rsplit_once('/') {
         Some((dir, name)) => format!("{dir}/.{name}.tablica-tmp"),
         None => format!(".{path}.tablica-tmp"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Lang;
+
+    fn says(failure: Failure) -> String {
+        let d = failure.diagnostic("sftp://u@h:22/w/");
+        format!(
+            "{} {}",
+            d.message.get(Lang::Pl),
+            d.hint.map(|h| h.pl).unwrap_or_default()
+        )
+    }
+
+    #[test]
+    fn a_full_disk_says_to_free_space_and_run_again() {
+        let full = std::io::Error::from_raw_os_error(28); // ENOSPC
+        let text = says(Failure::io(&full));
+        assert!(text.contains("zabrakło miejsca"), "{text}");
+        assert!(text.contains("uruchom tablica deploy ponownie"), "{text}");
+    }
+
+    #[test]
+    fn a_dropped_connection_says_that_running_again_resumes() {
+        let reset = std::io::Error::from(ErrorKind::ConnectionReset);
+        let text = says(Failure::io(&reset));
+        assert!(text.contains("przerwane"), "{text}");
+        assert!(
+            text.contains("wyśle tylko to, czego jeszcze brakuje"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn temporary_names_sit_beside_the_file() {
+        assert_eq!(temporary("a/b/c.html"), "a/b/.c.html.tablica-tmp");
+        assert_eq!(temporary("index.html"), ".index.html.tablica-tmp");
+        assert_eq!(parent("a/b/c.html"), "a/b");
     }
 }

@@ -5,14 +5,13 @@
 //! a prompt.
 
 use super::credentials;
-use super::remote::{parent, temporary, Failure, Remote};
+use super::remote::{self, parent, temporary, Failure, Remote};
 use super::target::Server;
 use crate::diagnostic::{Diagnostic, Location, Text};
 use crate::text;
 use ssh2::{CheckResult, ErrorCode, KnownHostFileKind, Session};
 use std::collections::HashSet;
 use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 
 pub struct Sftp {
@@ -39,9 +38,9 @@ const ERROR_SOCKET_RECV: i32 = -43;
 
 impl Sftp {
     pub fn connect(server: &Server) -> Result<Sftp, Failure> {
-        let tcp = TcpStream::connect((server.host.as_str(), server.port))
-            .map_err(|e| Failure::Unreachable(format!("{}:{}: {e}", server.host, server.port)))?;
+        let tcp = remote::connect(&server.host, server.port)?;
         let mut session = Session::new().map_err(error)?;
+        session.set_timeout(remote::TIMEOUT.as_millis() as u32);
         session.set_tcp_stream(tcp);
         session.handshake().map_err(error)?;
         check_host_key(&session, server)?;
