@@ -753,3 +753,14 @@ fn the_report_speaks_english_with_lang_en() {
     assert_says(&run.stdout, &expected);
     assert_says(&run.stdout, "), deleted 0, unchanged 0 → ");
 }
+
+#[test]
+fn a_folder_target_must_lie_outside_the_built_sites() {
+    for folder in ["public", "public/kopia", "."] {
+        let fx = workspace(folder);
+        let target = empty_target(|_| String::new());
+        let run = deploy(&fx, &target, &[], &[]);
+        run.assert_failed();
+        assert_says(&run.stderr, "pokrywa się z folderem zbudowanych witryn");
+    }
+}

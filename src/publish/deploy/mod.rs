@@ -78,6 +78,9 @@ pub fn deploy(options: &DeployOptions) -> Result<Deployed, Vec<Diagnostic>> {
     let target = target_of(site, &workspace.root, &locate).map_err(|d| vec![d])?;
     let dir = workspace.output_dir.join(&site.id);
     let local = built_manifest(&site.id, &dir).map_err(|d| vec![d])?;
+    if let Target::Folder(folder) = &target {
+        check_apart(folder, &dir, &workspace.output_dir).map_err(|d| vec![d])?;
+    }
     let shown = target.to_string();
     let mut warnings = Vec::new();
     let result = connect(&target, &mut warnings).and_then(|mut remote| {
@@ -119,6 +122,27 @@ fn target_of(site: &SiteConfig, root: &Path, locate: &Locator) -> Result<Target,
     target::parse(value, root).map_err(|bad| {
         Diagnostic::error(locate.key(line, "deploy"), bad.message).with_hint(bad.hint)
     })
+}
+
+/// A folder target must lie apart from the built sites.
+fn check_apart(folder: &Path, built: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (folder, built, output) = (absolute(folder), absolute(built), absolute(output));
+    if !(folder.starts_with(&output) || built.starts_with(&folder)) {
+        return Ok(());
+    }
+    let shown = folder.display();
+    Err(Diagnostic::error(
+        Location::file(&folder),
+        text!(
+            "folder deploy {shown} pokrywa się z folderem zbudowanych witryn",
+            "the deploy folder {shown} overlaps the folder of the built sites"
+        ),
+    )
+    .with_hint(Text::new(
+        "ustaw w deploy folder serwera (np. podłączony dysk sieciowy) poza output_dir",
+        "set deploy to the server's folder (e.g. a mounted share) outside output_dir",
+    )))
 }
 
 fn built_manifest(id: &str, dir: &Path) -> Result<Manifest, Diagnostic> {

@@ -71,6 +71,8 @@ impl Plan {
 
 /// What the server holds: the previous manifest, updated by the progress
 /// file an interrupted deploy left (its files were uploaded completely).
+/// Paths that could reach outside the site's folder are left out, so a
+/// damaged manifest can never make a deploy delete them.
 pub fn server_state(
     previous: Option<Manifest>,
     progress: Option<Manifest>,
@@ -78,12 +80,25 @@ pub fn server_state(
     let mut state: BTreeMap<String, Entry> = previous
         .into_iter()
         .flat_map(|m| m.files)
+        .filter(|e| inside(&e.path))
         .map(|e| (e.path.clone(), e))
         .collect();
-    for entry in progress.into_iter().flat_map(|m| m.files) {
+    for entry in progress
+        .into_iter()
+        .flat_map(|m| m.files)
+        .filter(|e| inside(&e.path))
+    {
         state.insert(entry.path.clone(), entry);
     }
     state
+}
+
+/// A relative path of plain names, without `..`, `.` or empty parts.
+fn inside(path: &str) -> bool {
+    !path.contains('\\')
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
 }
 
 fn is_page(path: &str) -> bool {
@@ -132,6 +147,19 @@ mod tests {
         assert_eq!(paths, ["x.pdf", "a.css", "new.html", "index.html"]);
         assert_eq!(plan.removed, ["old.html"]);
         assert_eq!(plan.unchanged, 1);
+    }
+
+    #[test]
+    fn paths_outside_the_folder_are_never_deleted() {
+        let local = manifest(&[("index.html", "1")]);
+        let remote = manifest(&[
+            ("../x", "1"),
+            ("/etc/y", "1"),
+            ("a//b", "1"),
+            ("ok.css", "1"),
+        ]);
+        let plan = Plan::new(&local, &server_state(Some(remote), None));
+        assert_eq!(plan.removed, ["ok.css"]);
     }
 
     #[test]
