@@ -6,7 +6,7 @@
 
 use super::credentials;
 use super::remote::{self, parent, temporary, Failure, Remote};
-use super::target::Server;
+use super::target::{join, Server};
 use crate::diagnostic::{Diagnostic, Location, Text};
 use crate::text;
 use std::collections::HashSet;
@@ -48,14 +48,14 @@ impl Ftp {
         stream.transfer_type(FileType::Binary).map_err(error)?;
         let ftp = Ftp {
             stream,
-            root: server.path.clone(),
+            root: server.ftp_folder(),
             made: HashSet::new(),
         };
         Ok((ftp, plain))
     }
 
     fn path(&self, rel: &str) -> String {
-        format!("{}/{rel}", self.root)
+        join(&self.root, rel)
     }
 
     /// Creates the folders of `dir` that are missing, top first.

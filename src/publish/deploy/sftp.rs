@@ -6,7 +6,7 @@
 
 use super::credentials;
 use super::remote::{self, parent, temporary, Failure, Remote};
-use super::target::Server;
+use super::target::{join, Server};
 use crate::diagnostic::{Diagnostic, Location, Text};
 use crate::text;
 use ssh2::{CheckResult, ErrorCode, KnownHostFileKind, Session};
@@ -49,13 +49,13 @@ impl Sftp {
         Ok(Sftp {
             _session: session,
             sftp,
-            root: server.path.clone(),
+            root: server.sftp_folder(),
             made: HashSet::new(),
         })
     }
 
     fn path(&self, rel: &str) -> PathBuf {
-        PathBuf::from(format!("{}/{rel}", self.root))
+        PathBuf::from(join(&self.root, rel))
     }
 
     /// Creates the folders of `dir` that are missing, top first.

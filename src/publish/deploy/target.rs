@@ -27,8 +27,37 @@ pub struct Server {
     pub user: String,
     pub host: String,
     pub port: u16,
-    /// The folder on the server, without a trailing `/` (empty: the root).
+    /// The URL's path, without a trailing `/` (e.g. `/var/www`).
     pub path: String,
+}
+
+impl Server {
+    /// The folder on an SFTP server: the URL's path is absolute, `/~/www`
+    /// is `www` in the user's home, and no path is the home itself.
+    pub fn sftp_folder(&self) -> String {
+        match self.path.strip_prefix("/~") {
+            Some(home) => home.trim_start_matches('/').to_string(),
+            None => self.path.clone(),
+        }
+    }
+
+    /// The folder on an FTP server: as in RFC 1738 (and curl), relative to
+    /// the login folder (`/www` is `www`); `//srv/www` is absolute.
+    pub fn ftp_folder(&self) -> String {
+        self.path
+            .strip_prefix('/')
+            .unwrap_or(&self.path)
+            .to_string()
+    }
+}
+
+/// `rel` inside `folder` (the folder may be empty: the login folder).
+pub fn join(folder: &str, rel: &str) -> String {
+    if folder.is_empty() {
+        rel.to_string()
+    } else {
+        format!("{folder}/{rel}")
+    }
 }
 
 /// What is wrong with a `deploy:` value and what to do.
@@ -213,6 +242,22 @@ mod tests {
             (21, "", false)
         );
         assert_eq!(ok("sftp://u@[::1]/w").to_string(), "sftp://u@[::1]:22/w/");
+    }
+
+    #[test]
+    fn folders_on_servers() {
+        let server = |value: &str| match ok(value) {
+            Target::Sftp(s) | Target::Ftp { server: s, .. } => s,
+            Target::Folder(_) => panic!(),
+        };
+        assert_eq!(server("sftp://u@h/var/www/").sftp_folder(), "/var/www");
+        assert_eq!(server("sftp://u@h/~/www/").sftp_folder(), "www");
+        assert_eq!(server("sftp://u@h").sftp_folder(), "");
+        assert_eq!(server("ftp://u@h/www/").ftp_folder(), "www");
+        assert_eq!(server("ftp://u@h//srv/www/").ftp_folder(), "/srv/www");
+        assert_eq!(server("ftp://u@h/").ftp_folder(), "");
+        assert_eq!(join("", "a.html"), "a.html");
+        assert_eq!(join("/w", "a.html"), "/w/a.html");
     }
 
     #[test]
