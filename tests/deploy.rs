@@ -596,6 +596,11 @@ fn plain_ftp_is_used_with_a_warning_and_a_wrong_password_is_refused() {
     let Some(target) = ftp_target(false) else {
         return;
     };
+    let fx = workspace(&target.url.replace("ftp://", "ftps://"));
+    let refused = deploy(&fx, &target, &[], &[]);
+    refused.assert_failed();
+    assert_says(&refused.stderr, "a adres ftps:// go wymaga");
+    assert!(snapshot(&target.served).is_empty());
     let fx = workspace(&target.url);
     let wrong = deploy(&fx, &target, &[], &[("TABLICA_DEPLOY_PASSWORD", "zle")]);
     wrong.assert_failed();

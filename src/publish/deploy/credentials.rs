@@ -16,8 +16,9 @@ pub fn env_password() -> Option<String> {
     std::env::var(PASSWORD_VAR).ok().filter(|p| !p.is_empty())
 }
 
-/// The password from the environment, else asked for on the terminal.
-pub fn password(target: &str) -> Result<String, Failure> {
+/// The password from the environment, else asked for on the terminal
+/// (saying so when the connection is not encrypted).
+pub fn password(target: &str, unencrypted: bool) -> Result<String, Failure> {
     if let Some(password) = env_password() {
         return Ok(password);
     }
@@ -36,7 +37,12 @@ pub fn password(target: &str) -> Result<String, Failure> {
             )),
         )));
     }
-    rpassword::prompt_password(format!("Hasło / password ({target}): "))
+    let warning = if unencrypted {
+        ", NIESZYFROWANE / UNENCRYPTED"
+    } else {
+        ""
+    };
+    rpassword::prompt_password(format!("Hasło / password ({target}{warning}): "))
         .map_err(|e| Failure::Other(e.to_string()))
 }
 

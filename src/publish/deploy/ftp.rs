@@ -34,14 +34,15 @@ impl Ftp {
         let (mut stream, plain) = match open(server)?.into_secure(connector(&target)?, &server.host)
         {
             Ok(secure) => (secure, false),
-            Err(FtpError::UnexpectedResponse(reply)) if !require_tls => {
-                let _ = reply;
-                (open(server)?, true)
+            Err(FtpError::UnexpectedResponse(_)) if !require_tls => (open(server)?, true),
+            Err(FtpError::UnexpectedResponse(reply)) => {
+                let detail = String::from_utf8_lossy(&reply.body).trim().to_string();
+                return Err(no_tls(&target, &detail));
             }
             Err(FtpError::SecureError(detail)) => return Err(tls_error(&target, &detail)),
             Err(e) => return Err(error(e)),
         };
-        let password = credentials::password(&target)?;
+        let password = credentials::password(&target, plain)?;
         stream
             .login(server.user.as_str(), password.as_str())
             .map_err(error)?;
@@ -147,6 +148,23 @@ pub fn plain_warning(target: &str) -> Diagnostic {
     .with_hint(Text::new(
         "poproś administratora serwera o włączenie FTPS albo SFTP i zmień adres deploy na ftps:// lub sftp://",
         "ask the server's administrator to enable FTPS or SFTP, and change the deploy address to ftps:// or sftp://",
+    ))
+}
+
+/// `ftps://` to a server that offers no TLS.
+fn no_tls(target: &str, detail: &str) -> Failure {
+    Failure::Ready(Box::new(
+        Diagnostic::error(
+            Location::file(target),
+            text!(
+                "serwer FTP nie obsługuje szyfrowania ({detail}), a adres ftps:// go wymaga",
+                "the FTP server offers no encryption ({detail}), and the ftps:// address requires it"
+            ),
+        )
+        .with_hint(Text::new(
+            "poproś administratora serwera o włączenie FTPS (AUTH TLS) albo SFTP; adres ftp:// wysłałby hasło otwartym tekstem",
+            "ask the server's administrator to enable FTPS (AUTH TLS) or SFTP; an ftp:// address would send the password in plain text",
+        )),
     ))
 }
 

@@ -177,7 +177,7 @@ fn log_in(session: &Session, server: &Server) -> Result<(), Failure> {
             return Ok(());
         }
     }
-    let password = credentials::password(&format!("sftp://{server}"))?;
+    let password = credentials::password(&format!("sftp://{server}"), false)?;
     session.userauth_password(user, &password).map_err(error)
 }
 
