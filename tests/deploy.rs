@@ -508,6 +508,13 @@ fn deploys_only_what_changed_and_resumes(target: &Target) {
         served,
         "a dry run changes nothing"
     );
+    // Cut just before the last upload: the removed page is still there.
+    let uploads = count_after(&dry, "do wysłania");
+    let last = (uploads - 1).to_string();
+    let cut = deploy(&fx, target, &[], &[("TABLICA_DEPLOY_FAIL_AFTER", &last)]);
+    cut.assert_failed();
+    assert!(target.served.join("aktualnosci/trzy/index.html").is_file());
+    assert_links_resolve(target);
     let third = deploy(&fx, target, &[], &[]);
     third.assert_ok();
     assert!(count_after(&third, "usunięto") >= 2, "{}", third.stdout);
