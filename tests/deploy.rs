@@ -603,6 +603,10 @@ fn plain_ftp_is_used_with_a_warning_and_a_wrong_password_is_refused() {
     let Some(target) = ftp_target(false) else {
         return;
     };
+    let missing = workspace(&target.url.replace("/served/", "/brak/"));
+    let run = deploy(&missing, &target, &[], &[]);
+    run.assert_failed();
+    assert_says(&run.stderr, "nie ma folderu docelowego brak");
     let fx = workspace(&target.url.replace("ftp://", "ftps://"));
     let refused = deploy(&fx, &target, &[], &[]);
     refused.assert_failed();
@@ -626,6 +630,10 @@ fn sftp_refuses_a_wrong_password_and_an_unknown_server() {
     let Some(mut target) = sftp_target() else {
         return;
     };
+    let missing = workspace(&target.url.replace("/served/", "/brak/"));
+    let run = deploy(&missing, &target, &[], &[]);
+    run.assert_failed();
+    assert_says(&run.stderr, "nie ma folderu docelowego /");
     let fx = workspace(&target.url);
     let key = target.env.pop().unwrap();
     let wrong = deploy(&fx, &target, &[], &[("TABLICA_DEPLOY_PASSWORD", "zle")]);
@@ -704,7 +712,10 @@ fn a_site_must_be_built_and_have_a_target() {
     build(&fx);
     let unmounted = deploy(&fx, &target, &[], &[]);
     unmounted.assert_failed();
-    assert_says(&unmounted.stderr, "nie można połączyć");
+    assert_says(
+        &unmounted.stderr,
+        "nie ma folderu docelowego /nie/ma/takiego/folderu",
+    );
     let english = Command::new(env!("CARGO_BIN_EXE_tablica"))
         .args([
             "--lang",
@@ -717,7 +728,7 @@ fn a_site_must_be_built_and_have_a_target() {
         ])
         .output()
         .unwrap();
-    assert!(String::from_utf8_lossy(&english.stderr).contains("cannot connect"));
+    assert!(String::from_utf8_lossy(&english.stderr).contains("does not exist"));
 }
 
 #[test]

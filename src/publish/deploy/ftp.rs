@@ -47,9 +47,17 @@ impl Ftp {
             .login(server.user.as_str(), password.as_str())
             .map_err(error)?;
         stream.transfer_type(FileType::Binary).map_err(error)?;
+        let root = server.ftp_folder();
+        if !root.is_empty() {
+            let home = stream.pwd().map_err(error)?;
+            if stream.cwd(&root).is_err() {
+                return Err(remote::missing_folder(&target, &root));
+            }
+            stream.cwd(&home).map_err(error)?;
+        }
         let ftp = Ftp {
             stream,
-            root: server.ftp_folder(),
+            root,
             made: HashSet::new(),
         };
         Ok((ftp, plain))

@@ -2,7 +2,7 @@
 //! (`/mnt/serwer/partnerstwo/`) or any folder a web server serves. Files are
 //! written beside their final name and renamed over it.
 
-use super::remote::{parent, temporary, Failure, Remote};
+use super::remote::{missing_folder, parent, temporary, Failure, Remote};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
@@ -14,10 +14,8 @@ impl Folder {
     /// The folder must exist: a missing one usually means an unmounted share.
     pub fn open(root: &Path) -> Result<Folder, Failure> {
         if !root.is_dir() {
-            let shown = root.display();
-            return Err(Failure::Unreachable(format!(
-                "{shown}: brak folderu / no such folder"
-            )));
+            let shown = root.display().to_string();
+            return Err(missing_folder(&shown, &shown));
         }
         Ok(Folder {
             root: root.to_path_buf(),

@@ -115,6 +115,23 @@ impl Failure {
     }
 }
 
+/// The target folder itself is missing.
+pub fn missing_folder(target: &str, folder: &str) -> Failure {
+    Failure::Ready(Box::new(
+        Diagnostic::error(
+            Location::file(target),
+            text!(
+                "nie ma folderu docelowego {folder}",
+                "the target folder {folder} does not exist"
+            ),
+        )
+        .with_hint(Text::new(
+            "sprawdź ścieżkę w deploy w config.yaml; dysk sieciowy podłącz; nowy folder utwórz (albo poproś o to administratora serwera)",
+            "check the path in deploy in config.yaml; mount a network share; create a new folder (or ask the server's administrator to)",
+        )),
+    ))
+}
+
 /// How long a server may keep silent before the connection counts as lost.
 pub const TIMEOUT: Duration = Duration::from_secs(60);
 

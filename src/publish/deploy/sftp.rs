@@ -46,10 +46,14 @@ impl Sftp {
         check_host_key(&session, server)?;
         log_in(&session, server)?;
         let sftp = session.sftp().map_err(error)?;
+        let root = server.sftp_folder();
+        if !root.is_empty() && sftp.stat(Path::new(&root)).is_err() {
+            return Err(remote::missing_folder(&format!("sftp://{server}"), &root));
+        }
         Ok(Sftp {
             _session: session,
             sftp,
-            root: server.sftp_folder(),
+            root,
             made: HashSet::new(),
         })
     }
