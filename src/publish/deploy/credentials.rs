@@ -3,7 +3,7 @@
 //! SSH keys, or a prompt when a person is at the terminal.
 
 use super::remote::Failure;
-use crate::diagnostic::{Diagnostic, Location, Text};
+use crate::diagnostic::Text;
 use crate::text;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -23,19 +23,15 @@ pub fn password(target: &str, unencrypted: bool) -> Result<String, Failure> {
         return Ok(password);
     }
     if !std::io::stdin().is_terminal() {
-        return Err(Failure::Ready(Box::new(
-            Diagnostic::error(
-                Location::file(target),
-                Text::new(
-                    "potrzebne hasło do serwera, a nie ma kogo o nie zapytać (wejście nie jest terminalem)",
-                    "a password for the server is needed, and there is no one to ask (the input is not a terminal)",
-                ),
-            )
-            .with_hint(text!(
-                "ustaw zmienną środowiskową {PASSWORD_VAR} (albo dla SFTP klucz w {KEY_VAR})",
-                "set the environment variable {PASSWORD_VAR} (or, for SFTP, a key in {KEY_VAR})"
-            )),
-        )));
+        let message = Text::new(
+            "potrzebne hasło do serwera, a nie ma kogo o nie zapytać (wejście nie jest terminalem)",
+            "a password for the server is needed, and there is no one to ask (the input is not a terminal)",
+        );
+        let hint = text!(
+            "ustaw zmienną środowiskową {PASSWORD_VAR} (albo dla SFTP klucz w {KEY_VAR})",
+            "set the environment variable {PASSWORD_VAR} (or, for SFTP, a key in {KEY_VAR})"
+        );
+        return Err(Failure::at(target, message, hint));
     }
     let warning = if unencrypted {
         ", NIESZYFROWANE / UNENCRYPTED"

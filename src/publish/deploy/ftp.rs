@@ -161,35 +161,27 @@ pub fn plain_warning(target: &str) -> Diagnostic {
 
 /// `ftps://` to a server that offers no TLS.
 fn no_tls(target: &str, detail: &str) -> Failure {
-    Failure::Ready(Box::new(
-        Diagnostic::error(
-            Location::file(target),
-            text!(
-                "serwer FTP nie obsługuje szyfrowania ({detail}), a adres ftps:// go wymaga",
-                "the FTP server offers no encryption ({detail}), and the ftps:// address requires it"
-            ),
-        )
-        .with_hint(Text::new(
-            "poproś administratora serwera o włączenie FTPS (AUTH TLS) albo SFTP; adres ftp:// wysłałby hasło otwartym tekstem",
-            "ask the server's administrator to enable FTPS (AUTH TLS) or SFTP; an ftp:// address would send the password in plain text",
-        )),
-    ))
+    let message = text!(
+        "serwer FTP nie obsługuje szyfrowania ({detail}), a adres ftps:// go wymaga",
+        "the FTP server offers no encryption ({detail}), and the ftps:// address requires it"
+    );
+    let hint = Text::new(
+        "poproś administratora serwera o włączenie FTPS (AUTH TLS) albo SFTP; adres ftp:// wysłałby hasło otwartym tekstem",
+        "ask the server's administrator to enable FTPS (AUTH TLS) or SFTP; an ftp:// address would send the password in plain text",
+    );
+    Failure::at(target, message, hint)
 }
 
 fn tls_error(target: &str, detail: &str) -> Failure {
-    Failure::Ready(Box::new(
-        Diagnostic::error(
-            Location::file(target),
-            text!(
-                "nie można nawiązać szyfrowanego połączenia (TLS): {detail}",
-                "cannot set up an encrypted connection (TLS): {detail}"
-            ),
-        )
-        .with_hint(text!(
-            "jeśli serwer ma własny certyfikat, poproś administratora o plik z certyfikatem (PEM) i wskaż go w zmiennej {CA_VAR}",
-            "if the server has its own certificate, ask its administrator for the certificate file (PEM) and name it in {CA_VAR}"
-        )),
-    ))
+    let message = text!(
+        "nie można nawiązać szyfrowanego połączenia (TLS): {detail}",
+        "cannot set up an encrypted connection (TLS): {detail}"
+    );
+    let hint = text!(
+        "jeśli serwer ma własny certyfikat, poproś administratora o plik z certyfikatem (PEM) i wskaż go w zmiennej {CA_VAR}",
+        "if the server has its own certificate, ask its administrator for the certificate file (PEM) and name it in {CA_VAR}"
+    );
+    Failure::at(target, message, hint)
 }
 
 /// Sorts an FTP error by what the user can do about it.

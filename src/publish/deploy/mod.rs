@@ -280,30 +280,24 @@ fn read_manifest(
 
 /// The target holds another site: deploying would delete its files.
 fn other_site(other: &str, id: &str) -> Failure {
-    Failure::Ready(Box::new(
-        Diagnostic::error(
-            Location::file(MANIFEST_FILE),
-            text!(
-                "w folderze docelowym jest witryna {other}, nie {id}; wysłanie usunęłoby jej pliki",
-                "the target folder holds the site {other}, not {id}; deploying would delete its files"
-            ),
-        )
-        .with_hint(text!(
-            "popraw adres deploy witryny {id} w config.yaml; jeśli folder naprawdę ma przejść na {id}, usuń z niego plik {MANIFEST_FILE}",
-            "fix the deploy address of the site {id} in config.yaml; if the folder really goes over to {id}, delete {MANIFEST_FILE} from it"
-        )),
-    ))
+    let message = text!(
+        "w folderze docelowym jest witryna {other}, nie {id}; wysłanie usunęłoby jej pliki",
+        "the target folder holds the site {other}, not {id}; deploying would delete its files"
+    );
+    let hint = text!(
+        "popraw adres deploy witryny {id} w config.yaml; jeśli folder naprawdę ma przejść na {id}, usuń z niego plik {MANIFEST_FILE}",
+        "fix the deploy address of the site {id} in config.yaml; if the folder really goes over to {id}, delete {MANIFEST_FILE} from it"
+    );
+    Failure::at(MANIFEST_FILE, message, hint)
 }
 
 fn read_error(path: &Path, error: &std::io::Error) -> Failure {
-    Failure::Ready(Box::new(
-        Diagnostic::error(
-            Location::file(path),
-            text!("nie można odczytać: {error}", "cannot read: {error}"),
-        )
-        .with_hint(Text::new(
+    Failure::at(
+        path,
+        text!("nie można odczytać: {error}", "cannot read: {error}"),
+        Text::new(
             "zbuduj witrynę ponownie (tablica build) i uruchom tablica deploy jeszcze raz",
             "build the site again (tablica build) and run tablica deploy once more",
-        )),
-    ))
+        ),
+    )
 }

@@ -43,6 +43,13 @@ pub enum Failure {
 }
 
 impl Failure {
+    /// A problem with its own message and hint, at `location`.
+    pub fn at(location: impl Into<std::path::PathBuf>, message: Text, hint: Text) -> Failure {
+        Failure::Ready(Box::new(
+            Diagnostic::error(Location::file(location), message).with_hint(hint),
+        ))
+    }
+
     /// Sorts an I/O error by what the user can do about it.
     pub fn io(error: &std::io::Error) -> Failure {
         let detail = error.to_string();
@@ -117,19 +124,15 @@ impl Failure {
 
 /// The target folder itself is missing.
 pub fn missing_folder(target: &str, folder: &str) -> Failure {
-    Failure::Ready(Box::new(
-        Diagnostic::error(
-            Location::file(target),
-            text!(
-                "nie ma folderu docelowego {folder}",
-                "the target folder {folder} does not exist"
-            ),
-        )
-        .with_hint(Text::new(
-            "sprawdź ścieżkę w deploy w config.yaml; dysk sieciowy podłącz; nowy folder utwórz (albo poproś o to administratora serwera)",
-            "check the path in deploy in config.yaml; mount a network share; create a new folder (or ask the server's administrator to)",
-        )),
-    ))
+    let message = text!(
+        "nie ma folderu docelowego {folder}",
+        "the target folder {folder} does not exist"
+    );
+    let hint = Text::new(
+        "sprawdź ścieżkę w deploy w config.yaml; dysk sieciowy podłącz; nowy folder utwórz (albo poproś o to administratora serwera)",
+        "check the path in deploy in config.yaml; mount a network share; create a new folder (or ask the server's administrator to)",
+    );
+    Failure::at(target, message, hint)
 }
 
 /// How long a server may keep silent before the connection counts as lost.

@@ -7,7 +7,7 @@
 use super::credentials;
 use super::remote::{self, parent, temporary, Failure, Remote};
 use super::target::{join, Server};
-use crate::diagnostic::{Diagnostic, Location, Text};
+use crate::diagnostic::Text;
 use crate::text;
 use ssh2::{CheckResult, ErrorCode, KnownHostFileKind, Session};
 use std::collections::HashSet;
@@ -154,9 +154,7 @@ fn check_host_key(session: &Session, server: &Server) -> Result<(), Failure> {
             ),
         ),
     };
-    Err(Failure::Ready(Box::new(
-        Diagnostic::error(Location::file(format!("sftp://{server}")), message).with_hint(hint),
-    )))
+    Err(Failure::at(format!("sftp://{server}"), message, hint))
 }
 
 fn known_hosts_file() -> Option<PathBuf> {
