@@ -5,6 +5,8 @@
 //! directly. Without the servers (tests/setup-servers.sh installs them)
 //! the server tests say so and pass, unless TABLICA_REQUIRE_SERVERS=1.
 
+#![cfg(unix)]
+
 mod common;
 
 use common::*;
