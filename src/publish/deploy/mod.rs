@@ -180,7 +180,8 @@ fn sync(
     if let Some(other) = previous.as_ref().filter(|m| m.site != local.site) {
         return Err(other_site(&other.site, &local.site));
     }
-    let progress = read_manifest(remote, PROGRESS_FILE, warnings)?;
+    // Progress left by a deploy of another site does not count.
+    let progress = read_manifest(remote, PROGRESS_FILE, warnings)?.filter(|p| p.site == local.site);
     let done = progress
         .as_ref()
         .map(|p| p.files.clone())
@@ -240,7 +241,7 @@ fn remove_empty_dirs(remote: &mut dyn Remote, removed: &[String]) {
             dir = parent(dir);
         }
     }
-    dirs.sort_by_key(|d| std::cmp::Reverse(d.matches('/').count()));
+    dirs.sort_by_key(|d| (std::cmp::Reverse(d.matches('/').count()), *d));
     dirs.dedup();
     for dir in dirs {
         remote.remove_empty_dir(dir);
@@ -300,4 +301,90 @@ fn read_error(path: &Path, error: &std::io::Error) -> Failure {
             "build the site again (tablica build) and run tablica deploy once more",
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    /// A target in memory that records what is done to it, in order.
+    #[derive(Default)]
+    struct Recorder {
+        files: BTreeMap<String, Vec<u8>>,
+        log: Vec<String>,
+    }
+
+    impl Remote for Recorder {
+        fn read(&mut self, path: &str) -> Result<Option<Vec<u8>>, Failure> {
+            Ok(self.files.get(path).cloned())
+        }
+        fn put(&mut self, path: &str, bytes: &[u8]) -> Result<(), Failure> {
+            self.log.push(format!("put {path}"));
+            self.files.insert(path.to_string(), bytes.to_vec());
+            Ok(())
+        }
+        fn remove(&mut self, path: &str) -> Result<(), Failure> {
+            self.log.push(format!("remove {path}"));
+            self.files.remove(path);
+            Ok(())
+        }
+        fn remove_empty_dir(&mut self, path: &str) {
+            self.log.push(format!("rmdir {path}"));
+        }
+    }
+
+    fn site(files: &[(&str, &str)]) -> (tempfile::TempDir, Manifest) {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, body) in files {
+            let file = dir.path().join(path);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, body).unwrap();
+        }
+        let manifest = Manifest::of_folder("alfa", dir.path()).unwrap();
+        (dir, manifest)
+    }
+
+    #[test]
+    fn assets_then_pages_then_deletions_then_the_manifest() {
+        let mut server = Recorder::default();
+        let (dir, old) = site(&[
+            ("index.html", "1"),
+            ("a/old/index.html", "x"),
+            ("s.css", "1"),
+        ]);
+        sync(&mut server, &old, dir.path(), false, &mut Vec::new()).unwrap();
+        let (dir, new) = site(&[
+            ("index.html", "2"),
+            ("a/new/index.html", "n"),
+            ("s.css", "2"),
+            ("f.pdf", "p"),
+        ]);
+        server.log.clear();
+        let plan = sync(&mut server, &new, dir.path(), false, &mut Vec::new()).unwrap();
+        assert_eq!(plan.unchanged, 0);
+        assert_eq!(
+            server.log,
+            [
+                "put f.pdf",
+                "put s.css",
+                "put a/new/index.html",
+                "put index.html",
+                "remove a/old/index.html",
+                "rmdir a/old",
+                "rmdir a",
+                "put tablica-manifest.json",
+                "remove tablica-manifest.partial.json",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dry_run_only_reads() {
+        let mut server = Recorder::default();
+        let (dir, local) = site(&[("index.html", "1")]);
+        let plan = sync(&mut server, &local, dir.path(), true, &mut Vec::new()).unwrap();
+        assert_eq!(plan.upload_count(), 1);
+        assert!(server.log.is_empty());
+    }
 }
