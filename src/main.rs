@@ -177,6 +177,20 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Upload a built site to the `deploy:` target of its entry in
+    /// config.yaml (sftp://, ftp:// or a folder), sending only what changed.
+    /// The password comes from TABLICA_DEPLOY_PASSWORD or a prompt.
+    Deploy {
+        /// The site to upload.
+        #[arg(long)]
+        site: String,
+        /// Only list what would be sent and deleted; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Read the built site from this folder instead of output_dir.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
     /// Check links and the accessibility of the content, writing nothing.
     Check {
         /// Check only the site with this id.
@@ -308,6 +322,19 @@ fn main() -> ExitCode {
                 Err(errors) => print_errors(&errors, &console),
             }
         }
+        Command::Deploy {
+            site,
+            dry_run,
+            output,
+        } => {
+            let options = tablica::publish::deploy::DeployOptions {
+                root: cli.root.clone(),
+                site,
+                dry_run,
+                output,
+            };
+            run_deploy(&options, &console)
+        }
         Command::Check {
             site,
             external,
@@ -359,6 +386,17 @@ fn run_package(options: &PackageOptions, console: &Console) -> ExitCode {
                     tablica::report::package_line(&p.site, p.files, p.bytes, path, console.lang);
                 console.say(&line);
             }
+            ExitCode::SUCCESS
+        }
+        Err(errors) => print_errors(&errors, console),
+    }
+}
+
+fn run_deploy(options: &tablica::publish::deploy::DeployOptions, console: &Console) -> ExitCode {
+    match tablica::publish::deploy::deploy(options) {
+        Ok(deployed) => {
+            console.diagnostics(&deployed.warnings);
+            console.say(&tablica::publish::deploy::line(&deployed, console.lang));
             ExitCode::SUCCESS
         }
         Err(errors) => print_errors(&errors, console),

@@ -29,14 +29,6 @@ impl Drop for Nginx {
     }
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 fn start_nginx(binary: &Path, dir: &Path, port: u16, snippets: &[String]) -> Nginx {
     let includes: String = snippets
         .iter()

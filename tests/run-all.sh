@@ -5,14 +5,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The servers tests publish to, and OpenSSL's headers for the build itself.
+echo "== setup (only what is missing)"
+bash tests/setup-servers.sh
+
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 
 echo "== cargo clippy (warnings are errors)"
 cargo clippy --locked --all-targets -- -D warnings
 
-echo "== cargo test (with real servers: nginx)"
-bash tests/setup-servers.sh
+echo "== cargo test (with real servers: nginx, sshd, pyftpdlib)"
 TABLICA_REQUIRE_SERVERS=1 cargo test --locked
 
 # The generated sites in a real browser (Debian's Chromium): axe-core, the Nu

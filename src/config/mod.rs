@@ -105,6 +105,10 @@ pub struct SiteConfig {
     /// Severity of `tablica check` rules for this site, by rule id.
     #[serde(default)]
     pub checks: std::collections::BTreeMap<String, CheckLevel>,
+    /// Where `tablica deploy` uploads the built site: `sftp://user@host/path/`,
+    /// `ftp://user@host/path/` or a (mounted) folder. Checked by the deploy.
+    #[serde(default)]
+    pub deploy: Option<String>,
 }
 
 /// How a site treats one rule of `tablica check`.
@@ -587,7 +591,12 @@ pub(crate) struct Locator<'a> {
     source: &'a str,
 }
 
-impl Locator<'_> {
+impl<'a> Locator<'a> {
+    /// Positions in `source`, the text of the config file at `path`.
+    pub(crate) fn new(path: &'a Path, source: &'a str) -> Self {
+        Locator { path, source }
+    }
+
     /// 0-based line index of the `id: <id>` entry of a site.
     pub(crate) fn site_line(&self, id: &str) -> usize {
         self.source

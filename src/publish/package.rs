@@ -64,19 +64,7 @@ pub fn package(options: &PackageOptions) -> Result<Vec<Packaged>, Vec<Diagnostic
 }
 
 fn package_site(id: &str, dir: &Path, to: &Path) -> Result<Packaged, Diagnostic> {
-    if !dir.join("index.html").is_file() {
-        return Err(Diagnostic::error(
-            Location::file(dir),
-            text!(
-                "witryna {id} nie jest zbudowana: w tym folderze nie ma index.html",
-                "the site {id} is not built: there is no index.html in this folder"
-            ),
-        )
-        .with_hint(Text::new(
-            "najpierw zbuduj witryny: tablica build",
-            "build the sites first: tablica build",
-        )));
-    }
+    require_built(id, dir)?;
     let manifest = Manifest::of_folder(id, dir)?;
     let target = to.join(format!("{id}.zip"));
     let partial = to.join(format!(".{id}.zip.partial"));
@@ -93,6 +81,24 @@ fn package_site(id: &str, dir: &Path, to: &Path) -> Result<Packaged, Diagnostic>
         files: manifest.files.len(),
         bytes,
     })
+}
+
+/// Fails unless `dir` holds a built site (its `index.html`).
+pub(crate) fn require_built(id: &str, dir: &Path) -> Result<(), Diagnostic> {
+    if dir.join("index.html").is_file() {
+        return Ok(());
+    }
+    Err(Diagnostic::error(
+        Location::file(dir),
+        text!(
+            "witryna {id} nie jest zbudowana: w tym folderze nie ma index.html",
+            "the site {id} is not built: there is no index.html in this folder"
+        ),
+    )
+    .with_hint(Text::new(
+        "najpierw zbuduj witryny: tablica build",
+        "build the sites first: tablica build",
+    )))
 }
 
 fn write_zip(path: &Path, id: &str, dir: &Path, manifest: &Manifest) -> Result<(), Diagnostic> {

@@ -85,7 +85,10 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     publish(&shared, &rebuilt, lang);
     check_content(&preview, &rebuilt, None, &shared, &mut terminal);
     if !options.bind.is_loopback() {
-        eprintln!("{}\n", terminal.render(&exposed_warning(options.bind, lang)));
+        eprintln!(
+            "{}\n",
+            terminal.render(&exposed_warning(options.bind, lang))
+        );
     }
     println!("{}", listening_line(&url, lang));
     if options.open_browser {

@@ -28,6 +28,15 @@ pub struct Run {
 }
 
 impl Run {
+    /// The run of a command the test started itself.
+    pub fn from_output(output: std::process::Output) -> Run {
+        Run {
+            code: output.status.code(),
+            stdout: String::from_utf8(output.stdout).unwrap(),
+            stderr: String::from_utf8(output.stderr).unwrap(),
+        }
+    }
+
     pub fn success(&self) -> bool {
         self.code == Some(0)
     }
@@ -50,6 +59,18 @@ impl Run {
             self.code,
             Some(1),
             "expected exit code 1\nstdout:\n{}\nstderr:\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
+    /// Panics unless the run failed with this exit code (3: network or disk).
+    pub fn assert_failed_with(&self, code: i32) -> &Self {
+        assert_eq!(
+            self.code,
+            Some(code),
+            "expected exit code {code}\nstdout:\n{}\nstderr:\n{}",
             self.stdout,
             self.stderr
         );
@@ -197,11 +218,16 @@ fn run_binary(cwd: &Path, args: &[&str]) -> Run {
         .current_dir(cwd)
         .output()
         .unwrap();
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    }
+    Run::from_output(output)
+}
+
+/// A free TCP port on 127.0.0.1 for a server a test starts.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// Copies a folder recursively.
