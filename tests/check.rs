@@ -297,6 +297,27 @@ fn links_between_sites_follow_their_base_url() {
     assert_eq!(rows, expected, "{}", run.stdout);
 }
 
+/// Raw HTML writes addresses as the browser asks for them: from the host's
+/// root, base path included.
+#[test]
+fn raw_html_addresses_start_at_the_hosts_root() {
+    let fx = faulty();
+    fx.write("static/plan.png", b"\x89PNG");
+    fx.write(
+        FAULTS,
+        announcement(
+            "Zebranie wiejskie",
+            "2021-03-02",
+            "<img src=\"/alfa/plan.png\" alt=\"Plan sali\">\n\n\
+             <img src=\"/alfa/brak.png\" alt=\"Brak\">\n\n\
+             <a href=\"/centrum/\">Centrum</a>",
+        ),
+    );
+    let run = fx.run(&["check", "--format", "json"]);
+    let (rows, _) = json_rows(&run);
+    assert_eq!(rows, [row("7:1", "img-broken", "error")], "{}", run.stdout);
+}
+
 #[test]
 fn site_option_checks_one_site() {
     let fx = faulty();

@@ -34,6 +34,8 @@ struct Link<'l> {
     href: &'l str,
     pos: Pos,
     image: bool,
+    /// From raw HTML: a `/path` is from the host's root, not the site's.
+    raw_html: bool,
 }
 
 /// Files every site gets besides its pages.
@@ -76,11 +78,13 @@ impl<'a> Targets<'a> {
             href: &l.href,
             pos: l.pos,
             image: false,
+            raw_html: l.raw_html,
         });
         let images = facts.images.iter().map(|i| Link {
             href: &i.src,
             pos: i.pos,
             image: true,
+            raw_html: i.raw_html,
         });
         links
             .chain(images)
@@ -114,8 +118,31 @@ impl<'a> Targets<'a> {
             let output = format!("{}index.html", doc.url_path);
             return self.check_anchor(index, &output, anchor, location, href);
         }
-        let (site, path) = self.locate(index, &doc.url_path, href)?;
+        let (site, path) = if link.raw_html && href.starts_with('/') && !href.starts_with("//") {
+            self.locate_from_host_root(index, href)?
+        } else {
+            self.locate(index, &doc.url_path, href)?
+        };
         self.resolve(site, &path, broken, location, href)
+    }
+
+    /// The site whose base path begins a host-absolute address (raw HTML
+    /// writes `/partnerstwo/plik.pdf` as the browser will ask for it); the
+    /// own site when none does.
+    fn locate_from_host_root(&self, index: usize, href: &str) -> Option<(usize, String)> {
+        let own = self.sites[index].config.base_path();
+        let candidates = std::iter::once(index).chain(0..self.sites.len());
+        for i in candidates {
+            let base = if i == index {
+                own
+            } else {
+                self.sites[i].config.base_path()
+            };
+            if let Some(rest) = href.strip_prefix(base) {
+                return Some((i, rest.to_string()));
+            }
+        }
+        Some((index, href.trim_start_matches('/').to_string()))
     }
 
     /// The site and site-relative path an address leads to; `None` for

@@ -38,6 +38,9 @@ pub struct ImageFact {
     pub src: String,
     pub alt: String,
     pub pos: Pos,
+    /// Written as raw HTML `<img src>`: its address is used as it is, not
+    /// relative to the site's base path.
+    pub raw_html: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -331,6 +334,7 @@ impl<'b> Collector<'b> {
                     src: dest_url.to_string(),
                     alt: String::new(),
                     pos,
+                    raw_html: false,
                 });
                 self.image = Some(self.facts.images.len() - 1);
             }
@@ -467,6 +471,7 @@ impl<'b> Collector<'b> {
                 src: first("src").unwrap_or_default(),
                 alt: alt.unwrap_or_default(),
                 pos,
+                raw_html: true,
             });
         }
     }
