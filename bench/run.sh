@@ -114,7 +114,7 @@ version() {
     case $1 in
         tablica) echo "tablica $(cd "$REPO" && git rev-parse --short HEAD)" ;;
         zola) "${BIN[zola]}" --version ;;
-        hugo) "${BIN[hugo]}" version | grep -o '^hugo v[0-9.]*' | sed 's/$/ extended/' ;;
+        hugo) "${BIN[hugo]}" version | awk '{ v = $2; sub(/-.*/, "", v); print "hugo " v ($2 ~ /extended/ ? " extended" : "") }' ;;
     esac
 }
 
