@@ -136,6 +136,7 @@ build_cmd() {
 }
 
 # --- runs ------------------------------------------------------------------
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 stats() { # seconds on stdin -> "median min max"
     sort -g | awk '{ v[NR] = $1 } END {
         m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
@@ -198,6 +199,7 @@ echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
 for tool in "${active[@]}"; do echo "- $(version "$tool")"; done
 echo "Runs: 1 warm-up + $RUNS timed per tool and corpus; seed $SEED; corpora in $BENCH_DIR"
+echo "Load average (1, 5, 15 min) at start: $LOAD_START; at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| corpus | tool | median s | min s | max s | peak RSS MB | output files | HTML files | Tablica ÷ tool (median) |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
