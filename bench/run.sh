@@ -191,6 +191,7 @@ for name in "${selected[@]}"; do
         files=$(find "$out" -type f | wc -l)
         html=$(find "$out" -type f -name '*.html' | wc -l)
         rows+=("$name|$tool|$median|$min|$max|$((rss / 1024))|$files|$html")
+        say "  median $median s (min $min, max $max), peak RSS $((rss / 1024)) MB, $files files ($html HTML)"
     done
 done
 
