@@ -270,8 +270,10 @@ fn page(site: &Site, site_index: usize, index: usize, total: usize, seed: u64) -
     let date = FIRST_DAY.add_days((SPAN_DAYS * index / total.max(1)) as u32);
     let topic = rng.pick(words::TOPICS);
     let template = rng.word(topic.titles);
-    let title = fill(&mut rng, template, site, date);
-    let slug = format!("{}-{}", slugify(&title), index + 1);
+    // Clerks number their announcements; the number keeps every title of a
+    // site different, as a real portal's are (Tablica warns about repeats).
+    let title = format!("{} (nr {})", fill(&mut rng, template, site, date), index + 1);
+    let slug = slugify(&title);
     let stem = format!("{}-{slug}", date.iso());
 
     let mut tags: Vec<&'static str> = topic.tags.iter().map(|&t| words::TAGS[t]).collect();
