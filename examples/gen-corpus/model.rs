@@ -272,7 +272,11 @@ fn page(site: &Site, site_index: usize, index: usize, total: usize, seed: u64) -
     let template = rng.word(topic.titles);
     // Clerks number their announcements; the number keeps every title of a
     // site different, as a real portal's are (Tablica warns about repeats).
-    let title = format!("{} (nr {})", fill(&mut rng, template, site, date), index + 1);
+    let title = format!(
+        "{} (nr {})",
+        fill(&mut rng, template, site, date),
+        index + 1
+    );
     let slug = slugify(&title);
     let stem = format!("{}-{slug}", date.iso());
 
