@@ -332,6 +332,7 @@ fn main() -> ExitCode {
                 site,
                 dry_run,
                 output,
+                progress: None,
             };
             run_deploy(&options, &console)
         }
@@ -393,7 +394,20 @@ fn run_package(options: &PackageOptions, console: &Console) -> ExitCode {
 }
 
 fn run_deploy(options: &tablica::publish::deploy::DeployOptions, console: &Console) -> ExitCode {
-    match tablica::publish::deploy::deploy(options) {
+    let mut options = options.clone();
+    let line = if progress::wanted(
+        console.verbosity == Verbosity::Quiet,
+        console.format == Format::Json,
+    ) {
+        let counters = std::sync::Arc::new(tablica::progress::Progress::default());
+        options.progress = Some(counters.clone());
+        ProgressLine::start(counters, console.lang)
+    } else {
+        ProgressLine::none()
+    };
+    let result = tablica::publish::deploy::deploy(&options);
+    line.finish();
+    match result {
         Ok(deployed) => {
             console.diagnostics(&deployed.warnings);
             console.say(&tablica::publish::deploy::line(&deployed, console.lang));

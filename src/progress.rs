@@ -3,7 +3,7 @@
 //! how to draw it (see `report::progress`), so tests and `--quiet` runs pay
 //! two atomic additions per page and nothing else.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 #[derive(Debug, Default)]
@@ -11,6 +11,9 @@ pub struct Progress {
     stage: Mutex<&'static str>,
     total: AtomicUsize,
     done: AtomicUsize,
+    /// For uploads: bytes to send and bytes sent.
+    bytes_total: AtomicU64,
+    bytes_done: AtomicU64,
 }
 
 impl Progress {
@@ -21,6 +24,27 @@ impl Progress {
         }
         self.total.store(0, Ordering::Relaxed);
         self.done.store(0, Ordering::Relaxed);
+        self.bytes_total.store(0, Ordering::Relaxed);
+        self.bytes_done.store(0, Ordering::Relaxed);
+    }
+
+    /// More bytes to send became known.
+    pub fn add_bytes_total(&self, n: u64) {
+        self.bytes_total.fetch_add(n, Ordering::Relaxed);
+    }
+
+    /// A file of `n` bytes was sent.
+    pub fn sent(&self, n: u64) {
+        self.bytes_done.fetch_add(n, Ordering::Relaxed);
+        self.tick();
+    }
+
+    /// Bytes sent of bytes to send.
+    pub fn bytes(&self) -> (u64, u64) {
+        (
+            self.bytes_done.load(Ordering::Relaxed),
+            self.bytes_total.load(Ordering::Relaxed),
+        )
     }
 
     /// More work became known (a site's pages, once listed).

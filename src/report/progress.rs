@@ -72,21 +72,40 @@ fn draw(progress: &Progress, stop: &AtomicBool, lang: Lang) {
         Lang::Pl => "{prefix:>9} [{bar:30}] {pos}/{len} stron, zostało {eta}",
         Lang::En => "{prefix:>9} [{bar:30}] {pos}/{len} pages, {eta} left",
     };
+    // Uploads count bytes, with their rate; files go in the message.
+    let uploading = match lang {
+        Lang::Pl => "{prefix:>9} [{bar:20}] {bytes}/{total_bytes}, {binary_bytes_per_sec}, {msg}, zostało {eta}",
+        Lang::En => "{prefix:>9} [{bar:20}] {bytes}/{total_bytes}, {binary_bytes_per_sec}, {msg}, {eta} left",
+    };
     // Before the pages are listed there is nothing to count: a spinner.
     let uncounted = "{prefix:>9} {spinner} {elapsed}";
-    let mut counting = None;
+    let mut shown = "";
     while !stop.load(Ordering::SeqCst) {
         let (stage, done, total) = progress.snapshot();
-        if counting != Some(total > 0) {
-            counting = Some(total > 0);
-            let template = if total > 0 { counted } else { uncounted };
+        let template = match (stage, total > 0) {
+            ("deploy", true) => uploading,
+            (_, true) => counted,
+            (_, false) => uncounted,
+        };
+        if template != shown {
+            shown = template;
             if let Ok(style) = ProgressStyle::with_template(template) {
                 bar.set_style(style.progress_chars("=> "));
             }
         }
         bar.set_prefix(stage_name(stage, lang));
-        bar.set_length(total as u64);
-        bar.set_position(done as u64);
+        if stage == "deploy" {
+            let (sent, bytes) = progress.bytes();
+            bar.set_length(bytes);
+            bar.set_position(sent);
+            bar.set_message(match lang {
+                Lang::Pl => format!("{done}/{total} plików"),
+                Lang::En => format!("{done}/{total} files"),
+            });
+        } else {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        }
         bar.tick();
         std::thread::sleep(REFRESH);
     }
@@ -99,6 +118,8 @@ fn stage_name(stage: &str, lang: Lang) -> &'static str {
         ("load", Lang::En) => "loading",
         ("render", Lang::Pl) => "strony",
         ("render", Lang::En) => "pages",
+        ("deploy", Lang::Pl) => "wysyłanie",
+        ("deploy", Lang::En) => "uploading",
         (_, Lang::Pl) => "praca",
         (_, Lang::En) => "working",
     }

@@ -44,6 +44,8 @@ pub struct DeployOptions {
     pub dry_run: bool,
     /// Read the built site from here instead of `output_dir`.
     pub output: Option<PathBuf>,
+    /// Counters the command line draws a progress line from.
+    pub progress: Option<std::sync::Arc<crate::progress::Progress>>,
 }
 
 /// What a deploy did (or, dry, would do).
@@ -90,6 +92,7 @@ pub fn deploy(options: &DeployOptions) -> Result<Deployed, Vec<Diagnostic>> {
             &dir,
             options.dry_run,
             &mut warnings,
+            options.progress.as_deref(),
         )
     });
     let plan = result.map_err(|f| vec![f.diagnostic(&shown)])?;
@@ -175,6 +178,7 @@ fn sync(
     dir: &Path,
     dry_run: bool,
     warnings: &mut Vec<Diagnostic>,
+    progress_counters: Option<&crate::progress::Progress>,
 ) -> Result<Plan, Failure> {
     let previous = read_manifest(remote, MANIFEST_FILE, warnings)?;
     if let Some(other) = previous.as_ref().filter(|m| m.site != local.site) {
@@ -188,7 +192,7 @@ fn sync(
         .unwrap_or_default();
     let plan = Plan::new(local, &plan::server_state(previous, progress));
     if !dry_run {
-        upload(remote, &plan, local, dir, done)?;
+        upload(remote, &plan, local, dir, done, progress_counters)?;
         for path in &plan.removed {
             remote.remove(path)?;
         }
@@ -205,7 +209,13 @@ fn upload(
     local: &Manifest,
     dir: &Path,
     done: Vec<crate::publish::manifest::Entry>,
+    counters: Option<&crate::progress::Progress>,
 ) -> Result<(), Failure> {
+    if let Some(counters) = counters {
+        counters.stage("deploy");
+        counters.add_total(plan.uploads().count());
+        counters.add_bytes_total(plan.uploads().map(|e| e.size).sum());
+    }
     let fail_at: Option<usize> = std::env::var(FAIL_AFTER_VAR)
         .ok()
         .and_then(|v| v.parse().ok());
@@ -223,6 +233,9 @@ fn upload(
             .fold(dir.to_path_buf(), |p, s| p.join(s));
         let bytes = std::fs::read(&source).map_err(|e| read_error(&source, &e))?;
         remote.put(&entry.path, &bytes)?;
+        if let Some(counters) = counters {
+            counters.sent(bytes.len() as u64);
+        }
         progress.files.push(entry.clone());
         if (index + 1) % PROGRESS_EVERY == 0 {
             remote.put(PROGRESS_FILE, progress.to_json().as_bytes())?;
@@ -353,7 +366,7 @@ mod tests {
             ("a/old/index.html", "x"),
             ("s.css", "1"),
         ]);
-        sync(&mut server, &old, dir.path(), false, &mut Vec::new()).unwrap();
+        sync(&mut server, &old, dir.path(), false, &mut Vec::new(), None).unwrap();
         let (dir, new) = site(&[
             ("index.html", "2"),
             ("a/new/index.html", "n"),
@@ -361,7 +374,7 @@ mod tests {
             ("f.pdf", "p"),
         ]);
         server.log.clear();
-        let plan = sync(&mut server, &new, dir.path(), false, &mut Vec::new()).unwrap();
+        let plan = sync(&mut server, &new, dir.path(), false, &mut Vec::new(), None).unwrap();
         assert_eq!(plan.unchanged, 0);
         assert_eq!(
             server.log,
@@ -383,7 +396,7 @@ mod tests {
     fn a_dry_run_only_reads() {
         let mut server = Recorder::default();
         let (dir, local) = site(&[("index.html", "1")]);
-        let plan = sync(&mut server, &local, dir.path(), true, &mut Vec::new()).unwrap();
+        let plan = sync(&mut server, &local, dir.path(), true, &mut Vec::new(), None).unwrap();
         assert_eq!(plan.upload_count(), 1);
         assert!(server.log.is_empty());
     }
