@@ -285,6 +285,7 @@ fn main() -> ExitCode {
                 site,
                 to,
                 output,
+                progress: None,
             };
             run_package(&options, &console)
         }
@@ -346,6 +347,7 @@ fn main() -> ExitCode {
                 site,
                 now,
                 external,
+                progress: None,
             };
             run_check(&command, &console)
         }
@@ -378,8 +380,29 @@ fn main() -> ExitCode {
     }
 }
 
+/// Starts a progress line when one is wanted; returns its counters.
+fn progress_line(
+    console: &Console,
+) -> (
+    Option<std::sync::Arc<tablica::progress::Progress>>,
+    ProgressLine,
+) {
+    let quiet = console.verbosity == Verbosity::Quiet;
+    if !progress::wanted(quiet, console.format == Format::Json) {
+        return (None, ProgressLine::none());
+    }
+    let counters = std::sync::Arc::new(tablica::progress::Progress::default());
+    let line = ProgressLine::start(counters.clone(), console.lang);
+    (Some(counters), line)
+}
+
 fn run_package(options: &PackageOptions, console: &Console) -> ExitCode {
-    match tablica::publish::package::package(options) {
+    let mut options = options.clone();
+    let (counters, line) = progress_line(console);
+    options.progress = counters;
+    let result = tablica::publish::package::package(&options);
+    line.finish();
+    match result {
         Ok(packages) => {
             for p in &packages {
                 let path = p.path.strip_prefix(&options.root).unwrap_or(&p.path);
@@ -395,16 +418,8 @@ fn run_package(options: &PackageOptions, console: &Console) -> ExitCode {
 
 fn run_deploy(options: &tablica::publish::deploy::DeployOptions, console: &Console) -> ExitCode {
     let mut options = options.clone();
-    let line = if progress::wanted(
-        console.verbosity == Verbosity::Quiet,
-        console.format == Format::Json,
-    ) {
-        let counters = std::sync::Arc::new(tablica::progress::Progress::default());
-        options.progress = Some(counters.clone());
-        ProgressLine::start(counters, console.lang)
-    } else {
-        ProgressLine::none()
-    };
+    let (counters, line) = progress_line(console);
+    options.progress = counters;
     let result = tablica::publish::deploy::deploy(&options);
     line.finish();
     match result {
@@ -424,7 +439,12 @@ fn print_errors(errors: &[tablica::Diagnostic], console: &Console) -> ExitCode {
 }
 
 fn run_check(command: &CheckCommand, console: &Console) -> ExitCode {
-    match tablica::check::check(command) {
+    let mut command = command.clone();
+    let (counters, line) = progress_line(console);
+    command.progress = counters;
+    let result = tablica::check::check(&command);
+    line.finish();
+    match result {
         Ok(report) => {
             console.diagnostics(&report.warnings);
             let output = match console.format {
@@ -475,18 +495,9 @@ fn parse_date(value: &str) -> Result<PageDate, String> {
 
 fn run_build(options: &BuildOptions, console: &Console) -> ExitCode {
     let lang = console.lang;
-    let wanted = progress::wanted(
-        console.verbosity == Verbosity::Quiet,
-        console.format == Format::Json,
-    );
     let mut options = options.clone();
-    let line = if wanted {
-        let counters = std::sync::Arc::new(tablica::progress::Progress::default());
-        options.progress = Some(counters.clone());
-        ProgressLine::start(counters, lang)
-    } else {
-        ProgressLine::none()
-    };
+    let (counters, line) = progress_line(console);
+    options.progress = counters;
     let result = tablica::build(&options);
     line.finish();
     match result {

@@ -235,6 +235,8 @@ pub struct CheckCommand {
     /// The day against which dates are judged (today when absent).
     pub now: Option<PageDate>,
     pub external: bool,
+    /// Counters the command line draws a progress line from.
+    pub progress: Option<std::sync::Arc<crate::progress::Progress>>,
 }
 
 /// The findings, and the load warnings (such as a cp1250 file) beside them.
@@ -257,6 +259,9 @@ pub fn check(command: &CheckCommand) -> Result<CheckReport, Vec<Diagnostic>> {
         crate::diagnostic::sort(&mut d);
         d
     };
+    if let Some(p) = &command.progress {
+        p.stage("load");
+    }
     let workspace = crate::config::load(root, &overrides).map_err(relative)?;
     let now = command.now.unwrap_or_else(PageDate::today_utc);
     let all: Vec<&SiteConfig> = workspace.sites.iter().collect();
@@ -270,6 +275,9 @@ pub fn check(command: &CheckCommand) -> Result<CheckReport, Vec<Diagnostic>> {
         now,
     };
     let sites = crate::site::assemble(loaded, model).map_err(relative)?;
+    if let Some(p) = &command.progress {
+        p.stage("check");
+    }
     let options = CheckOptions {
         only: command.site.iter().cloned().collect(),
         external: command

@@ -23,6 +23,8 @@ pub struct PackageOptions {
     pub to: Option<PathBuf>,
     /// Read the built sites from here instead of `output_dir`.
     pub output: Option<PathBuf>,
+    /// Counters the command line draws a progress line from.
+    pub progress: Option<std::sync::Arc<crate::progress::Progress>>,
 }
 
 /// One written package.
@@ -51,7 +53,7 @@ pub fn package(options: &PackageOptions) -> Result<Vec<Packaged>, Vec<Diagnostic
     let mut problems = Vec::new();
     for site in selected_sites(&workspace, options.site.as_deref()) {
         let dir = workspace.output_dir.join(&site.id);
-        match package_site(&site.id, &dir, &to) {
+        match package_site(&site.id, &dir, &to, options.progress.as_deref()) {
             Ok(p) => packaged.push(p),
             Err(e) => problems.push(e),
         }
@@ -63,12 +65,23 @@ pub fn package(options: &PackageOptions) -> Result<Vec<Packaged>, Vec<Diagnostic
     }
 }
 
-fn package_site(id: &str, dir: &Path, to: &Path) -> Result<Packaged, Diagnostic> {
+fn package_site(
+    id: &str,
+    dir: &Path,
+    to: &Path,
+    progress: Option<&crate::progress::Progress>,
+) -> Result<Packaged, Diagnostic> {
     require_built(id, dir)?;
+    if let Some(p) = progress {
+        p.stage("package");
+    }
     let manifest = Manifest::of_folder(id, dir)?;
     let target = to.join(format!("{id}.zip"));
     let partial = to.join(format!(".{id}.zip.partial"));
-    let result = write_zip(&partial, id, dir, &manifest);
+    if let Some(p) = progress {
+        p.add_total(manifest.files.len());
+    }
+    let result = write_zip(&partial, id, dir, &manifest, progress);
     if let Err(e) = result {
         let _ = std::fs::remove_file(&partial);
         return Err(e);
@@ -101,7 +114,13 @@ pub(crate) fn require_built(id: &str, dir: &Path) -> Result<(), Diagnostic> {
     )))
 }
 
-fn write_zip(path: &Path, id: &str, dir: &Path, manifest: &Manifest) -> Result<(), Diagnostic> {
+fn write_zip(
+    path: &Path,
+    id: &str,
+    dir: &Path,
+    manifest: &Manifest,
+    progress: Option<&crate::progress::Progress>,
+) -> Result<(), Diagnostic> {
     let file = std::fs::File::create(path).map_err(|e| write_error(path, &e))?;
     let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
     let zip_error = |e: zip::result::ZipError| write_error(path, &std::io::Error::other(e));
@@ -110,6 +129,9 @@ fn write_zip(path: &Path, id: &str, dir: &Path, manifest: &Manifest) -> Result<(
         zip.start_file(format!("{id}/{rel}"), options_for(&rel))
             .map_err(zip_error)?;
         zip.write_all(&bytes).map_err(|e| write_error(path, &e))?;
+        if let Some(p) = progress {
+            p.tick();
+        }
     }
     for (name, body) in [
         (MANIFEST_FILE, manifest.to_json()),

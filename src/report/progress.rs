@@ -69,8 +69,8 @@ fn draw(progress: &Progress, stop: &AtomicBool, lang: Lang) {
     }
     let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
     let counted = match lang {
-        Lang::Pl => "{prefix:>9} [{bar:30}] {pos}/{len} stron, zostało {eta}",
-        Lang::En => "{prefix:>9} [{bar:30}] {pos}/{len} pages, {eta} left",
+        Lang::Pl => "{prefix:>9} [{bar:30}] {pos}/{len} {msg}, zostało {eta}",
+        Lang::En => "{prefix:>9} [{bar:30}] {pos}/{len} {msg}, {eta} left",
     };
     // Uploads count bytes, with their rate; files go in the message.
     let uploading = match lang {
@@ -105,6 +105,12 @@ fn draw(progress: &Progress, stop: &AtomicBool, lang: Lang) {
         } else {
             bar.set_length(total as u64);
             bar.set_position(done as u64);
+            bar.set_message(match (stage, lang) {
+                ("package", Lang::Pl) => "plików",
+                ("package", Lang::En) => "files",
+                (_, Lang::Pl) => "stron",
+                (_, Lang::En) => "pages",
+            });
         }
         bar.tick();
         std::thread::sleep(REFRESH);
@@ -118,6 +124,10 @@ fn stage_name(stage: &str, lang: Lang) -> &'static str {
         ("load", Lang::En) => "loading",
         ("render", Lang::Pl) => "strony",
         ("render", Lang::En) => "pages",
+        ("check", Lang::Pl) => "reguły",
+        ("check", Lang::En) => "rules",
+        ("package", Lang::Pl) => "paczka",
+        ("package", Lang::En) => "packing",
         ("deploy", Lang::Pl) => "wysyłanie",
         ("deploy", Lang::En) => "uploading",
         (_, Lang::Pl) => "praca",
