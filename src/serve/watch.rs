@@ -11,7 +11,7 @@ use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 /// How long the disk must be quiet before a burst of events is complete.
-const QUIET: Duration = Duration::from_millis(15);
+const QUIET: Duration = Duration::from_millis(10);
 /// A burst never waits longer than this, even if events keep coming.
 const LONGEST: Duration = Duration::from_millis(400);
 
