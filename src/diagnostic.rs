@@ -190,26 +190,6 @@ impl Diagnostic {
         }
         self
     }
-
-    /// The diagnostic as the terminal shows it, e.g.
-    /// `błąd: content/a/x.md:3:7: ...` followed by an indented hint.
-    pub fn render(&self, lang: Lang) -> String {
-        let label = match (self.severity, lang) {
-            (Severity::Error, Lang::Pl) => "błąd",
-            (Severity::Error, Lang::En) => "error",
-            (Severity::Warning, Lang::Pl) => "ostrzeżenie",
-            (Severity::Warning, Lang::En) => "warning",
-        };
-        let mut out = format!("{label}: {}: {}", self.location, self.message.get(lang));
-        if let Some(hint) = &self.hint {
-            let prefix = match lang {
-                Lang::Pl => "co zrobić",
-                Lang::En => "what to do",
-            };
-            out.push_str(&format!("\n  {prefix}: {}", hint.get(lang)));
-        }
-        out
-    }
 }
 
 /// Sorts diagnostics by file, line and column so reports are deterministic.
@@ -292,22 +272,5 @@ mod tests {
         assert_eq!(nearest("titel", &known), Some("title"));
         assert_eq!(nearest("tytul", &known), None);
         assert_eq!(nearest("Tags", &known), Some("tags"));
-    }
-
-    #[test]
-    fn render_shows_location_and_hint_in_both_languages() {
-        let d = Diagnostic::error(
-            Location::at("a.md", 3, 7),
-            Text::new("zła data", "bad date"),
-        )
-        .with_hint(Text::new("popraw", "fix it"));
-        assert_eq!(
-            d.render(Lang::Pl),
-            "błąd: a.md:3:7: zła data\n  co zrobić: popraw"
-        );
-        assert_eq!(
-            d.render(Lang::En),
-            "error: a.md:3:7: bad date\n  what to do: fix it"
-        );
     }
 }

@@ -137,10 +137,7 @@ fn write_site(
     if !errors.is_empty() {
         return Err(dedup(errors));
     }
-    let mut extra = feeds::feed_files(site, renderer.all_sites());
-    extra.push(("sitemap.xml".to_string(), sitemap::sitemap(site, &items)));
-    extra.push(("robots.txt".to_string(), sitemap::robots(site)));
-    extra.extend(ics::event_files(site));
+    let mut extra = extra_files(site, renderer, &items);
     if options.server_config {
         let hashes = script_hashes(&staging.join("index.html"));
         extra.push((
@@ -175,6 +172,20 @@ pub fn write_nginx_config(output_dir: &Path, site: &Site) -> Result<(), Diagnost
     let path = output_dir.join(format!("{}.nginx.conf", site.config.id));
     let body = crate::publish::server_config::nginx(&site.config, &hashes);
     std::fs::write(&path, body).map_err(|e| io_error(&path, &e))
+}
+
+/// Feeds, sitemap, robots.txt and calendar files of a site; `build` and
+/// `serve` write the same.
+fn extra_files(
+    site: &Site,
+    renderer: &Renderer,
+    items: &[(String, Item)],
+) -> Vec<(String, String)> {
+    let mut extra = feeds::feed_files(site, renderer.all_sites());
+    extra.push(("sitemap.xml".to_string(), sitemap::sitemap(site, items)));
+    extra.push(("robots.txt".to_string(), sitemap::robots(site)));
+    extra.extend(ics::event_files(site));
+    extra
 }
 
 /// One template mistake fails every page that uses it; report it once per

@@ -4,9 +4,9 @@
 //! so an edit touches just the files that depend on it. Nothing is written
 //! unless every page rendered: a template error leaves the last good pages.
 
-use super::{create_dir, feeds, ics, io_error, sitemap, StaticSources};
+use super::{create_dir, extra_files, io_error, StaticSources};
 use crate::diagnostic::Diagnostic;
-use crate::render::{Item, Renderer};
+use crate::render::Renderer;
 use crate::site::Site;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -133,19 +133,6 @@ pub fn refresh_site(
         written,
         removed,
     })
-}
-
-/// Feeds, sitemap, robots.txt and calendar files, as a build writes them.
-fn extra_files(
-    site: &Site,
-    renderer: &Renderer,
-    items: &[(String, Item)],
-) -> Vec<(String, String)> {
-    let mut extra = feeds::feed_files(site, renderer.all_sites());
-    extra.push(("sitemap.xml".to_string(), sitemap::sitemap(site, items)));
-    extra.push(("robots.txt".to_string(), sitemap::robots(site)));
-    extra.extend(ics::event_files(site));
-    extra
 }
 
 /// The theme's and the workspace's static files; later folders win.
