@@ -271,15 +271,28 @@
     return [input.value.trim(), siteSelect ? siteSelect.value : "", gminaSelect ? gminaSelect.value : ""].join("\n");
   }
 
+  var running = 0;
+
+  /* Runs a search for the form's words and filters; the results section is
+     aria-busy while any search is under way. */
   function search(announceNow) {
-    var q = input.value.trim();
     var key = formKey();
     keepInUrl();
     if (current && current.key === key) return Promise.resolve();
+    running++;
+    results.setAttribute("aria-busy", "true");
+    return find(input.value.trim(), key, announceNow).catch(function () {
+      clear(msg.msgError);
+      help.hidden = false;
+    }).then(function () {
+      if (--running === 0) results.removeAttribute("aria-busy");
+    });
+  }
+
+  function find(q, key, announceNow) {
     if (!q) return Promise.resolve(clear(""));
-    var words;
     return load("meta.js").then(function () {
-      words = queryWords(q, meta.stop);
+      var words = queryWords(q, meta.stop);
       if (!words.length) return clear(msg.msgShort);
       return Promise.all(words.map(function (w) { return loadShard(shardOf(w)); })).then(function (shardTerms) {
         if (formKey() !== key) return; // the form changed: a newer search is under way
@@ -295,9 +308,6 @@
         say(ids.length ? countText(ids.length, q) : msg.msgNone.replace("{query}", q), announceNow);
         return showMore(false);
       });
-    }).catch(function () {
-      clear(msg.msgError);
-      help.hidden = false;
     });
   }
 

@@ -1,0 +1,327 @@
+#!/usr/bin/env node
+// The search page in a real browser (Chromium via playwright-core). See README.md here.
+//
+//   node tests/browser/search.mjs                  every part
+//   node tests/browser/search.mjs --only=fixture   some parts: fixture, sample, hub, a11y, subfolder, file
+//   node tests/browser/search.mjs --dir=public     an existing build (of the sample workspace)
+//
+// `fixture` puts a small hand-made index (lib/search-fixture.mjs) behind the
+// real search page of a partnership site and checks search.js's matching,
+// ranking, plural forms, paging, filters, highlighting and errors. The other
+// parts use the index `tablica build` writes for the sample content.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { AXE_SOURCE, AXE_TAGS, DARK_RULES } from './lib/pages.mjs';
+import { serve } from './lib/server.mjs';
+import { writeIndex } from './lib/search-fixture.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '..', '..');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const TABLICA = process.env.TABLICA_BIN ?? join(ROOT, 'target', 'debug', 'tablica');
+const PARTS = ['fixture', 'sample', 'hub', 'a11y', 'subfolder', 'file'];
+const SITE = 'razem-dla-rozwoju'; // the partnership whose search page is tested
+const HUB = 'cwd';
+const SEARCH = 'szukaj/';
+const WATCHDOG_S = 300;
+
+// ---- harness ----------------------------------------------------------------------
+
+const results = [];
+let current = '';
+
+/** Runs one named test; a thrown error or a failed `expect` fails it. */
+async function test(name, fn) {
+  current = name;
+  const t0 = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`  ok   ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(`  FAIL ${name}: ${e.message.split('\n')[0]}`);
+  }
+}
+
+function expect(ok, what) {
+  if (!ok) throw new Error(what);
+}
+
+const same = (a, b, what) => expect(JSON.stringify(a) === JSON.stringify(b), `${what}: expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`);
+
+function build(outDir, extra = []) {
+  const r = spawnSync(TABLICA, ['--root', ROOT, 'build', '--quiet', '--output', outDir, ...extra], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`tablica build ${extra.join(' ')} failed:\n${r.stdout}${r.stderr}`);
+}
+
+async function launch() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+}
+
+/** A fresh page that records uncaught errors, console errors and failed requests. */
+async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', bypassCSP: true, ...options });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(`uncaught: ${e.message}`));
+  // Failed requests are named by their URL (the console message does not say which).
+  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && page.errors.push(`console: ${m.text()}`));
+  page.on('response', (r) => r.status() >= 400 && page.errors.push(`HTTP ${r.status()}: ${r.url()}`));
+  return page;
+}
+
+// ---- the search page, as a resident uses it --------------------------------------------
+
+const STATUS = '[data-search-status]';
+
+/** Types `q` into the search field like a person (search as you type) and waits for the count. */
+async function type(page, q) {
+  await page.fill('#szukaj-q', '');
+  await page.type('#szukaj-q', q, { delay: 20 });
+  await settled(page, q);
+}
+
+/** Types and presses Enter (the status is then announced at once). */
+async function submit(page, q) {
+  await page.fill('#szukaj-q', q);
+  await page.press('#szukaj-q', 'Enter');
+  await settled(page, q);
+}
+
+/** Waits until no search is under way and the status names the query `q` (the count or "nothing found"). */
+async function settled(page, q) {
+  await page.waitForTimeout(200); // past the 150 ms typing pause, so a search has started
+  await page.waitForFunction(
+    ([sel, q]) => !document.querySelector('[data-search-results]').hasAttribute('aria-busy') && document.querySelector(sel).textContent.includes(q),
+    [STATUS, q],
+    { timeout: 5000 },
+  ).catch(async () => {
+    throw new Error(`no status for "${q}"; status: "${await statusText(page)}"; errors: ${page.errors.join('; ')}`);
+  });
+}
+
+const statusText = (page) => page.textContent(STATUS).then((s) => s.trim());
+
+/** The shown results: title, href, site name, date, marked words. */
+function shown(page) {
+  return page.$$eval('[data-search-list] > li', (items) =>
+    items.map((li) => {
+      const a = li.querySelector('h3 a');
+      return {
+        title: a.textContent,
+        href: a.href,
+        site: li.querySelector('.search-result-site')?.textContent.replace(/^[^:]*:\s*/, '') ?? null,
+        date: li.querySelector('time')?.getAttribute('datetime') ?? null,
+        marks: [...li.querySelectorAll('mark')].map((m) => m.textContent),
+        snippet: li.querySelector('.search-result-snippet').textContent,
+      };
+    }),
+  );
+}
+
+async function first(page) {
+  const r = await shown(page);
+  expect(r.length > 0, `no results (status "${await statusText(page)}")`);
+  return r[0];
+}
+
+async function axe(page, rules) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ content: AXE_SOURCE });
+  const opts = rules ? { runOnly: { type: 'rule', values: rules } } : { runOnly: { type: 'tag', values: AXE_TAGS } };
+  const r = await page.evaluate((o) => window.axe.run(document, o), opts);
+  return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(' ')}: ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`));
+}
+
+// ---- fixture: search.js on a known index ----------------------------------------------
+
+const FILLER = (n) => ({
+  site: 0,
+  u: `aktualnosci/ogloszenie-${n}/`,
+  t: `Ogłoszenie numer ${n}`,
+  d: `${n} maja 2021`,
+  i: `2021-05-${String(n).padStart(2, '0')}`,
+  s: `Krótkie ogłoszenie numer ${n}.`,
+  // 22 docs say "zebranie", 5 "sesja", 2 "narada", 1 "komisja": the plural forms.
+  x: ['zebranie', n < 10 ? 'sesja' : '', n < 7 ? 'narada' : '', n === 5 ? 'komisja' : ''].join(' ') + ' mieszkańców.',
+});
+
+const LONG = 'Raz dwa trzy cztery pięć sześć siedem osiem dziewięć dziesięć jedenaście dwanaście trzynaście czternaście piętnaście szesnaście '
+  + 'siedemnaście osiemnaście dziewiętnaście dwadzieścia. W konsultacjach wzięło udział wielu mieszkańców z gmin partnerstwa, którzy zgłosili '
+  + 'uwagi do projektu dokumentu i do listy projektów kluczowych przygotowanej przez zespół roboczy, a potem wszystko omówiono na zebraniu końcowym w Łosicach.';
+
+const FIXTURE = {
+  sites: [
+    { id: SITE, title: 'Razem dla Rozwoju', root: '' },
+    { id: 'ziemia-wysokomazowiecka', title: 'Ziemia Wysokomazowiecka', root: '../ziemia-wysokomazowiecka/' },
+  ],
+  gminy: ['Miasto i Gmina Łosice', 'Gmina Klukowo'],
+  stop: ['dla', 'w', 'i', 'na', 'z'],
+  docs: [
+    { site: 1, u: 'aktualnosci/konsultacje/', t: 'Konsultacje projektu strategii', d: '4 października 2021', i: '2021-10-04', s: 'Zapraszamy do udziału.', x: 'Zapraszamy mieszkańców Klukowa.', g: ['Gmina Klukowo'] },
+    { site: 0, u: 'aktualnosci/spotkanie-w-losicach/', t: 'Spotkanie w Łosicach', d: '1 października 2021', i: '2021-10-01', s: 'Burmistrz zaprasza.', x: 'Burmistrz zaprasza do sali w Łosicach.', g: ['Miasto i Gmina Łosice'] },
+    { site: 0, u: 'aktualnosci/ankieta/', t: 'Ankieta dla uczniów szkół średnich', d: null, i: null, s: 'Wypełnij ankietę.', x: 'Ankieta jest anonimowa.' },
+    { site: 0, u: 'aktualnosci/raport/', t: 'Raport z konsultacji', d: '8 listopada 2021', i: '2021-11-08', s: 'Streszczenie raportu.', x: LONG, g: ['Miasto i Gmina Łosice'] },
+    { site: 0, u: 'aktualnosci/kod/', t: '<img src=x onerror="window.__xss=1"> Tytuł z kodem', s: 'Tekst.', x: 'Tekst o kodzie.' },
+    ...Array.from({ length: 22 }, (_, k) => FILLER(k + 5)),
+  ],
+};
+
+async function fixtureTests(browser, dir) {
+  // The built site with the fixture index in place of its own.
+  const root = mkdtempSync(join(tmpdir(), 'tablica-search-fixture-'));
+  cpSync(join(dir, SITE), join(root, SITE), { recursive: true });
+  rmSync(join(root, SITE, 'search-index'), { recursive: true, force: true });
+  writeIndex(join(root, SITE, 'search-index'), FIXTURE);
+  const server = await serve(root);
+  const url = `${server.origin}/${SITE}/${SEARCH}`;
+  const page = await newPage(browser);
+  try {
+    await page.goto(url);
+    await test('fixture: the no-JavaScript explanation is hidden when search.js runs', async () => {
+      expect(await page.isHidden('[data-search-nojs]'), 'the explanation is still shown');
+    });
+    await test('fixture: "Łosice" and "losice" find the same first result and mark "Łosicach"', async () => {
+      await submit(page, 'Łosice');
+      const a = await first(page);
+      await submit(page, 'losice');
+      const b = await first(page);
+      same(a.title, 'Spotkanie w Łosicach', 'first result for Łosice');
+      same(b.title, a.title, 'first result for losice');
+      expect(b.marks.includes('Łosicach'), `marks: ${b.marks}`);
+    });
+    await test('fixture: inflected "konsultacjach" finds both konsultacje announcements', async () => {
+      await submit(page, 'konsultacjach');
+      same((await shown(page)).map((r) => r.title).sort(), ['Konsultacje projektu strategii', 'Raport z konsultacji'], 'results');
+    });
+    await test('fixture: a prefix while typing ("ank") finds "Ankieta dla uczniów…"', async () => {
+      await type(page, 'ank');
+      same((await first(page)).title, 'Ankieta dla uczniów szkół średnich', 'first result');
+    });
+    await test('fixture: a stopword ("dla") does not narrow the results', async () => {
+      await submit(page, 'ankieta dla');
+      same((await shown(page)).length, 1, 'results for "ankieta dla"');
+    });
+    await test('fixture: every word must match (AND): "konsultacje Łosice" finds only the report', async () => {
+      await submit(page, 'konsultacje Łosice');
+      same((await shown(page)).map((r) => r.title), ['Raport z konsultacji'], 'results');
+    });
+    await test('fixture: Polish plural forms in the live region (1 wynik, 2 wyniki, 5 wyników, 22 wyniki)', async () => {
+      for (const [q, n] of [['komisja', '1 wynik'], ['narada', '2 wyniki'], ['sesja', '5 wyników'], ['zebranie', '22 wyniki']]) {
+        await submit(page, q);
+        same(await statusText(page), `Znaleziono ${n} dla „${q}”.`, `status for ${q}`);
+      }
+      expect(await page.getAttribute(STATUS, 'aria-live') === 'polite' && (await page.getAttribute(STATUS, 'role')) === 'status', 'the status is not a polite live region');
+    });
+    await test('fixture: equal scores keep index order (newest first), 10 at a time, "show more" moves focus', async () => {
+      await submit(page, 'zebranie');
+      const firstTen = await shown(page);
+      same(firstTen.map((r) => r.title), Array.from({ length: 10 }, (_, k) => `Ogłoszenie numer ${k + 5}`), 'first ten');
+      await page.click('[data-search-more]');
+      await page.waitForFunction(() => document.querySelectorAll('[data-search-list] > li').length === 20);
+      same(await page.evaluate(() => document.activeElement.textContent), 'Ogłoszenie numer 15', 'focus after "show more"');
+      await page.click('[data-search-more]');
+      await page.waitForFunction(() => document.querySelectorAll('[data-search-list] > li').length === 22);
+      expect(await page.isHidden('[data-search-more]'), '"show more" is still shown after the last result');
+    });
+    await test('fixture: the snippet is cut around the first match, with "…" and <mark>', async () => {
+      await submit(page, 'konsultacjach');
+      const r = (await shown(page)).find((x) => x.title === 'Raport z konsultacji');
+      expect(r.snippet.startsWith('…') && r.snippet.endsWith('…'), `snippet not cut on both sides: ${r.snippet}`);
+      expect(r.marks.includes('konsultacjach') && r.marks.includes('konsultacji'), `marks: ${r.marks}`);
+      const words = r.snippet.match(/[\p{L}\p{N}]+/gu).length;
+      expect(words >= 25 && words <= 32, `snippet has ${words} words`);
+    });
+    await test('fixture: partnership and gmina filters (index fields ds and dg), names of partnerships shown', async () => {
+      await submit(page, 'konsultacje');
+      same((await shown(page)).map((r) => r.site), ['Razem dla Rozwoju', 'Ziemia Wysokomazowiecka'].sort(), 'partnership names (unfiltered)');
+      await page.selectOption('#szukaj-p', 'ziemia-wysokomazowiecka').catch(() => { throw new Error('no partnership filter on the page'); });
+      await settled(page, 'konsultacje');
+      same((await shown(page)).map((r) => r.href.replace(server.origin, '')), ['/ziemia-wysokomazowiecka/aktualnosci/konsultacje/'], 'filtered by partnership');
+      await page.selectOption('#szukaj-p', '');
+      await page.selectOption('#szukaj-g', 'Miasto i Gmina Łosice');
+      await settled(page, 'konsultacje');
+      same((await shown(page)).map((r) => r.title), ['Raport z konsultacji'], 'filtered by gmina');
+      expect(new URL(page.url()).searchParams.get('g') === 'Miasto i Gmina Łosice', `the gmina is not in the URL: ${page.url()}`);
+      await page.selectOption('#szukaj-g', '');
+    });
+    await test('fixture: index text is shown as text, never as HTML', async () => {
+      await submit(page, 'kodem');
+      expect((await first(page)).title.startsWith('<img'), 'the title lost its text');
+      same(await page.evaluate(() => [document.querySelectorAll('[data-search-list] img').length, window.__xss ?? null]), [0, null], 'images and script effects');
+    });
+    await test('fixture: nothing found (a word whose shard does not exist) shows the help with archive and tags', async () => {
+      await submit(page, 'qqq');
+      same(await statusText(page), 'Nie znaleziono ogłoszeń dla „qqq”.', 'status');
+      expect(await page.isVisible('[data-search-help]'), 'no help shown');
+      expect(await page.isHidden('[data-search-results]'), 'the results section is shown');
+      expect((await page.$$('[data-search-help] a')).length >= 2, 'the help links fewer than two pages (archive, tags)');
+    });
+    await test('fixture: ?q=&g= in the URL fills the form and searches on load', async () => {
+      await page.goto(`${url}?q=ankieta&g=${encodeURIComponent('Miasto i Gmina Łosice')}`);
+      await settled(page, 'ankieta');
+      same(await page.inputValue('#szukaj-g'), 'Miasto i Gmina Łosice', 'gmina filter');
+      same(await statusText(page), 'Nie znaleziono ogłoszeń dla „ankieta”.', 'status');
+      await page.goto(`${url}?q=sesja`);
+      await settled(page, 'sesja');
+      same(await page.inputValue('#szukaj-q'), 'sesja', 'search field');
+      same((await shown(page)).length, 5, 'results');
+    });
+    await test('fixture: an index file that cannot be loaded is reported in the live region', async () => {
+      const broken = await newPage(browser);
+      await broken.route('**/search-index/t-ko.js', (r) => r.abort());
+      await broken.goto(`${url}?q=konsultacje`);
+      await broken.waitForFunction((sel) => /wczytać/.test(document.querySelector(sel).textContent), STATUS, { timeout: 5000 });
+      expect(await broken.isVisible('[data-search-help] a'), 'no archive link shown');
+      await broken.context().close();
+    });
+    await test('fixture: no JavaScript errors', async () => same(page.errors, [], 'errors'));
+  } finally {
+    await page.context().close();
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+// ---- the sample workspace ---------------------------------------------------------------------
+
+const SAMPLE = {
+  // Written in the sample content; the expected first results follow from its titles.
+  diacritics: ['Łosice', 'losice'],
+};
+
+async function main() {
+  const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split(/=(.*)/s)));
+  const only = new Set(args.only ? args.only.split(',') : PARTS);
+  for (const p of only) if (!PARTS.includes(p)) throw new Error(`unknown part "${p}" (parts: ${PARTS.join(', ')})`);
+  if (!existsSync(TABLICA)) throw new Error(`${TABLICA} is missing: run \`cargo build\``);
+  const tmp = mkdtempSync(join(tmpdir(), 'tablica-search-'));
+  const browser = await launch();
+  try {
+    const dir = args.dir ? resolve(args.dir) : join(tmp, 'public');
+    if (!args.dir) build(dir);
+    if (!existsSync(join(dir, SITE, SEARCH, 'index.html'))) throw new Error(`${SITE}/${SEARCH}index.html was not built: is the search page in the Rust side yet?`);
+    if (only.has('fixture')) await fixtureTests(browser, dir);
+  } finally {
+    await browser.close();
+    if (!args.keep) rmSync(tmp, { recursive: true, force: true });
+  }
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`search: ${results.length - failed} passed, ${failed} failed`);
+  return failed ? 1 : 0;
+}
+
+setTimeout(() => {
+  console.error(`search: gave up after ${WATCHDOG_S} s (in "${current}")`);
+  process.exit(2);
+}, WATCHDOG_S * 1000).unref();
+try {
+  process.exitCode = await main();
+} catch (e) {
+  console.error(`search: ${e.message}`);
+  process.exitCode = 2;
+}
