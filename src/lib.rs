@@ -22,6 +22,7 @@ pub mod progress;
 pub mod publish;
 pub mod render;
 pub mod report;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod yaml;

@@ -137,7 +137,7 @@ fn write_site(
     if !errors.is_empty() {
         return Err(dedup(errors));
     }
-    let mut extra = extra_files(site, renderer, &items);
+    let mut extra = extra_files(site, renderer, &items, options.relative.is_some());
     if options.server_config {
         let hashes = script_hashes(&staging.join("index.html"));
         extra.push((
@@ -174,17 +174,23 @@ pub fn write_nginx_config(output_dir: &Path, site: &Site) -> Result<(), Diagnost
     std::fs::write(&path, body).map_err(|e| io_error(&path, &e))
 }
 
-/// Feeds, sitemap, robots.txt and calendar files of a site; `build` and
-/// `serve` write the same.
+/// Feeds, sitemap, robots.txt, calendar files and the search index of a
+/// site; `build` and `serve` write the same.
 fn extra_files(
     site: &Site,
     renderer: &Renderer,
     items: &[(String, Item)],
+    relative: bool,
 ) -> Vec<(String, String)> {
     let mut extra = feeds::feed_files(site, renderer.all_sites());
     extra.push(("sitemap.xml".to_string(), sitemap::sitemap(site, items)));
     extra.push(("robots.txt".to_string(), sitemap::robots(site)));
     extra.extend(ics::event_files(site));
+    extra.extend(crate::search::index_files(
+        site,
+        renderer.all_sites(),
+        relative,
+    ));
     extra
 }
 

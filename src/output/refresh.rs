@@ -97,7 +97,7 @@ pub fn refresh_site(
             Source::Copy(asset.source.clone()),
         );
     }
-    for (path, body) in extra_files(site, renderer, &items) {
+    for (path, body) in extra_files(site, renderer, &items, false) {
         wanted.insert(path, Source::Bytes(body.into_bytes()));
     }
     let mut errors = Vec::new();

@@ -5,6 +5,7 @@ use super::theme::{template_error, Theme, HUB_TEMPLATE};
 use super::vars::Vars;
 use super::views::*;
 use crate::content::date::month_heading;
+use crate::content::typography::typeset;
 use crate::content::Document;
 use crate::diagnostic::{Diagnostic, Lang};
 use crate::site::taxonomy::TaxonomyKind;
@@ -30,6 +31,8 @@ pub enum Item {
     AccessibilityStatement,
     /// The page a server shows for a missing address (`404.html`).
     NotFound,
+    /// The search page, which `search.js` brings to life.
+    Search,
 }
 
 /// Which list a list page shows.
@@ -148,6 +151,7 @@ impl<'a> Renderer<'a> {
             Item::Page(index) => ("page.html", self.page_context(*index)),
             Item::AccessibilityStatement => (statement::TEMPLATE, self.statement_context()),
             Item::NotFound => ("404.html", self.not_found_context()),
+            Item::Search => ("search.html", self.search_context()),
         };
         Prepared { template, vars }
     }
@@ -171,6 +175,52 @@ impl<'a> Renderer<'a> {
         let mut context = self.base_context(Some(&title), "404.html", vec![self.home_crumb()]);
         context.insert("not_found_title", &title);
         context
+    }
+
+    fn search_context(&self) -> Vars {
+        let title = self.theme.string(self.lang, "search_title");
+        let path = search_path(self.lang);
+        let mut context = self.base_context(Some(&title), path, vec![self.home_crumb()]);
+        context.insert("search_title", &title);
+        context.insert("search", &self.search_view(path));
+        context
+    }
+
+    /// What the search page offers besides its box: filters by partnership
+    /// (the hub) and gmina, and the lists to browse without JavaScript.
+    fn search_view(&self, path: &str) -> SearchView<'a> {
+        let site = self.site;
+        let base = site.config.base_path();
+        let taxonomies = site
+            .taxonomies
+            .iter()
+            .filter(|t| !t.terms.is_empty())
+            .map(|t| Link {
+                title: self.theme.string(self.lang, t.kind.i18n_key()),
+                url: format!("{base}{}", t.url_path),
+            })
+            .collect();
+        let searched = crate::search::searched_sites(site, self.all);
+        let sites = if site.config.hub {
+            searched
+                .iter()
+                .filter(|s| !s.config.hub)
+                .map(|s| SiteChoice {
+                    id: &s.config.id,
+                    title: typeset(&s.config.title),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        SearchView {
+            url: format!("{base}{path}"),
+            archive_url: (!site.archive.is_empty())
+                .then(|| format!("{base}{}", archive_path(self.lang))),
+            taxonomies,
+            sites,
+            gminy: crate::search::gminy(&searched),
+        }
     }
 
     fn statement_context(&self) -> Vars {
@@ -675,6 +725,7 @@ pub fn site_items(site: &Site) -> Vec<(String, Item)> {
     let mut items = vec![
         ("index.html".to_string(), Item::Home),
         ("404.html".to_string(), Item::NotFound),
+        (format!("{}index.html", search_path(lang)), Item::Search),
     ];
     if site.config.accessibility.is_some() {
         items.push((

@@ -34,6 +34,27 @@ pub(super) struct SiteView<'a> {
     pub(super) eu_funds: Option<ImageView>,
     /// Address of the accessibility statement page, when the site has one.
     pub(super) accessibility_url: Option<String>,
+    /// Address of the search page.
+    pub(super) search_url: String,
+}
+
+/// The search page's own values.
+#[derive(Serialize)]
+pub(super) struct SearchView<'a> {
+    pub(super) url: String,
+    pub(super) archive_url: Option<String>,
+    /// Tags, categories and gminy pages, to browse without JavaScript.
+    pub(super) taxonomies: Vec<Link>,
+    /// The partnerships to filter by (the hub only).
+    pub(super) sites: Vec<SiteChoice<'a>>,
+    /// The gminy to filter by.
+    pub(super) gminy: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct SiteChoice<'a> {
+    pub(super) id: &'a str,
+    pub(super) title: String,
 }
 
 #[derive(Serialize)]
@@ -286,6 +307,15 @@ pub(super) fn site_view<'a>(theme: &Theme, config: &'a SiteConfig, lang: Lang) -
             .accessibility
             .as_ref()
             .map(|_| format!("{base}{ACCESSIBILITY_PATH}")),
+        search_url: format!("{base}{}", search_path(lang)),
+    }
+}
+
+/// URL path of the search page.
+pub fn search_path(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Pl => "szukaj/",
+        Lang::En => "search/",
     }
 }
 

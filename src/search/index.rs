@@ -1,0 +1,380 @@
+//! Builds a site's index and spells it as the script files `search.js`
+//! loads (classic scripts calling `tablicaSearch.…`, so file:// works):
+//!
+//! - `meta.js`: `meta({v, lang, count, chunk, stop, sk, shards, sites, gminy, ds, dg})`.
+//!   `sk` is how many first letters of a folded term name its shard: 0 (one
+//!   file, `t-all.js`, for small sites), 1 or 2; `shards` lists the files
+//!   that exist. `sites[i].root` leads from this site's root to site i's;
+//!   `ds`/`dg` give each document's site and gminy (indexes), for filters.
+//! - `t-<shard>.js`: `terms(shard, {term: [gap * 32 + weight, …]})`, doc ids
+//!   newest first, weights 1..=31 (a title hit is 16 or more).
+//! - `d-<n>.js`: `docs(n, [{u, t, d, i, s, x, g, k}])`, [`CHUNK`] documents a
+//!   file: address within its site, title, long and ISO date, summary, the
+//!   start of the text (for snippets), gminy and tags.
+
+use super::text::{excerpt, plain_text};
+use super::words::{shard_of, stopwords, with_terms};
+use crate::content::typography::polish_collation_key;
+use crate::content::Document;
+use crate::diagnostic::Lang;
+use crate::site::Site;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
+
+/// Folder of the index inside a site's output.
+pub const INDEX_DIR: &str = "search-index/";
+
+/// Documents per `d-<n>.js` file: a page of results loads a few of them.
+pub const CHUNK: usize = 20;
+
+/// Characters of body text kept for snippets.
+const SNIPPET_SOURCE: usize = 1200;
+
+/// How much one occurrence of a term counts, by where it is. A title hit
+/// (16) outweighs anything the rest of a page can add up to (at most 15),
+/// so pages titled with the query rank first.
+const TITLE: u32 = 16;
+const LABELS: u32 = 6;
+const SUMMARY: u32 = 2;
+const BODY_MAX: u32 = 7;
+const WEIGHT_MAX: u32 = 31;
+
+/// One page, ready to be indexed.
+struct Entry<'a> {
+    site: usize,
+    doc: &'a Document,
+    /// (term, weight 1..=31), sorted by term.
+    terms: Vec<(Box<str>, u32)>,
+    text: String,
+}
+
+/// Where a term occurs in one page.
+#[derive(Default)]
+struct Hits {
+    title: bool,
+    labels: bool,
+    summary: bool,
+    body: u32,
+}
+
+impl Hits {
+    fn weight(&self) -> u32 {
+        let mut w = self.body.min(BODY_MAX);
+        if self.title {
+            w += TITLE;
+        }
+        if self.labels {
+            w += LABELS;
+        }
+        if self.summary {
+            w += SUMMARY;
+        }
+        w.clamp(1, WEIGHT_MAX)
+    }
+}
+
+fn entry(site: usize, doc: &Document, lang: Lang) -> Entry<'_> {
+    let text = plain_text(&doc.body.html);
+    let mut hits: HashMap<Box<str>, Hits> = HashMap::new();
+    with_terms(lang, |terms| {
+        let mut hit = |text: &str, mark: &dyn Fn(&mut Hits)| {
+            terms.each_term(text, |term| match hits.get_mut(term) {
+                Some(h) => mark(h),
+                None => {
+                    let mut h = Hits::default();
+                    mark(&mut h);
+                    hits.insert(term.into(), h);
+                }
+            });
+        };
+        hit(&doc.front.title, &|h| h.title = true);
+        let front = &doc.front;
+        for label in front
+            .tags
+            .iter()
+            .chain(&front.categories)
+            .chain(&front.gminy)
+        {
+            hit(label, &|h| h.labels = true);
+        }
+        if let Some(summary) = &front.summary {
+            hit(summary, &|h| h.summary = true);
+        }
+        hit(&text, &|h| h.body += 1);
+    });
+    let mut terms: Vec<(Box<str>, u32)> = hits.into_iter().map(|(t, h)| (t, h.weight())).collect();
+    terms.sort_unstable();
+    let text = excerpt(&text, SNIPPET_SOURCE).to_string();
+    Entry {
+        site,
+        doc,
+        terms,
+        text,
+    }
+}
+
+/// The sites whose pages a site's search finds: its own, or on the hub
+/// every site's.
+pub fn searched_sites<'a>(site: &'a Site, all: &'a [Site]) -> Vec<&'a Site> {
+    if site.config.hub {
+        let mut sites = vec![site];
+        sites.extend(all.iter().filter(|s| !s.config.hub));
+        sites
+    } else {
+        vec![site]
+    }
+}
+
+/// Every gmina the searched pages name, in Polish alphabetical order.
+pub fn gminy(sites: &[&Site]) -> Vec<String> {
+    let mut names: Vec<&String> = sites
+        .iter()
+        .flat_map(|s| s.pages.iter().flat_map(|d| &d.front.gminy))
+        .collect();
+    names.sort_by_cached_key(|n| polish_collation_key(n));
+    names.dedup();
+    names.into_iter().cloned().collect()
+}
+
+/// How the site at `to` is reached from the root of `from`, for result links.
+fn site_root(from: &Site, to: &Site, relative: bool) -> String {
+    if std::ptr::eq(from, to) {
+        return String::new();
+    }
+    if relative {
+        // `build --relative` writes sites as sibling folders.
+        return format!("../{}/", to.config.id);
+    }
+    if from.config.origin() != to.config.origin() {
+        return to.config.base_url().to_string();
+    }
+    let (from_path, to_path) = (from.config.base_path(), to.config.base_path());
+    match to_path.strip_prefix(from_path) {
+        Some(inside) => inside.to_string(),
+        None => to_path.to_string(),
+    }
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    v: u32,
+    lang: &'static str,
+    count: usize,
+    chunk: usize,
+    stop: &'static [&'static str],
+    /// How many first letters of a term name its shard (0: one shard).
+    sk: usize,
+    shards: Vec<&'a str>,
+    sites: Vec<SiteMeta<'a>>,
+    gminy: &'a [String],
+    /// The site of each document, by index into `sites`.
+    ds: Vec<usize>,
+    /// The gminy of each document, by index into `gminy`.
+    dg: Vec<Vec<usize>>,
+}
+
+#[derive(Serialize)]
+struct SiteMeta<'a> {
+    id: &'a str,
+    title: &'a str,
+    root: String,
+}
+
+#[derive(Serialize)]
+struct DocView<'a> {
+    u: &'a str,
+    t: &'a str,
+    d: Option<String>,
+    i: Option<String>,
+    s: String,
+    x: &'a str,
+    g: &'a [String],
+    k: &'a [String],
+}
+
+/// The index files of `site` (paths relative to the site folder, contents).
+pub fn index_files(site: &Site, all: &[Site], relative: bool) -> Vec<(String, String)> {
+    let lang = site.config.lang();
+    let sites = searched_sites(site, all);
+    let mut docs: Vec<(usize, &Document)> = sites
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| s.pages.iter().map(move |d| (i, d)))
+        .collect();
+    // Newest first: ranking ties go to the lower number.
+    docs.sort_by_key(|d| std::cmp::Reverse(d.1.front.date));
+    let entries: Vec<Entry> = docs
+        .par_iter()
+        .map(|&(s, doc)| entry(s, doc, lang))
+        .collect();
+    let gminy = gminy(&sites);
+    let (key_len, shards) = shard_files(&entries);
+    let meta = Meta {
+        v: 1,
+        lang: lang.code(),
+        count: entries.len(),
+        chunk: CHUNK,
+        stop: stopwords(lang),
+        sk: key_len,
+        shards: shards.keys().map(String::as_str).collect(),
+        sites: sites
+            .iter()
+            .map(|s| SiteMeta {
+                id: &s.config.id,
+                title: &s.config.title,
+                root: site_root(site, s, relative),
+            })
+            .collect(),
+        gminy: &gminy,
+        ds: entries.iter().map(|e| e.site).collect(),
+        dg: entries
+            .iter()
+            .map(|e| {
+                e.doc
+                    .front
+                    .gminy
+                    .iter()
+                    .filter_map(|g| gminy.iter().position(|x| x == g))
+                    .collect()
+            })
+            .collect(),
+    };
+    let mut files = vec![(
+        format!("{INDEX_DIR}meta.js"),
+        format!("tablicaSearch.meta({});\n", json(&meta)),
+    )];
+    files.extend(
+        shards
+            .into_iter()
+            .map(|(shard, body)| (format!("{INDEX_DIR}t-{shard}.js"), body)),
+    );
+    files.extend(
+        entries
+            .chunks(CHUNK)
+            .enumerate()
+            .map(|(n, chunk)| doc_file(n, chunk, lang)),
+    );
+    files
+}
+
+/// (document id, weight) of one term, by id.
+type Postings = Vec<(u32, u32)>;
+
+/// Shards of about this many postings or fewer are not split further: a
+/// first search loads one file of at most a few tens of kilobytes.
+const SHARD_POSTINGS: usize = 12_000;
+
+/// The terms of every entry, grouped by shard: the shard key length and the
+/// `t-<shard>.js` contents.
+fn shard_files(entries: &[Entry]) -> (usize, BTreeMap<String, String>) {
+    let mut postings: HashMap<&str, Postings> = HashMap::new();
+    for (id, entry) in entries.iter().enumerate() {
+        for (term, weight) in &entry.terms {
+            postings.entry(term).or_default().push((id as u32, *weight));
+        }
+    }
+    let total: usize = postings.values().map(Vec::len).sum();
+    let key_len = match total {
+        t if t <= SHARD_POSTINGS => 0,
+        t if t <= SHARD_POSTINGS * 20 => 1,
+        _ => 2,
+    };
+    let mut by_shard: BTreeMap<String, Vec<(&str, Postings)>> = BTreeMap::new();
+    for (term, list) in postings {
+        by_shard
+            .entry(shard_of(term, key_len))
+            .or_default()
+            .push((term, list));
+    }
+    let files = by_shard
+        .into_par_iter()
+        .map(|(shard, mut terms)| {
+            terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            let mut body = format!("tablicaSearch.terms({},{{", json(&shard));
+            for (i, (term, list)) in terms.iter().enumerate() {
+                if i > 0 {
+                    body.push(',');
+                }
+                body.push_str(&json(term));
+                body.push_str(":[");
+                push_postings(&mut body, list);
+                body.push(']');
+            }
+            body.push_str("});\n");
+            (shard, body)
+        })
+        .collect();
+    (key_len, files)
+}
+
+/// Postings as `gap * 32 + weight`: small numbers, few bytes.
+fn push_postings(out: &mut String, list: &[(u32, u32)]) {
+    let mut previous = 0;
+    for (i, &(id, weight)) in list.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let gap = u64::from(id - previous);
+        let _ = write!(out, "{}", gap * 32 + u64::from(weight));
+        previous = id;
+    }
+}
+
+fn doc_file(n: usize, chunk: &[Entry], lang: Lang) -> (String, String) {
+    let views: Vec<DocView> = chunk
+        .iter()
+        .map(|e| {
+            let front = &e.doc.front;
+            let date = front.date.map(|d| d.view(lang));
+            DocView {
+                u: &e.doc.url_path,
+                t: &front.title,
+                i: date.as_ref().map(|d| d.iso.clone()),
+                d: date.map(|d| d.long),
+                s: e.doc.summary(),
+                x: &e.text,
+                g: &front.gminy,
+                k: &front.tags,
+            }
+        })
+        .collect();
+    (
+        format!("{INDEX_DIR}d-{n}.js"),
+        format!("tablicaSearch.docs({n},{});\n", json(&views)),
+    )
+}
+
+fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    // Serialising our own structs and strings cannot fail.
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postings_are_gaps_and_weights() {
+        let mut out = String::new();
+        push_postings(&mut out, &[(3, 17), (4, 1), (10, 31)]);
+        assert_eq!(out, "113,33,223");
+    }
+
+    #[test]
+    fn a_title_hit_outweighs_any_body() {
+        let title = Hits {
+            title: true,
+            ..Hits::default()
+        };
+        let everything_else = Hits {
+            labels: true,
+            summary: true,
+            body: 100,
+            ..Hits::default()
+        };
+        assert!(title.weight() > everything_else.weight());
+        assert_eq!(Hits::default().weight(), 1);
+    }
+}

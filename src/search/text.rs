@@ -1,0 +1,123 @@
+//! The plain text of a rendered page body: what the index reads and what
+//! result snippets quote.
+
+/// `html` without tags, entities decoded, whitespace collapsed.
+pub fn plain_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(i) = rest.find(['<', '&']) {
+        push_text(&mut out, &rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with('<') {
+            rest = skip_tag(tail);
+            // A tag ends a word: "<td>a</td><td>b</td>" is "a b".
+            push_text(&mut out, " ");
+        } else {
+            let (decoded, after) = entity(tail);
+            push_text(&mut out, decoded);
+            rest = after;
+        }
+    }
+    push_text(&mut out, rest);
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// Appends `text` with runs of whitespace collapsed to one space.
+fn push_text(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// What follows the tag at the start of `tail`; scripts and styles are
+/// skipped whole (raw HTML may hold them).
+fn skip_tag(tail: &str) -> &str {
+    for element in ["script", "style"] {
+        let opens = tail
+            .get(1..=element.len())
+            .is_some_and(|name| name.eq_ignore_ascii_case(element));
+        if opens {
+            let close = format!("</{element}");
+            if let Some(end) = tail.find(&close) {
+                return skip_tag(&tail[end..]);
+            }
+        }
+    }
+    match tail.find('>') {
+        Some(end) => &tail[end + 1..],
+        None => "",
+    }
+}
+
+/// The text of the entity at the start of `tail`, and what follows it.
+fn entity(tail: &str) -> (&'static str, &str) {
+    let Some(end) = tail[..tail.len().min(12)].find(';') else {
+        return ("&", &tail[1..]);
+    };
+    let decoded = match &tail[1..end] {
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" | "#34" => "\"",
+        "#39" | "#x27" | "apos" => "'",
+        "nbsp" | "#160" | "#xa0" => " ",
+        _ => return numeric(tail, end),
+    };
+    (decoded, &tail[end + 1..])
+}
+
+/// A numeric character reference the short table does not know: kept as a
+/// space, which is all the index needs from it (it splits words).
+fn numeric(tail: &str, end: usize) -> (&'static str, &str) {
+    if tail[1..end].starts_with('#') {
+        (" ", &tail[end + 1..])
+    } else {
+        ("&", &tail[1..])
+    }
+}
+
+/// At most `max` characters of `text`, cut at a word boundary.
+pub fn excerpt(text: &str, max: usize) -> &str {
+    match text.char_indices().nth(max) {
+        None => text,
+        Some((cut, _)) => {
+            let head = &text[..cut];
+            head.rfind(' ').map_or(head, |space| &head[..space])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_become_spaces_and_entities_text() {
+        let html = "<h2 id=\"a\">Konsultacje&nbsp;społeczne</h2>\n<p>Gmina <strong>Łosice</strong> &amp; Sarnaki &lt;3</p><table><tr><td>1</td><td>2</td></tr></table>";
+        assert_eq!(
+            plain_text(html),
+            "Konsultacje społeczne Gmina Łosice & Sarnaki <3 1 2"
+        );
+    }
+
+    #[test]
+    fn scripts_and_styles_are_not_text() {
+        assert_eq!(
+            plain_text("<p>a</p><script>var x = '<p>';</script><style>p{}</style><p>b</p>"),
+            "a b"
+        );
+    }
+
+    #[test]
+    fn excerpts_end_at_a_word() {
+        assert_eq!(excerpt("zażółć gęślą jaźń", 9), "zażółć");
+        assert_eq!(excerpt("krótko", 100), "krótko");
+    }
+}
