@@ -6,7 +6,7 @@
 //   node tests/browser/search.mjs --dir=public     an existing build (of the sample workspace)
 //
 // `fixture` puts a small hand-made index (lib/search-fixture.mjs) behind the
-// real search page of a partnership site and checks search.js's matching,
+// real search page of the hub (it has both filters) and checks search.js's matching,
 // ranking, plural forms, paging, filters, highlighting and errors. The other
 // parts use the index `tablica build` writes for the sample content.
 import { spawnSync } from 'node:child_process';
@@ -140,7 +140,7 @@ async function axe(page, rules) {
 // ---- fixture: search.js on a known index ----------------------------------------------
 
 const FILLER = (n) => ({
-  site: 0,
+  site: 1,
   u: `aktualnosci/ogloszenie-${n}/`,
   t: `Ogłoszenie numer ${n}`,
   d: `${n} maja 2021`,
@@ -156,29 +156,30 @@ const LONG = 'Raz dwa trzy cztery pięć sześć siedem osiem dziewięć dziesi�
 
 const FIXTURE = {
   sites: [
-    { id: SITE, title: 'Razem dla Rozwoju', root: '' },
+    { id: HUB, title: 'Centrum Wsparcia Doradczego', root: '' },
+    { id: SITE, title: 'Razem dla Rozwoju', root: '../razem-dla-rozwoju/' },
     { id: 'ziemia-wysokomazowiecka', title: 'Ziemia Wysokomazowiecka', root: '../ziemia-wysokomazowiecka/' },
   ],
   gminy: ['Miasto i Gmina Łosice', 'Gmina Klukowo'],
   stop: ['dla', 'w', 'i', 'na', 'z'],
   docs: [
-    { site: 1, u: 'aktualnosci/konsultacje/', t: 'Konsultacje projektu strategii', d: '4 października 2021', i: '2021-10-04', s: 'Zapraszamy do udziału.', x: 'Zapraszamy mieszkańców Klukowa.', g: ['Gmina Klukowo'] },
-    { site: 0, u: 'aktualnosci/spotkanie-w-losicach/', t: 'Spotkanie w Łosicach', d: '1 października 2021', i: '2021-10-01', s: 'Burmistrz zaprasza.', x: 'Burmistrz zaprasza do sali w Łosicach.', g: ['Miasto i Gmina Łosice'] },
-    { site: 0, u: 'aktualnosci/ankieta/', t: 'Ankieta dla uczniów szkół średnich', d: null, i: null, s: 'Wypełnij ankietę.', x: 'Ankieta jest anonimowa.' },
-    { site: 0, u: 'aktualnosci/raport/', t: 'Raport z konsultacji', d: '8 listopada 2021', i: '2021-11-08', s: 'Streszczenie raportu.', x: LONG, g: ['Miasto i Gmina Łosice'] },
-    { site: 0, u: 'aktualnosci/kod/', t: '<img src=x onerror="window.__xss=1"> Tytuł z kodem', s: 'Tekst.', x: 'Tekst o kodzie.' },
+    { site: 2, u: 'aktualnosci/konsultacje/', t: 'Konsultacje projektu strategii', d: '4 października 2021', i: '2021-10-04', s: 'Zapraszamy do udziału.', x: 'Zapraszamy mieszkańców Klukowa.', g: ['Gmina Klukowo'] },
+    { site: 1, u: 'aktualnosci/spotkanie-w-losicach/', t: 'Spotkanie w Łosicach', d: '1 października 2021', i: '2021-10-01', s: 'Burmistrz zaprasza.', x: 'Burmistrz zaprasza do sali w Łosicach.', g: ['Miasto i Gmina Łosice'] },
+    { site: 1, u: 'aktualnosci/ankieta/', t: 'Ankieta dla uczniów szkół średnich', d: null, i: null, s: 'Wypełnij ankietę.', x: 'Ankieta jest anonimowa.' },
+    { site: 1, u: 'aktualnosci/raport/', t: 'Raport z konsultacji', d: '8 listopada 2021', i: '2021-11-08', s: 'Streszczenie raportu.', x: LONG, g: ['Miasto i Gmina Łosice'] },
+    { site: 1, u: 'aktualnosci/kod/', t: '<img src=x onerror="window.__xss=1"> Tytuł z kodem', s: 'Tekst.', x: 'Tekst o kodzie.' },
     ...Array.from({ length: 22 }, (_, k) => FILLER(k + 5)),
   ],
 };
 
 async function fixtureTests(browser, dir) {
-  // The built site with the fixture index in place of its own.
+  // The built hub with the fixture index in place of its own.
   const root = mkdtempSync(join(tmpdir(), 'tablica-search-fixture-'));
-  cpSync(join(dir, SITE), join(root, SITE), { recursive: true });
-  rmSync(join(root, SITE, 'search-index'), { recursive: true, force: true });
-  writeIndex(join(root, SITE, 'search-index'), FIXTURE);
+  cpSync(join(dir, HUB), join(root, HUB), { recursive: true });
+  rmSync(join(root, HUB, 'search-index'), { recursive: true, force: true });
+  writeIndex(join(root, HUB, 'search-index'), FIXTURE);
   const server = await serve(root);
-  const url = `${server.origin}/${SITE}/${SEARCH}`;
+  const url = `${server.origin}/${HUB}/${SEARCH}`;
   const page = await newPage(browser);
   try {
     await page.goto(url);
@@ -241,7 +242,7 @@ async function fixtureTests(browser, dir) {
       same((await shown(page)).map((r) => r.site), ['Razem dla Rozwoju', 'Ziemia Wysokomazowiecka'].sort(), 'partnership names (unfiltered)');
       await page.selectOption('#szukaj-p', 'ziemia-wysokomazowiecka').catch(() => { throw new Error('no partnership filter on the page'); });
       await settled(page, 'konsultacje');
-      same((await shown(page)).map((r) => r.href.replace(server.origin, '')), ['/ziemia-wysokomazowiecka/aktualnosci/konsultacje/'], 'filtered by partnership');
+      same((await shown(page)).map((r) => r.href.replace(server.origin, '')), ['/ziemia-wysokomazowiecka/aktualnosci/konsultacje/'], 'filtered by partnership (a link through sites[].root)');
       await page.selectOption('#szukaj-p', '');
       await page.selectOption('#szukaj-g', 'Miasto i Gmina Łosice');
       await settled(page, 'konsultacje');

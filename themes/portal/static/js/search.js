@@ -51,8 +51,11 @@
     return kept.length ? kept : all;
   }
 
-  function shardOf(word) {
-    return Array.from(word).slice(0, 2).map(function (c) {
+  /* The shard file of a word: its first meta.sk letters ([a-z0-9] as they
+     are, others as _<hex code point>), or the one file "all" when sk is 0. */
+  function shardOf(word, sk) {
+    if (sk === 0) return "all";
+    return Array.from(word).slice(0, sk).map(function (c) {
       return /[a-z0-9]/.test(c) ? c : "_" + c.codePointAt(0).toString(16);
     }).join("");
   }
@@ -294,7 +297,7 @@
     return load("meta.js").then(function () {
       var words = queryWords(q, meta.stop);
       if (!words.length) return clear(msg.msgShort);
-      return Promise.all(words.map(function (w) { return loadShard(shardOf(w)); })).then(function (shardTerms) {
+      return Promise.all(words.map(function (w) { return loadShard(shardOf(w, meta.sk)); })).then(function (shardTerms) {
         if (formKey() !== key) return; // the form changed: a newer search is under way
         var perWord = words.map(function (w, i) { return scoreWord(w, shardTerms[i]); });
         var ids = rank(perWord,
