@@ -10,7 +10,7 @@
 // ranking, plural forms, paging, filters, highlighting and errors. The other
 // parts use the index `tablica build` writes for the sample content.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -113,9 +113,9 @@ function shown(page) {
     items.map((li) => {
       const a = li.querySelector('h3 a');
       return {
-        title: a.textContent,
+        title: a.textContent.replace(/\s+/g, ' '),
         href: a.href,
-        site: li.querySelector('.search-result-site')?.textContent.replace(/^[^:]*:\s*/, '') ?? null,
+        site: li.querySelector('.search-result-site')?.textContent ?? null,
         date: li.querySelector('time')?.getAttribute('datetime') ?? null,
         marks: [...li.querySelectorAll('mark')].map((m) => m.textContent),
         snippet: li.querySelector('.search-result-snippet').textContent,
@@ -129,6 +129,9 @@ async function first(page) {
   expect(r.length > 0, `no results (status "${await statusText(page)}")`);
   return r[0];
 }
+
+/** Waits two frames, so a new colour scheme is painted before axe reads colours. */
+const repainted = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 async function axe(page, rules) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ content: AXE_SOURCE });
@@ -290,10 +293,287 @@ async function fixtureTests(browser, dir) {
 
 // ---- the sample workspace ---------------------------------------------------------------------
 
-const SAMPLE = {
-  // Written in the sample content; the expected first results follow from its titles.
-  diacritics: ['Łosice', 'losice'],
-};
+/** The documents of a built site's index, read in node: { meta, docs }. */
+function readIndex(siteDir) {
+  const idx = { meta: null, docs: [] };
+  const tablicaSearch = { meta: (m) => (idx.meta = m), terms: () => {}, docs: (n, list) => (idx.docs[n] = list) };
+  const dir = join(siteDir, 'search-index');
+  for (const f of readdirSync(dir).filter((f) => f === 'meta.js' || f.startsWith('d-'))) {
+    new Function('tablicaSearch', readFileSync(join(dir, f), 'utf8'))(tablicaSearch);
+  }
+  idx.docs = idx.docs.flat();
+  return idx;
+}
+
+/** The index document a result links to (by its address), with its site id. */
+function docOf(idx, siteRoot, href) {
+  const id = idx.docs.findIndex((d, i) => new URL(idx.meta.sites[idx.meta.ds[i]].root + d.u, siteRoot).href === href);
+  expect(id >= 0, `no index document for ${href}`);
+  return { ...idx.docs[id], site: idx.meta.sites[idx.meta.ds[id]].id };
+}
+
+/** The Markdown source of a result: content/<site>/<section>/<date>-<slug>.md. */
+function sourceOf(site, href) {
+  const [section, slug] = new URL(href).pathname.split('/').filter(Boolean).slice(-2);
+  const folder = join(ROOT, 'content', site, section);
+  const file = readdirSync(folder).find((f) => f.endsWith(`${slug}.md`));
+  expect(file, `no source for ${href}`);
+  return readFileSync(join(folder, file), 'utf8');
+}
+
+const titles = (rs) => rs.map((r) => r.title);
+
+// Expected first results, from the sample content (content/razem-dla-rozwoju):
+// titles outweigh bodies, so the announcement titled with the word comes first.
+const KONSULTACJE = 'Konsultacje społeczne projektu strategii Partnerstwa'; // its body names Łosice twice, in the title of no page
+const RAPORT = 'Raport z konsultacji: 53 uwagi, większość uwzględniona';
+const STRATEGIA = 'Mamy wspólną strategię! Rady przyjęły dokument i pakiet projektów';
+const ANKIETA = 'Jak się żyje w naszych gminach? Wypełnij ankietę'; // "Ankieta dla uczniów…" in its body
+
+async function sampleTests(browser, dir, origin) {
+  const root = `${origin}/${SITE}/`;
+  const idx = readIndex(join(dir, SITE));
+  const page = await newPage(browser);
+  try {
+    await page.goto(`${root}${SEARCH}`);
+    await test('sample: "Łosice" and "losice" give the same results, first the consultation announcement', async () => {
+      await submit(page, 'Łosice');
+      const a = await shown(page);
+      same(a[0]?.title, KONSULTACJE, 'first result for Łosice');
+      same(await statusText(page), `Znaleziono ${a.length} wyników dla „Łosice”.`, 'live region');
+      await submit(page, 'losice');
+      same(titles(await shown(page)), titles(a), 'results for losice');
+      expect((await first(page)).marks.includes('Łosicach'), 'Łosicach is not marked');
+    });
+    await test('sample: inflected forms: "konsultacjach" → the consultation report, "strategii" → the adopted strategy', async () => {
+      await submit(page, 'konsultacjach');
+      same((await first(page)).title, RAPORT, 'first result for konsultacjach');
+      expect((await first(page)).marks.some((m) => /^konsultacj/i.test(m)), 'no konsultacj… word marked');
+      await submit(page, 'strategii');
+      same((await first(page)).title, STRATEGIA, 'first result for strategii');
+    });
+    await test('sample: several words must all match: "ankieta dla uczniów"', async () => {
+      await submit(page, 'ankieta');
+      const one = await statusText(page);
+      await submit(page, 'ankieta dla uczniów');
+      const r = await shown(page);
+      same(r[0]?.title, ANKIETA, 'first result');
+      expect(Number(/\d+/.exec(await statusText(page))[0]) < Number(/\d+/.exec(one)[0]), 'adding "uczniów" did not narrow the results');
+      for (const x of r) expect(/uczni/i.test(sourceOf(SITE, x.href)), `"${x.title}" does not mention uczniów`);
+    });
+    await test('sample: a prefix while typing ("ankie") finds ankieta, and the URL keeps the query', async () => {
+      await type(page, 'ankie');
+      same((await first(page)).title, ANKIETA, 'first result for ankie');
+      same(new URL(page.url()).searchParams.get('q'), 'ankie', 'q in the URL');
+    });
+    await test('sample: gmina filter: every result names the chosen gmina', async () => {
+      await submit(page, 'strategii');
+      const all = (await shown(page)).length;
+      await page.selectOption('#szukaj-g', 'Miasto i Gmina Łosice');
+      await settled(page, 'strategii');
+      const r = await shown(page);
+      expect(r.length > 0 && r.length < all, `${r.length} of ${all} results with the filter`);
+      for (const x of r) expect(docOf(idx, root, x.href).g.includes('Miasto i Gmina Łosice'), `"${x.title}" is not about Łosice`);
+      await page.selectOption('#szukaj-g', '');
+    });
+    await test('sample: a result link opens the announcement', async () => {
+      await submit(page, 'konsultacjach');
+      await page.click('[data-search-list] > li:first-child h3 a');
+      await page.waitForLoadState();
+      same((await page.textContent('h1')).replace(/\s+/g, ' '), RAPORT, 'h1 of the opened page');
+    });
+    await test('sample: nothing found: message, help with the archive and tag links', async () => {
+      await page.goto(`${root}${SEARCH}`);
+      await submit(page, 'xylofon');
+      same(await statusText(page), 'Nie znaleziono ogłoszeń dla „xylofon”.', 'live region');
+      expect(await page.isVisible('[data-search-help] a[href*="archiwum"]'), 'no archive link');
+      expect(await page.isVisible('[data-search-help] a[href*="tagi"]'), 'no tags link');
+    });
+    await test('sample: the header search form of other pages leads to the results', async () => {
+      await page.goto(root);
+      await page.fill('#naglowek-q', 'Łosice');
+      await page.press('#naglowek-q', 'Enter');
+      await page.waitForURL(/szukaj\/\?q=/);
+      await settled(page, 'Łosice');
+      same((await first(page)).title, KONSULTACJE, 'first result');
+      expect(!(await page.$('#naglowek-q')), 'the search page repeats the header form');
+    });
+    await test('sample: no JavaScript errors', async () => same(page.errors, [], 'errors'));
+  } finally {
+    await page.context().close();
+  }
+}
+
+async function hubTests(browser, dir, origin) {
+  const root = `${origin}/${HUB}/`;
+  const idx = readIndex(join(dir, HUB));
+  const page = await newPage(browser);
+  const titleOf = (id) => idx.meta.sites.find((s) => s.id === id).title;
+  try {
+    await test('hub: a word of one partnership ("Mirosławiec") finds only that partnership\'s pages, named in each result', async () => {
+      await page.goto(`${root}${SEARCH}?q=Miros%C5%82awiec`);
+      await settled(page, 'Mirosławiec');
+      const r = await shown(page);
+      expect(r.length >= 2, `${r.length} results`);
+      same([...new Set(r.map((x) => x.site))], [titleOf('powiat-walecki')], 'partnerships named');
+      for (const x of r) same(docOf(idx, root, x.href).site, 'powiat-walecki', `site of ${x.title}`);
+      same(await page.inputValue('#szukaj-q'), 'Mirosławiec', 'the field is filled from ?q=');
+    });
+    await test('hub: results link into the partnership sites', async () => {
+      await submit(page, 'losice');
+      const r = await first(page);
+      same(r.title, KONSULTACJE, 'first result for losice');
+      expect(r.href.startsWith(`${origin}/${SITE}/`), `link ${r.href}`);
+      const resp = await page.request.get(r.href);
+      same(resp.status(), 200, `HTTP status of ${r.href}`);
+    });
+    await test('hub: partnership filter', async () => {
+      await submit(page, 'konsultacje');
+      const all = (await shown(page)).length;
+      await page.selectOption('#szukaj-p', 'ziemia-wysokomazowiecka');
+      await settled(page, 'konsultacje');
+      const r = await shown(page);
+      expect(r.length > 0 && r.length < all, `${r.length} of ${all}`);
+      same([...new Set(r.map((x) => x.site))], [titleOf('ziemia-wysokomazowiecka')], 'partnerships named');
+      same(new URL(page.url()).searchParams.get('p'), 'ziemia-wysokomazowiecka', 'p in the URL');
+    });
+    await test('hub: partnership and gmina filters from the URL on load', async () => {
+      await page.goto(`${root}${SEARCH}?q=strategia&g=${encodeURIComponent('Gmina Klukowo')}`);
+      await settled(page, 'strategia');
+      same(await page.inputValue('#szukaj-g'), 'Gmina Klukowo', 'gmina field');
+      const r = await shown(page);
+      expect(r.length > 0, 'no results');
+      for (const x of r) expect(docOf(idx, root, x.href).g.includes('Gmina Klukowo'), `"${x.title}" is not about Klukowo`);
+      await page.goto(`${root}${SEARCH}?q=strategia&p=razem-dla-rozwoju&g=${encodeURIComponent('Gmina Klukowo')}`);
+      await settled(page, 'strategia');
+      same(await statusText(page), 'Nie znaleziono ogłoszeń dla „strategia”.', 'Klukowo is not in Razem dla Rozwoju');
+    });
+    await test('hub: query latency (submit to results on screen), cold and warm', async () => {
+      const time = async (q) => {
+        await page.fill('#szukaj-q', q);
+        const t0 = await page.evaluate(() => performance.now());
+        await page.press('#szukaj-q', 'Enter');
+        await page.waitForFunction(
+          (q) => !document.querySelector('[data-search-results]').hasAttribute('aria-busy') && document.querySelector('[data-search-list] li') && document.querySelector('#szukaj-q').value === q,
+          q,
+          { polling: 'raf' },
+        );
+        return (await page.evaluate(() => performance.now())) - t0;
+      };
+      await page.goto(`${root}${SEARCH}`);
+      const cold = await time('konsultacje');
+      const warm = [];
+      for (const q of ['strategia', 'ankieta', 'warsztaty', 'Serock', 'konsultacje projektu']) warm.push(await time(q));
+      warm.sort((a, b) => a - b);
+      latency = { cold, warm: warm[Math.floor(warm.length / 2)] };
+      console.log(`       latency on the hub: first search ${cold.toFixed(0)} ms (loads the index), then median ${latency.warm.toFixed(0)} ms`);
+      expect(cold < 2000 && latency.warm < 500, 'too slow');
+    });
+    await test('hub: no JavaScript errors', async () => same(page.errors, [], 'errors'));
+  } finally {
+    await page.context().close();
+  }
+}
+let latency = null;
+
+async function a11yTests(browser, origin) {
+  for (const site of [SITE, HUB]) {
+    const url = `${origin}/${site}/${SEARCH}?q=konsultacje`;
+    const page = await newPage(browser);
+    try {
+      await page.goto(url);
+      await settled(page, 'konsultacje');
+      await page.click('[data-search-more]').catch(() => {}); // more results, if there are more than 10
+      await test(`a11y ${site}: axe (${AXE_TAGS.join(', ')}) with results shown`, async () => same(await axe(page), [], 'violations'));
+      await test(`a11y ${site}: axe colour rules in dark mode and in high contrast`, async () => {
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await repainted(page);
+        same(await axe(page, DARK_RULES), [], 'dark mode violations');
+        await page.emulateMedia({ colorScheme: 'light' });
+        await page.evaluate(() => document.documentElement.classList.add('hc'));
+        await repainted(page);
+        same(await axe(page, DARK_RULES), [], 'high contrast violations');
+        await page.evaluate(() => document.documentElement.classList.remove('hc'));
+      });
+      await test(`a11y ${site}: 320 px wide with results: no horizontal scrolling`, async () => {
+        await page.setViewportSize({ width: 320, height: 640 });
+        same(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'fits in 320 px');
+        await page.setViewportSize({ width: 1280, height: 800 });
+      });
+      await test(`a11y ${site}: keyboard: Tab goes from the field to the button, the filters and the results; focus is visible`, async () => {
+        await page.focus('#szukaj-q');
+        const order = [];
+        for (let i = 0; i < 5; i++) {
+          await page.keyboard.press('Tab');
+          order.push(await page.evaluate(() => {
+            const a = document.activeElement;
+            const cs = getComputedStyle(a);
+            return { id: a.id || a.localName + (a.closest('[data-search-list]') ? ' in results' : ''), ring: cs.outlineStyle !== 'none' || cs.boxShadow !== 'none' || cs.backgroundColor === 'rgb(255, 221, 0)' };
+          }));
+        }
+        const ids = order.map((o) => o.id);
+        const want = ['button', ...(site === HUB ? ['szukaj-p', 'szukaj-g'] : ['szukaj-g'])];
+        same(ids.slice(0, want.length), want, 'Tab order after the field');
+        expect(ids.includes('a in results'), `the results are not reached by Tab: ${ids}`);
+        expect(order.every((o) => o.ring), `focus without a visible style: ${ids}`);
+      });
+    } finally {
+      await page.context().close();
+    }
+  }
+}
+
+/** The site built for a subfolder of a server (base URL with a path), served under that path. */
+async function subfolderTests(browser, tmp) {
+  const prefix = '/gmina/portale/partnerstwa/';
+  const out = join(tmp, 'sub');
+  build(join(out, prefix), ['--base-url', `https://urzad.example.org${prefix}`]);
+  const server = await serve(out);
+  const page = await newPage(browser);
+  try {
+    for (const site of [SITE, HUB]) {
+      await test(`subfolder ${prefix}: search on ${site} finds and links the right pages`, async () => {
+        await page.goto(`${server.origin}${prefix}${site}/${SEARCH}?q=losice`);
+        await settled(page, 'losice');
+        const r = await first(page);
+        same(r.title, KONSULTACJE, 'first result');
+        expect(r.href.startsWith(`${server.origin}${prefix}${SITE}/`), `link ${r.href}`);
+        same((await page.request.get(r.href)).status(), 200, `HTTP status of ${r.href}`);
+      });
+    }
+    await test('subfolder: no JavaScript errors', async () => same(page.errors, [], 'errors'));
+  } finally {
+    await page.context().close();
+    await server.close();
+  }
+}
+
+/** `build --relative` opened from disk: index files load as scripts, links end in index.html. */
+async function fileTests(browser, tmp) {
+  const out = join(tmp, 'relative');
+  build(out, ['--relative']);
+  const page = await newPage(browser);
+  try {
+    for (const site of [SITE, HUB]) {
+      await test(`file:// (--relative): search on ${site} works and links files`, async () => {
+        await page.goto(`${pathToFileURL(join(out, site, SEARCH, 'index.html')).href}?q=losice`);
+        await settled(page, 'losice');
+        const r = await first(page);
+        same(r.title, KONSULTACJE, 'first result');
+        expect(r.href.startsWith('file://') && r.href.endsWith('/index.html'), `link ${r.href}`);
+        expect(existsSync(fileURLToPath(r.href)), `${r.href} does not exist`);
+      });
+    }
+    await test('file://: following a result opens the page', async () => {
+      await page.click('[data-search-list] > li:first-child h3 a');
+      await page.waitForLoadState();
+      same((await page.textContent('h1')).replace(/\s+/g, ' '), KONSULTACJE, 'h1');
+    });
+    await test('file://: no JavaScript errors', async () => same(page.errors, [], 'errors'));
+  } finally {
+    await page.context().close();
+  }
+}
 
 async function main() {
   const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split(/=(.*)/s)));
@@ -307,6 +587,18 @@ async function main() {
     if (!args.dir) build(dir);
     if (!existsSync(join(dir, SITE, SEARCH, 'index.html'))) throw new Error(`${SITE}/${SEARCH}index.html was not built: is the search page in the Rust side yet?`);
     if (only.has('fixture')) await fixtureTests(browser, dir);
+    if (['sample', 'hub', 'a11y'].some((p) => only.has(p))) {
+      const server = await serve(dir);
+      try {
+        if (only.has('sample')) await sampleTests(browser, dir, server.origin);
+        if (only.has('hub')) await hubTests(browser, dir, server.origin);
+        if (only.has('a11y')) await a11yTests(browser, server.origin);
+      } finally {
+        await server.close();
+      }
+    }
+    if (only.has('subfolder')) await subfolderTests(browser, tmp);
+    if (only.has('file')) await fileTests(browser, tmp);
   } finally {
     await browser.close();
     if (!args.keep) rmSync(tmp, { recursive: true, force: true });

@@ -217,12 +217,7 @@
     h.appendChild(a);
     li.appendChild(h);
     var line = el("p", "card-meta");
-    if (meta.sites.length > 1) {
-      var site = el("span", "search-result-site");
-      site.appendChild(el("span", "visually-hidden", msg.msgPartnership + ": "));
-      site.appendChild(document.createTextNode(meta.sites[meta.ds[id]].title));
-      line.appendChild(site);
-    }
+    if (meta.sites.length > 1) line.appendChild(el("span", "search-result-site", meta.sites[meta.ds[id]].title));
     if (d.d) {
       var when = el("span");
       when.appendChild(el("span", "visually-hidden", msg.msgPublished + ": "));
