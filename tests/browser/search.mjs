@@ -576,7 +576,12 @@ async function fileTests(browser, tmp) {
 }
 
 async function main() {
-  const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split(/=(.*)/s)));
+  const args = {};
+  for (const a of process.argv.slice(2)) {
+    const [, k, v] = /^--(only|dir|keep)(?:=(.+))?$/.exec(a) ?? [];
+    if (!k || (k !== 'keep') !== (v !== undefined)) throw new Error(`unknown argument ${a} (--only=PARTS, --dir=BUILD, --keep)`);
+    args[k] = v ?? true;
+  }
   const only = new Set(args.only ? args.only.split(',') : PARTS);
   for (const p of only) if (!PARTS.includes(p)) throw new Error(`unknown part "${p}" (parts: ${PARTS.join(', ')})`);
   if (!existsSync(TABLICA)) throw new Error(`${TABLICA} is missing: run \`cargo build\``);
@@ -602,6 +607,7 @@ async function main() {
   } finally {
     await browser.close();
     if (!args.keep) rmSync(tmp, { recursive: true, force: true });
+    else console.log(`search: kept ${tmp}`);
   }
   const failed = results.filter((r) => !r.ok).length;
   console.log(`search: ${results.length - failed} passed, ${failed} failed`);

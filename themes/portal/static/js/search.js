@@ -279,12 +279,15 @@
     if (current && current.key === key) return Promise.resolve();
     running++;
     results.setAttribute("aria-busy", "true");
-    return find(input.value.trim(), key, announceNow).catch(function () {
-      clear(msg.msgError);
-      help.hidden = false;
-    }).then(function () {
+    return find(input.value.trim(), key, announceNow).catch(failed).then(function () {
       if (--running === 0) results.removeAttribute("aria-busy");
     });
+  }
+
+  /* An index file could not be loaded: say so, and show the archive and tag links. */
+  function failed() {
+    clear(msg.msgError);
+    help.hidden = false;
   }
 
   function find(q, key, announceNow) {
@@ -358,7 +361,7 @@
   [siteSelect, gminaSelect].forEach(function (select) {
     if (select) select.addEventListener("change", function () { search(true); });
   });
-  more.addEventListener("click", function () { showMore(true); });
+  more.addEventListener("click", function () { showMore(true).catch(failed); });
 
   box.querySelector("[data-search-nojs]").hidden = true;
   fillFromUrl();
