@@ -130,9 +130,6 @@ async function first(page) {
   return r[0];
 }
 
-/** Waits two frames, so a new colour scheme is painted before axe reads colours. */
-const repainted = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-
 async function axe(page, rules) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ content: AXE_SOURCE });
   const opts = rules ? { runOnly: { type: 'rule', values: rules } } : { runOnly: { type: 'tag', values: AXE_TAGS } };
@@ -477,23 +474,27 @@ async function hubTests(browser, dir, origin) {
 let latency = null;
 
 async function a11yTests(browser, origin) {
+  // A fresh page per colour scheme: axe read stale colours after emulateMedia switched one page.
+  const withResults = async (url, colorScheme) => {
+    const page = await newPage(browser, { colorScheme });
+    await page.goto(url);
+    await settled(page, 'konsultacje');
+    await page.click('[data-search-more]').catch(() => {}); // more results, if there are more than 10
+    return page;
+  };
   for (const site of [SITE, HUB]) {
     const url = `${origin}/${site}/${SEARCH}?q=konsultacje`;
-    const page = await newPage(browser);
+    const page = await withResults(url, 'light');
     try {
-      await page.goto(url);
-      await settled(page, 'konsultacje');
-      await page.click('[data-search-more]').catch(() => {}); // more results, if there are more than 10
       await test(`a11y ${site}: axe (${AXE_TAGS.join(', ')}) with results shown`, async () => same(await axe(page), [], 'violations'));
       await test(`a11y ${site}: axe colour rules in dark mode and in high contrast`, async () => {
-        await page.emulateMedia({ colorScheme: 'dark' });
-        await repainted(page);
-        same(await axe(page, DARK_RULES), [], 'dark mode violations');
-        await page.emulateMedia({ colorScheme: 'light' });
-        await page.evaluate(() => document.documentElement.classList.add('hc'));
-        await repainted(page);
-        same(await axe(page, DARK_RULES), [], 'high contrast violations');
-        await page.evaluate(() => document.documentElement.classList.remove('hc'));
+        const dark = await withResults(url, 'dark');
+        same(await axe(dark, DARK_RULES), [], 'dark mode violations');
+        await dark.context().close();
+        const hc = await withResults(url, 'light');
+        await hc.evaluate(() => document.documentElement.classList.add('hc'));
+        same(await axe(hc, DARK_RULES), [], 'high contrast violations');
+        await hc.context().close();
       });
       await test(`a11y ${site}: 320 px wide with results: no horizontal scrolling`, async () => {
         await page.setViewportSize({ width: 320, height: 640 });
