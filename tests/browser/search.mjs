@@ -262,6 +262,12 @@ async function fixtureTests(browser, dir) {
       expect(await page.isHidden('[data-search-results]'), 'the results section is shown');
       expect((await page.$$('[data-search-help] a')).length >= 2, 'the help links fewer than two pages (archive, tags)');
     });
+    await test('fixture: one letter asks for at least two', async () => {
+      await page.fill('#szukaj-q', 'ł');
+      await page.press('#szukaj-q', 'Enter');
+      await page.waitForFunction((sel) => document.querySelector(sel).textContent === 'Wpisz co najmniej 2 litery.', STATUS, { timeout: 5000 });
+      expect(await page.isHidden('[data-search-results]'), 'results are shown');
+    });
     await test('fixture: ?q=&g= in the URL fills the form and searches on load', async () => {
       await page.goto(`${url}?q=ankieta&g=${encodeURIComponent('Miasto i Gmina Łosice')}`);
       await settled(page, 'ankieta');

@@ -252,12 +252,12 @@
     statusTimer = setTimeout(function () { status.textContent = text; }, soon ? 50 : 800);
   }
 
-  function clear(text) {
+  function clear(text, soon) {
     current = null;
     results.hidden = true;
     help.hidden = true;
     list.textContent = "";
-    say(text, true);
+    say(text, soon);
   }
 
   function filterIndex(select, values) {
@@ -286,15 +286,15 @@
 
   /* An index file could not be loaded: say so, and show the archive and tag links. */
   function failed() {
-    clear(msg.msgError);
+    clear(msg.msgError, true);
     help.hidden = false;
   }
 
   function find(q, key, announceNow) {
-    if (!q) return Promise.resolve(clear(""));
+    if (!q) return Promise.resolve(clear("", true));
     return load("meta.js").then(function () {
       var words = queryWords(q, meta.stop);
-      if (!words.length) return clear(msg.msgShort);
+      if (!words.length) return clear(msg.msgShort, announceNow);
       return Promise.all(words.map(function (w) { return loadShard(shardOf(w, meta.sk)); })).then(function (shardTerms) {
         if (formKey() !== key) return; // the form changed: a newer search is under way
         var perWord = words.map(function (w, i) { return scoreWord(w, shardTerms[i]); });
