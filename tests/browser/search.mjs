@@ -284,6 +284,7 @@ async function fixtureTests(browser, dir) {
       await broken.goto(`${url}?q=konsultacje`);
       await broken.waitForFunction((sel) => /wczytać/.test(document.querySelector(sel).textContent), STATUS, { timeout: 5000 });
       expect(await broken.isVisible('[data-search-help] a'), 'no archive link shown');
+      expect(await broken.isHidden('[data-search-tips]'), 'spelling tips shown for a loading error');
       await broken.context().close();
     });
     await test('fixture: no JavaScript errors', async () => same(page.errors, [], 'errors'));

@@ -27,6 +27,7 @@
   var list = box.querySelector("[data-search-list]");
   var more = box.querySelector("[data-search-more]");
   var help = box.querySelector("[data-search-help]");
+  var tips = box.querySelector("[data-search-tips]");
   var msg = box.dataset;
   var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang) : null;
 
@@ -288,6 +289,7 @@
   function failed() {
     clear(msg.msgError, true);
     help.hidden = false;
+    tips.hidden = true;
   }
 
   function find(q, key, announceNow) {
@@ -306,6 +308,7 @@
         list.textContent = "";
         results.hidden = !ids.length;
         help.hidden = !!ids.length;
+        tips.hidden = false;
         say(ids.length ? countText(ids.length, q) : msg.msgNone.replace("{query}", q), announceNow);
         return showMore(false);
       });
