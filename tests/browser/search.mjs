@@ -81,15 +81,15 @@ const STATUS = '[data-search-status]';
 
 /** Types `q` into the search field like a person (search as you type) and waits for the count. */
 async function type(page, q) {
-  await page.fill('#szukaj-q', '');
-  await page.type('#szukaj-q', q, { delay: 20 });
+  await page.fill('#search-q', '');
+  await page.type('#search-q', q, { delay: 20 });
   await settled(page, q);
 }
 
 /** Types and presses Enter (the status is then announced at once). */
 async function submit(page, q) {
-  await page.fill('#szukaj-q', q);
-  await page.press('#szukaj-q', 'Enter');
+  await page.fill('#search-q', q);
+  await page.press('#search-q', 'Enter');
   await settled(page, q);
 }
 
@@ -240,15 +240,15 @@ async function fixtureTests(browser, dir) {
     await test('fixture: partnership and gmina filters (index fields ds and dg), names of partnerships shown', async () => {
       await submit(page, 'konsultacje');
       same((await shown(page)).map((r) => r.site), ['Razem dla Rozwoju', 'Ziemia Wysokomazowiecka'].sort(), 'partnership names (unfiltered)');
-      await page.selectOption('#szukaj-p', 'ziemia-wysokomazowiecka').catch(() => { throw new Error('no partnership filter on the page'); });
+      await page.selectOption('#search-p', 'ziemia-wysokomazowiecka').catch(() => { throw new Error('no partnership filter on the page'); });
       await settled(page, 'konsultacje');
       same((await shown(page)).map((r) => r.href.replace(server.origin, '')), ['/ziemia-wysokomazowiecka/aktualnosci/konsultacje/'], 'filtered by partnership (a link through sites[].root)');
-      await page.selectOption('#szukaj-p', '');
-      await page.selectOption('#szukaj-g', 'Miasto i Gmina Łosice');
+      await page.selectOption('#search-p', '');
+      await page.selectOption('#search-g', 'Miasto i Gmina Łosice');
       await settled(page, 'konsultacje');
       same((await shown(page)).map((r) => r.title), ['Raport z konsultacji'], 'filtered by gmina');
       expect(new URL(page.url()).searchParams.get('g') === 'Miasto i Gmina Łosice', `the gmina is not in the URL: ${page.url()}`);
-      await page.selectOption('#szukaj-g', '');
+      await page.selectOption('#search-g', '');
     });
     await test('fixture: index text is shown as text, never as HTML', async () => {
       await submit(page, 'kodem');
@@ -263,19 +263,19 @@ async function fixtureTests(browser, dir) {
       expect((await page.$$('[data-search-help] a')).length >= 2, 'the help links fewer than two pages (archive, tags)');
     });
     await test('fixture: one letter asks for at least two', async () => {
-      await page.fill('#szukaj-q', 'ł');
-      await page.press('#szukaj-q', 'Enter');
+      await page.fill('#search-q', 'ł');
+      await page.press('#search-q', 'Enter');
       await page.waitForFunction((sel) => document.querySelector(sel).textContent === 'Wpisz co najmniej 2 litery.', STATUS, { timeout: 5000 });
       expect(await page.isHidden('[data-search-results]'), 'results are shown');
     });
     await test('fixture: ?q=&g= in the URL fills the form and searches on load', async () => {
       await page.goto(`${url}?q=ankieta&g=${encodeURIComponent('Miasto i Gmina Łosice')}`);
       await settled(page, 'ankieta');
-      same(await page.inputValue('#szukaj-g'), 'Miasto i Gmina Łosice', 'gmina filter');
+      same(await page.inputValue('#search-g'), 'Miasto i Gmina Łosice', 'gmina filter');
       same(await statusText(page), 'Nie znaleziono ogłoszeń dla „ankieta”.', 'status');
       await page.goto(`${url}?q=sesja`);
       await settled(page, 'sesja');
-      same(await page.inputValue('#szukaj-q'), 'sesja', 'search field');
+      same(await page.inputValue('#search-q'), 'sesja', 'search field');
       same((await shown(page)).length, 5, 'results');
     });
     await test('fixture: an index file that cannot be loaded is reported in the live region', async () => {
@@ -373,12 +373,12 @@ async function sampleTests(browser, dir, origin) {
     await test('sample: gmina filter: every result names the chosen gmina', async () => {
       await submit(page, 'strategii');
       const all = (await shown(page)).length;
-      await page.selectOption('#szukaj-g', 'Miasto i Gmina Łosice');
+      await page.selectOption('#search-g', 'Miasto i Gmina Łosice');
       await settled(page, 'strategii');
       const r = await shown(page);
       expect(r.length > 0 && r.length < all, `${r.length} of ${all} results with the filter`);
       for (const x of r) expect(docOf(idx, root, x.href).g.includes('Miasto i Gmina Łosice'), `"${x.title}" is not about Łosice`);
-      await page.selectOption('#szukaj-g', '');
+      await page.selectOption('#search-g', '');
     });
     await test('sample: a result link opens the announcement', async () => {
       await submit(page, 'konsultacjach');
@@ -395,12 +395,12 @@ async function sampleTests(browser, dir, origin) {
     });
     await test('sample: the header search form of other pages leads to the results', async () => {
       await page.goto(root);
-      await page.fill('#naglowek-q', 'Łosice');
-      await page.press('#naglowek-q', 'Enter');
+      await page.fill('#header-q', 'Łosice');
+      await page.press('#header-q', 'Enter');
       await page.waitForURL(/szukaj\/\?q=/);
       await settled(page, 'Łosice');
       same((await first(page)).title, KONSULTACJE, 'first result');
-      expect(!(await page.$('#naglowek-q')), 'the search page repeats the header form');
+      expect(!(await page.$('#header-q')), 'the search page repeats the header form');
     });
     await test('sample: no JavaScript errors', async () => same(page.errors, [], 'errors'));
   } finally {
@@ -421,7 +421,7 @@ async function hubTests(browser, dir, origin) {
       expect(r.length >= 2, `${r.length} results`);
       same([...new Set(r.map((x) => x.site))], [titleOf('powiat-walecki')], 'partnerships named');
       for (const x of r) same(docOf(idx, root, x.href).site, 'powiat-walecki', `site of ${x.title}`);
-      same(await page.inputValue('#szukaj-q'), 'Mirosławiec', 'the field is filled from ?q=');
+      same(await page.inputValue('#search-q'), 'Mirosławiec', 'the field is filled from ?q=');
     });
     await test('hub: results link into the partnership sites', async () => {
       await submit(page, 'losice');
@@ -434,7 +434,7 @@ async function hubTests(browser, dir, origin) {
     await test('hub: partnership filter', async () => {
       await submit(page, 'konsultacje');
       const all = (await shown(page)).length;
-      await page.selectOption('#szukaj-p', 'ziemia-wysokomazowiecka');
+      await page.selectOption('#search-p', 'ziemia-wysokomazowiecka');
       await settled(page, 'konsultacje');
       const r = await shown(page);
       expect(r.length > 0 && r.length < all, `${r.length} of ${all}`);
@@ -444,7 +444,7 @@ async function hubTests(browser, dir, origin) {
     await test('hub: partnership and gmina filters from the URL on load', async () => {
       await page.goto(`${root}${SEARCH}?q=strategia&g=${encodeURIComponent('Gmina Klukowo')}`);
       await settled(page, 'strategia');
-      same(await page.inputValue('#szukaj-g'), 'Gmina Klukowo', 'gmina field');
+      same(await page.inputValue('#search-g'), 'Gmina Klukowo', 'gmina field');
       const r = await shown(page);
       expect(r.length > 0, 'no results');
       for (const x of r) expect(docOf(idx, root, x.href).g.includes('Gmina Klukowo'), `"${x.title}" is not about Klukowo`);
@@ -454,11 +454,11 @@ async function hubTests(browser, dir, origin) {
     });
     await test('hub: query latency (submit to results on screen), cold and warm', async () => {
       const time = async (q) => {
-        await page.fill('#szukaj-q', q);
+        await page.fill('#search-q', q);
         const t0 = await page.evaluate(() => performance.now());
-        await page.press('#szukaj-q', 'Enter');
+        await page.press('#search-q', 'Enter');
         await page.waitForFunction(
-          (q) => !document.querySelector('[data-search-results]').hasAttribute('aria-busy') && document.querySelector('[data-search-list] li') && document.querySelector('#szukaj-q').value === q,
+          (q) => !document.querySelector('[data-search-results]').hasAttribute('aria-busy') && document.querySelector('[data-search-list] li') && document.querySelector('#search-q').value === q,
           q,
           { polling: 'raf' },
         );
@@ -509,7 +509,7 @@ async function a11yTests(browser, origin) {
         await page.setViewportSize({ width: 1280, height: 800 });
       });
       await test(`a11y ${site}: keyboard: Tab goes from the field to the button, the filters and the results; focus is visible`, async () => {
-        await page.focus('#szukaj-q');
+        await page.focus('#search-q');
         const order = [];
         for (let i = 0; i < 5; i++) {
           await page.keyboard.press('Tab');
@@ -520,7 +520,7 @@ async function a11yTests(browser, origin) {
           }));
         }
         const ids = order.map((o) => o.id);
-        const want = ['button', ...(site === HUB ? ['szukaj-p', 'szukaj-g'] : ['szukaj-g'])];
+        const want = ['button', ...(site === HUB ? ['search-p', 'search-g'] : ['search-g'])];
         same(ids.slice(0, want.length), want, 'Tab order after the field');
         expect(ids.includes('a in results'), `the results are not reached by Tab: ${ids}`);
         expect(order.every((o) => o.ring), `focus without a visible style: ${ids}`);
