@@ -18,7 +18,6 @@ use crate::render::{Item, Renderer};
 use crate::site::Site;
 use crate::text;
 use rayon::prelude::*;
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 const STAGING_PREFIX: &str = ".tablica-staging-";
@@ -106,13 +105,6 @@ fn write_site(
     if let Some(progress) = options.progress {
         progress.add_total(items.len());
     }
-    let dirs: BTreeSet<PathBuf> = items
-        .iter()
-        .filter_map(|(path, _)| staging.join(path).parent().map(Path::to_path_buf))
-        .collect();
-    for dir in &dirs {
-        create_dir(dir).map_err(|e| vec![e])?;
-    }
     let errors: Vec<Diagnostic> = items
         .par_iter()
         .filter_map(|(path, item)| {
@@ -129,7 +121,10 @@ fn write_site(
                 progress.tick();
             }
             let target = staging.join(path);
-            std::fs::write(&target, bytes)
+            // Each page makes its own folder, so that folders are made on
+            // both cores while the other renders.
+            make_parent(&target)
+                .and_then(|()| std::fs::write(&target, bytes))
                 .err()
                 .map(|e| io_error(&target, &e))
         })
@@ -186,11 +181,13 @@ fn extra_files(
     extra.push(("sitemap.xml".to_string(), sitemap::sitemap(site, items)));
     extra.push(("robots.txt".to_string(), sitemap::robots(site)));
     extra.extend(ics::event_files(site));
-    extra.extend(crate::search::index_files(
-        site,
-        renderer.all_sites(),
-        relative,
-    ));
+    if renderer.offers_search() {
+        extra.extend(crate::search::index_files(
+            site,
+            renderer.all_sites(),
+            relative,
+        ));
+    }
     extra
 }
 
@@ -229,6 +226,19 @@ fn copy_tree(from: &Path, to: &Path) -> Result<usize, Diagnostic> {
         }
     }
     Ok(count)
+}
+
+/// Makes the folder of `file`: one system call when only the last folder
+/// is missing, as for most pages.
+fn make_parent(file: &Path) -> std::io::Result<()> {
+    let Some(parent) = file.parent() else {
+        return Ok(());
+    };
+    match std::fs::create_dir(parent) {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => std::fs::create_dir_all(parent),
+        result => result,
+    }
 }
 
 fn create_dir(dir: &Path) -> Result<(), Diagnostic> {
