@@ -10,7 +10,7 @@ mod refresh;
 mod relative;
 mod sitemap;
 
-pub use refresh::{refresh_site, Memory, Refreshed};
+pub use refresh::{refresh_search, refresh_site, Memory, Refreshed};
 pub use relative::Relativizer;
 
 use crate::diagnostic::{Diagnostic, Location, Text};
@@ -132,7 +132,8 @@ fn write_site(
     if !errors.is_empty() {
         return Err(dedup(errors));
     }
-    let mut extra = extra_files(site, renderer, &items, options.relative.is_some());
+    let mut extra = extra_files(site, renderer, &items);
+    extra.extend(search_files(site, renderer, options.relative.is_some()));
     if options.server_config {
         let hashes = script_hashes(&staging.join("index.html"));
         extra.push((
@@ -169,26 +170,28 @@ pub fn write_nginx_config(output_dir: &Path, site: &Site) -> Result<(), Diagnost
     std::fs::write(&path, body).map_err(|e| io_error(&path, &e))
 }
 
-/// Feeds, sitemap, robots.txt, calendar files and the search index of a
-/// site; `build` and `serve` write the same.
+/// Feeds, sitemap, robots.txt and calendar files of a site; `build` and
+/// `serve` write the same.
 fn extra_files(
     site: &Site,
     renderer: &Renderer,
     items: &[(String, Item)],
-    relative: bool,
 ) -> Vec<(String, String)> {
     let mut extra = feeds::feed_files(site, renderer.all_sites());
     extra.push(("sitemap.xml".to_string(), sitemap::sitemap(site, items)));
     extra.push(("robots.txt".to_string(), sitemap::robots(site)));
     extra.extend(ics::event_files(site));
-    if renderer.offers_search() {
-        extra.extend(crate::search::index_files(
-            site,
-            renderer.all_sites(),
-            relative,
-        ));
-    }
     extra
+}
+
+/// The search index of a site, when its theme has a search page. `serve`
+/// writes it after the reload (see [`refresh_search`]).
+fn search_files(site: &Site, renderer: &Renderer, relative: bool) -> Vec<(String, String)> {
+    if renderer.offers_search() {
+        crate::search::index_files(site, renderer.all_sites(), relative)
+    } else {
+        Vec::new()
+    }
 }
 
 /// One template mistake fails every page that uses it; report it once per
