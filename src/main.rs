@@ -9,6 +9,11 @@ use tablica::config::Overrides;
 use tablica::content::date::PageDate;
 use tablica::publish::package::PackageOptions;
 use tablica::report::console::{ColorChoice, Console, Format, Verbosity};
+
+// A build allocates many small strings from both cores at once; mimalloc
+// cuts the time glibc's malloc took in the profile (see bench/RESULTS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use tablica::report::progress::{self, ProgressLine};
 use tablica::serve::ServeOptions;
 use tablica::{BuildOptions, Lang};

@@ -666,10 +666,10 @@ fn summary_line_counts_sites_and_pages_in_both_languages() {
     );
     assert!(lines[0].ends_with("→ public/alfa"), "{}", lines[0]);
     assert_eq!(
-        counts[2], 1,
-        "the hub with no content of its own has only its home page"
+        counts[2], 2,
+        "the hub with no content of its own has only its home and search pages"
     );
-    assert!(lines[2].starts_with("centrum: 1 strona, "), "{}", lines[2]);
+    assert!(lines[2].starts_with("centrum: 2 strony, "), "{}", lines[2]);
     let total_pages: usize = counts.iter().sum();
     let total = lines[3];
     assert!(

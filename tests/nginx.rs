@@ -88,9 +88,15 @@ struct Reply {
 }
 
 fn get(port: u16, path: &str) -> Reply {
+    get_with(port, path, "")
+}
+
+/// GET with extra header lines (each ending in \r\n).
+fn get_with(port: u16, path: &str, headers: &str) -> Reply {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    let request =
-        format!("GET {path} HTTP/1.1\r\nHost: www.gmina.example.pl\r\nConnection: close\r\n\r\n");
+    let request = format!(
+        "GET {path} HTTP/1.1\r\nHost: www.gmina.example.pl\r\n{headers}Connection: close\r\n\r\n"
+    );
     stream.write_all(request.as_bytes()).unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).unwrap();
@@ -222,6 +228,26 @@ fn nginx_serves_the_sites_in_subfolders_with_no_broken_link() {
         css.head.contains("x-content-type-options: nosniff"),
         "nested locations repeat the headers"
     );
+    // The search index changes with every build: never cached for a week.
+    let meta = get(port, "/partnerstwo/search-index/meta.js");
+    assert_eq!(meta.status, 200);
+    assert!(
+        meta.head.contains("cache-control: no-cache"),
+        "{}",
+        meta.head
+    );
+    assert!(!meta.head.contains("max-age"), "{}", meta.head);
+    assert!(meta.head.contains("x-content-type-options: nosniff"));
+    assert!(meta.head.contains("javascript"), "{}", meta.head);
+    // Text is compressed for browsers that ask.
+    for path in ["/partnerstwo/", "/partnerstwo/search-index/meta.js"] {
+        let reply = get_with(port, path, "Accept-Encoding: gzip\r\n");
+        assert!(
+            reply.head.contains("content-encoding: gzip"),
+            "{path}: {}",
+            reply.head
+        );
+    }
     let ics = get(port, "/partnerstwo/aktualnosci/jeden/wydarzenie.ics");
     assert_eq!(ics.status, 200);
     assert!(

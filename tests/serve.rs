@@ -480,6 +480,28 @@ fn a_partnership_edit_reaches_the_hub() {
     let hub = server.get("/cwd/").body;
     assert!(hub.contains("Trzecie po zmianie"), "{hub}");
     assert!(hub.contains("href=\"/alfa/aktualnosci/trzy/\""), "{hub}");
+    // The search indexes follow just after the reload: the site's and the
+    // hub's, which covers every partnership.
+    for index in ["/alfa/search-index/d-0.js", "/cwd/search-index/d-0.js"] {
+        let body = poll_until(&server, index, "Trzecie po zmianie");
+        assert!(!body.contains("Trzecie ogłoszenie"), "{index}: {body}");
+    }
+}
+
+/// GETs `target` until its body contains `needle` (5 s at most).
+fn poll_until(server: &Server, target: &str, needle: &str) -> String {
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        let body = server.get(target).body;
+        if body.contains(needle) {
+            return body;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{target} never got {needle}: {body}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
 
 #[test]

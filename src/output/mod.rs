@@ -10,7 +10,7 @@ mod refresh;
 mod relative;
 mod sitemap;
 
-pub use refresh::{refresh_site, Memory, Refreshed};
+pub use refresh::{refresh_search, refresh_site, Memory, Refreshed};
 pub use relative::Relativizer;
 
 use crate::diagnostic::{Diagnostic, Location, Text};
@@ -18,7 +18,6 @@ use crate::render::{Item, Renderer};
 use crate::site::Site;
 use crate::text;
 use rayon::prelude::*;
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 const STAGING_PREFIX: &str = ".tablica-staging-";
@@ -106,13 +105,6 @@ fn write_site(
     if let Some(progress) = options.progress {
         progress.add_total(items.len());
     }
-    let dirs: BTreeSet<PathBuf> = items
-        .iter()
-        .filter_map(|(path, _)| staging.join(path).parent().map(Path::to_path_buf))
-        .collect();
-    for dir in &dirs {
-        create_dir(dir).map_err(|e| vec![e])?;
-    }
     let errors: Vec<Diagnostic> = items
         .par_iter()
         .filter_map(|(path, item)| {
@@ -129,7 +121,10 @@ fn write_site(
                 progress.tick();
             }
             let target = staging.join(path);
-            std::fs::write(&target, bytes)
+            // Each page makes its own folder, so that folders are made on
+            // both cores while the other renders.
+            make_parent(&target)
+                .and_then(|()| std::fs::write(&target, bytes))
                 .err()
                 .map(|e| io_error(&target, &e))
         })
@@ -137,7 +132,8 @@ fn write_site(
     if !errors.is_empty() {
         return Err(dedup(errors));
     }
-    let mut extra = extra_files(site, renderer, &items, options.relative.is_some());
+    let mut extra = extra_files(site, renderer, &items);
+    extra.extend(search_files(site, renderer, options.relative.is_some()));
     if options.server_config {
         let hashes = script_hashes(&staging.join("index.html"));
         extra.push((
@@ -174,24 +170,28 @@ pub fn write_nginx_config(output_dir: &Path, site: &Site) -> Result<(), Diagnost
     std::fs::write(&path, body).map_err(|e| io_error(&path, &e))
 }
 
-/// Feeds, sitemap, robots.txt, calendar files and the search index of a
-/// site; `build` and `serve` write the same.
+/// Feeds, sitemap, robots.txt and calendar files of a site; `build` and
+/// `serve` write the same.
 fn extra_files(
     site: &Site,
     renderer: &Renderer,
     items: &[(String, Item)],
-    relative: bool,
 ) -> Vec<(String, String)> {
     let mut extra = feeds::feed_files(site, renderer.all_sites());
     extra.push(("sitemap.xml".to_string(), sitemap::sitemap(site, items)));
     extra.push(("robots.txt".to_string(), sitemap::robots(site)));
     extra.extend(ics::event_files(site));
-    extra.extend(crate::search::index_files(
-        site,
-        renderer.all_sites(),
-        relative,
-    ));
     extra
+}
+
+/// The search index of a site, when its theme has a search page. `serve`
+/// writes it after the reload (see [`refresh_search`]).
+fn search_files(site: &Site, renderer: &Renderer, relative: bool) -> Vec<(String, String)> {
+    if renderer.offers_search() {
+        crate::search::index_files(site, renderer.all_sites(), relative)
+    } else {
+        Vec::new()
+    }
 }
 
 /// One template mistake fails every page that uses it; report it once per
@@ -229,6 +229,19 @@ fn copy_tree(from: &Path, to: &Path) -> Result<usize, Diagnostic> {
         }
     }
     Ok(count)
+}
+
+/// Makes the folder of `file`: one system call when only the last folder
+/// is missing, as for most pages.
+fn make_parent(file: &Path) -> std::io::Result<()> {
+    let Some(parent) = file.parent() else {
+        return Ok(());
+    };
+    match std::fs::create_dir(parent) {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => std::fs::create_dir_all(parent),
+        result => result,
+    }
 }
 
 fn create_dir(dir: &Path) -> Result<(), Diagnostic> {

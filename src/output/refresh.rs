@@ -3,8 +3,10 @@
 //! (their fingerprint), and a file is written only when its bytes changed,
 //! so an edit touches just the files that depend on it. Nothing is written
 //! unless every page rendered: a template error leaves the last good pages.
+//! The search index is brought up to date separately, after the browser
+//! has been told to reload: on a hub over many sites it takes longest.
 
-use super::{create_dir, extra_files, io_error, StaticSources};
+use super::{create_dir, extra_files, io_error, search_files, StaticSources};
 use crate::diagnostic::Diagnostic;
 use crate::render::Renderer;
 use crate::site::Site;
@@ -97,7 +99,7 @@ pub fn refresh_site(
             Source::Copy(asset.source.clone()),
         );
     }
-    for (path, body) in extra_files(site, renderer, &items, false) {
+    for (path, body) in extra_files(site, renderer, &items) {
         wanted.insert(path, Source::Bytes(body.into_bytes()));
     }
     let mut errors = Vec::new();
@@ -115,11 +117,19 @@ pub fn refresh_site(
         return Err(super::dedup(errors));
     }
     let rendered = fingerprints.len();
-    // Pages whose values did not change keep their file as it is.
+    // Pages whose values did not change keep their file as it is, and so
+    // does the search index until `refresh_search`.
+    let index: Vec<String> = memory
+        .files
+        .keys()
+        .filter(|path| is_search_file(path))
+        .cloned()
+        .collect();
     let kept: HashSet<&str> = items
         .iter()
         .map(|(path, _)| path.as_str())
         .filter(|path| !wanted.contains_key(*path))
+        .chain(index.iter().map(String::as_str))
         .collect();
     let written = write_changed(dir, &wanted, memory).map_err(|e| vec![e])?;
     let removed = remove_stale(dir, &wanted, &kept, memory);
@@ -133,6 +143,34 @@ pub fn refresh_site(
         written,
         removed,
     })
+}
+
+/// Brings the search index in `dir` up to date with `site`; returns how
+/// many files were written or removed.
+pub fn refresh_search(
+    dir: &Path,
+    site: &Site,
+    renderer: &Renderer,
+    memory: &mut Memory,
+) -> Result<usize, Diagnostic> {
+    let wanted: BTreeMap<String, Source> = search_files(site, renderer, false)
+        .into_iter()
+        .map(|(path, body)| (path, Source::Bytes(body.into_bytes())))
+        .collect();
+    let written = write_changed(dir, &wanted, memory)?;
+    let others: Vec<String> = memory
+        .files
+        .keys()
+        .filter(|path| !is_search_file(path))
+        .cloned()
+        .collect();
+    let kept: HashSet<&str> = others.iter().map(String::as_str).collect();
+    let removed = remove_stale(dir, &wanted, &kept, memory);
+    Ok(written + removed)
+}
+
+fn is_search_file(path: &str) -> bool {
+    path.starts_with(crate::search::INDEX_DIR)
 }
 
 /// The theme's and the workspace's static files; later folders win.

@@ -13,7 +13,7 @@ pub fn sitemap(site: &Site, items: &[(String, Item)]) -> String {
     xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for (path, item) in items {
-        if matches!(item, Item::NotFound | Item::Search) {
+        if matches!(item, Item::NotFound) {
             continue;
         }
         let url_path = path.strip_suffix("index.html").unwrap_or(path);

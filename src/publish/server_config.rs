@@ -17,6 +17,16 @@ const VIDEO_FRAMES: &str =
 /// their content may after a rebuild, so not for ever).
 const ASSET_PATTERN: &str = r"\.(css|js|svg|png|jpe?g|webp|avif|gif|ico|woff2?)$";
 
+/// The search index's files (`search-index/meta.js`, `t-ko.js`, `d-3.js`):
+/// rewritten by every build, so never cached like the theme's scripts, or
+/// new announcements could not be found for a week.
+const SEARCH_INDEX_FILES: &str = r"^(meta|t-[0-9a-z_]+|d-[0-9]+)\.js$";
+
+/// Types worth compressing: text, which pages and the index are.
+const COMPRESSED_TYPES: &str = "text/html text/css text/plain text/xml text/calendar \
+     text/javascript application/javascript application/json application/xml \
+     application/atom+xml application/rss+xml image/svg+xml";
+
 /// `'sha256-…'` sources for each inline script of `html` (JSON-LD and
 /// scripts with `src` need none).
 pub fn inline_script_hashes(html: &str) -> Vec<String> {
@@ -88,6 +98,13 @@ pub fn apache(site: &SiteConfig, script_hashes: &[String]) -> String {
          \x20 <FilesMatch \"\\.(html|xml|ics|txt)$\">\n\
          \x20   Header set Cache-Control \"no-cache\"\n\
          \x20 </FilesMatch>\n\
+         \x20 <FilesMatch \"{SEARCH_INDEX_FILES}\">\n\
+         \x20   Header set Cache-Control \"no-cache\"\n\
+         \x20 </FilesMatch>\n\
+         </IfModule>\n\
+         \n\
+         <IfModule mod_deflate.c>\n\
+         \x20 AddOutputFilterByType DEFLATE {COMPRESSED_TYPES}\n\
          </IfModule>\n",
         title = site.title,
         url = site.base_url(),
@@ -118,9 +135,15 @@ pub fn nginx(site: &SiteConfig, script_hashes: &[String]) -> String {
          \x20   charset utf-8;\n\
          \x20   charset_types text/css text/plain text/calendar text/xml application/javascript application/xml application/json image/svg+xml;\n\
          \x20   error_page 404 {base}404.html;\n\
+         \x20   gzip on;\n\
+         \x20   gzip_types {COMPRESSED_TYPES};\n\
          {security}\
          \x20   add_header Cache-Control \"no-cache\" always;\n\
          \n\
+         \x20   location ^~ {base}{index} {{\n\
+         {nested}\
+         \x20       add_header Cache-Control \"no-cache\" always;\n\
+         \x20   }}\n\
          \x20   location ~* \\.ics$ {{\n\
          \x20       default_type text/calendar;\n\
          \x20   }}\n\
@@ -132,6 +155,7 @@ pub fn nginx(site: &SiteConfig, script_hashes: &[String]) -> String {
         title = site.title,
         origin = site.origin(),
         id = site.id,
+        index = crate::search::INDEX_DIR,
         nested = security.replace("    add_header", "        add_header"),
     )
 }

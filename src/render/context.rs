@@ -1,7 +1,7 @@
 //! Template contexts: what each kind of output page shows, as Tera values.
 
 use super::statement;
-use super::theme::{template_error, Theme, HUB_TEMPLATE};
+use super::theme::{template_error, Theme, HUB_TEMPLATE, SEARCH_TEMPLATE};
 use super::vars::Vars;
 use super::views::*;
 use crate::content::date::month_heading;
@@ -133,7 +133,16 @@ impl<'a> Renderer<'a> {
 
     /// Every page of the site with its output path relative to the site folder.
     pub fn items(&self) -> Vec<(String, Item)> {
-        site_items(self.site)
+        let mut items = site_items(self.site);
+        if !self.offers_search() {
+            items.retain(|(_, item)| !matches!(item, Item::Search));
+        }
+        items
+    }
+
+    /// Whether the site gets a search page and index (its theme has one).
+    pub fn offers_search(&self) -> bool {
+        self.theme.offers_search()
     }
 
     /// Renders one page to HTML.
@@ -151,7 +160,7 @@ impl<'a> Renderer<'a> {
             Item::Page(index) => ("page.html", self.page_context(*index)),
             Item::AccessibilityStatement => (statement::TEMPLATE, self.statement_context()),
             Item::NotFound => ("404.html", self.not_found_context()),
-            Item::Search => ("search.html", self.search_context()),
+            Item::Search => (SEARCH_TEMPLATE, self.search_context()),
         };
         Prepared { template, vars }
     }

@@ -20,6 +20,9 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
 /// Template of the hub's home page, required when a site has `hub: true`.
 pub const HUB_TEMPLATE: &str = "hub.html";
 
+/// Template of the search page; a theme without it has no search.
+pub const SEARCH_TEMPLATE: &str = "search.html";
+
 /// A loaded theme, shared by every site that uses it.
 pub struct Theme {
     pub dir: PathBuf,
@@ -90,6 +93,12 @@ impl Theme {
             translations,
             strings,
         })
+    }
+
+    /// Whether the theme has a search page (themes made before Tablica had
+    /// search do not; their sites are built without one).
+    pub fn offers_search(&self) -> bool {
+        self.tera.get_template_names().any(|n| n == SEARCH_TEMPLATE)
     }
 
     /// The translations of `lang`, as the template value `t`.

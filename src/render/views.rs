@@ -34,8 +34,8 @@ pub(super) struct SiteView<'a> {
     pub(super) eu_funds: Option<ImageView>,
     /// Address of the accessibility statement page, when the site has one.
     pub(super) accessibility_url: Option<String>,
-    /// Address of the search page.
-    pub(super) search_url: String,
+    /// Address of the search page, when the theme has one.
+    pub(super) search_url: Option<String>,
 }
 
 /// The search page's own values.
@@ -307,7 +307,9 @@ pub(super) fn site_view<'a>(theme: &Theme, config: &'a SiteConfig, lang: Lang) -
             .accessibility
             .as_ref()
             .map(|_| format!("{base}{ACCESSIBILITY_PATH}")),
-        search_url: format!("{base}{}", search_path(lang)),
+        search_url: theme
+            .offers_search()
+            .then(|| format!("{base}{}", search_path(lang))),
     }
 }
 

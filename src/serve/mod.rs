@@ -68,7 +68,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     build.overrides.base_url = Some(url.clone());
     build.overrides.site_folders = true;
     build.overrides.output_dir = Some(output.clone());
-    let (preview, rebuilt) = Preview::open(build)?;
+    let (mut preview, rebuilt) = Preview::open(build)?;
     let root = std::path::absolute(&options.build.root).unwrap_or(options.build.root.clone());
     let mut watcher = watch::Watcher::start(&root, preview.theme_name()).map_err(|e| vec![e])?;
     let shared = Arc::new(Shared {
@@ -83,6 +83,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     let mut terminal = TextRenderer::new(&root, lang, options.color);
     report(&rebuilt, None, &mut terminal, lang);
     publish(&shared, &rebuilt, lang);
+    preview.refresh_search(&rebuilt.sites);
     check_content(&preview, &rebuilt, None, &shared, &mut terminal);
     if !options.bind.is_loopback() {
         eprintln!(
@@ -114,7 +115,6 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
             std::thread::spawn(move || answer_requests(&server, &shared, &stop, &streams))
         })
         .collect();
-    let mut preview = preview;
     while !stop.load(Ordering::SeqCst) {
         let Some(changes) = watcher.next(TICK) else {
             continue;
@@ -127,6 +127,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         }
         report(&rebuilt, Some(&changes), &mut terminal, lang);
         publish(&shared, &rebuilt, lang);
+        preview.refresh_search(&rebuilt.sites);
         check_content(&preview, &rebuilt, Some(&changes), &shared, &mut terminal);
     }
     shared.broadcast.stop();

@@ -310,6 +310,32 @@ impl Preview {
         rebuilt
     }
 
+    /// Writes the search index of the given sites, and of the hub, whose
+    /// index covers them; run after the reload, like the checks.
+    pub fn refresh_search(&mut self, sites: &[String]) {
+        let Ok(theme) = &self.theme else {
+            return;
+        };
+        if sites.is_empty() || !theme.offers_search() {
+            return;
+        }
+        let models = &self.models;
+        let output_dir = &self.workspace.output_dir;
+        self.sources
+            .par_iter_mut()
+            .filter(|s| s.selected && (s.config.hub || sites.contains(&s.config.id)))
+            .for_each(|source| {
+                let Some(model) = models.iter().find(|m| m.config.id == source.config.id) else {
+                    return;
+                };
+                let renderer = Renderer::new(theme, model, models);
+                let dir = output_dir.join(&source.config.id);
+                // A failed write shows up on the next rebuild's pages; the
+                // search page keeps its last index meanwhile.
+                let _ = output::refresh_search(&dir, model, &renderer, &mut source.memory);
+            });
+    }
+
     /// The content checks of the given sites, as `build` runs them; run
     /// after the pages are served, so they never delay a reload.
     pub fn check(&self, sites: &[String]) -> Vec<Diagnostic> {
