@@ -486,7 +486,11 @@ async function a11yTests(browser, origin) {
     const page = await newPage(browser, { colorScheme });
     await page.goto(url);
     await settled(page, 'konsultacje');
-    await page.click('[data-search-more]').catch(() => {}); // more results, if there are more than 10
+    // More than 10 results: show the next ones too, and wait until they are there.
+    if (await page.isVisible('[data-search-more]')) {
+      await page.click('[data-search-more]');
+      await page.waitForFunction(() => document.querySelectorAll('[data-search-list] > li').length > 10);
+    }
     return page;
   };
   for (const site of [SITE, HUB]) {
