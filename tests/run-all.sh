@@ -21,11 +21,13 @@ TABLICA_REQUIRE_SERVERS=1 cargo test --locked
 # The generated sites in a real browser (Debian's Chromium): axe-core, the Nu
 # HTML checker, reflow at 320 px, the skip link, internal links; see
 # tests/browser/README.md. Uses target/debug/tablica built by `cargo test`.
-# Both runs always run; either failing fails the script.
+# All three runs always run; any failing fails the script.
 echo "== browser accessibility tests (tests/browser)"
 bash tests/browser/setup.sh
 browser_status=0
 node tests/browser/run.mjs || browser_status=$?
+echo "== search page tests: search.js on a fixture index and on the samples (tests/browser/search.mjs)"
+node tests/browser/search.mjs || browser_status=$?
 echo "== browser tests self-test: planted faults must be found"
 node tests/browser/run.mjs --self-test || browser_status=$?
 if [ "$browser_status" -ne 0 ]; then
