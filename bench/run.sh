@@ -13,14 +13,17 @@
 #
 # Environment: RUNS (timed runs after one warm-up, default 5), BENCH_DIR
 # (corpora and outputs, default /tmp/bench-corpus), SEED (default 2021),
-# ZOLA / HUGO (paths of the peer binaries), TOOLS (default "tablica zola hugo").
+# ZOLA / HUGO (paths of the peer binaries), TOOLS (default "tablica
+# tablica-nosearch zola hugo"; tablica-nosearch is Tablica on the same corpus
+# with a theme that has no search page, to show what the search index costs:
+# the peers' templates build no search index).
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 BENCH_DIR=${BENCH_DIR:-/tmp/bench-corpus}
 RUNS=${RUNS:-5}
 SEED=${SEED:-2021}
-TOOLS=${TOOLS:-tablica zola hugo}
+TOOLS=${TOOLS:-tablica tablica-nosearch zola hugo}
 NOW=2026-01-01 # every generated announcement is older: nothing is scheduled
 TIME=/usr/bin/time
 
@@ -90,7 +93,7 @@ find_hugo() {
     done
 }
 
-declare -A BIN=([tablica]=$TABLICA)
+declare -A BIN=([tablica]=$TABLICA [tablica-nosearch]=$TABLICA)
 for tool in $TOOLS; do
     case $tool in
         zola) BIN[zola]=$(find_zola) ;;
@@ -113,6 +116,7 @@ done
 version() {
     case $1 in
         tablica) echo "tablica $(cd "$REPO" && git rev-parse --short HEAD)" ;;
+        tablica-nosearch) echo "tablica-nosearch: the same binary, a theme without search.html" ;;
         zola) "${BIN[zola]}" --version ;;
         hugo) "${BIN[hugo]}" version | awk '{ v = $2; sub(/-.*/, "", v); print "hugo " v ($2 ~ /extended/ ? " extended" : "") }' ;;
     esac
@@ -125,6 +129,9 @@ build_cmd() {
     case $tool in
         tablica)
             echo "'$TABLICA' --root '$dir/tablica' build --now $NOW --output '$out'"
+            ;;
+        tablica-nosearch)
+            echo "'$TABLICA' --root '$dir/tablica-nosearch' build --now $NOW --output '$out'"
             ;;
         zola)
             echo "for s in '$dir'/zola/*/; do n=\$(basename \"\$s\"); '${BIN[zola]}' --root \"\$s\" build --output-dir '$out'/\"\$n\" >/dev/null || exit 1; done"
@@ -156,6 +163,15 @@ for name in "${selected[@]}"; do
         "$GEN" --sites "$sites" --pages "$pages" --seed "$SEED" --out "$dir" >&2
         echo "$stamp" >"$dir/.stamp"
     fi
+    # The repository's theme as it is now (the corpus may be older), and the
+    # same workspace with a theme that has no search page.
+    rm -rf "$dir/tablica/themes" "$dir/tablica-nosearch"
+    cp -r "$REPO/themes" "$dir/tablica/themes"
+    mkdir -p "$dir/tablica-nosearch"
+    ln -s ../tablica/content "$dir/tablica-nosearch/content"
+    cp "$dir/tablica/config.yaml" "$dir/tablica-nosearch/"
+    cp -r "$REPO/themes" "$dir/tablica-nosearch/themes"
+    rm "$dir/tablica-nosearch/themes/portal/templates/search.html"
     for tool in "${active[@]}"; do
         out=$dir/out/$tool
         cmd=$(build_cmd "$dir" "$tool" "$out")
@@ -212,7 +228,7 @@ for row in "${rows[@]}"; do
     IFS='|' read -r name tool median min max rss files html <<<"$row"
     ratio="—"
     tab=${MEDIAN[$name/tablica]:-}
-    if [[ $tool != tablica && -n $tab ]]; then
+    if [[ $tool != tablica* && -n $tab ]]; then
         ratio=$(awk -v t="$tab" -v p="$median" 'BEGIN { if (p > 0) printf "%.2f", t / p; else print "—" }')
     fi
     label=$(corpus_args "$name" | awk '{ printf "%d × %d", $1, $2 }')

@@ -1,10 +1,11 @@
 //! Builds a site's index and spells it as the script files `search.js`
 //! loads (classic scripts calling `tablicaSearch.…`, so file:// works):
 //!
-//! - `meta.js`: `meta({v, lang, count, chunk, stop, sk, shards, sites, gminy, ds, dg})`.
-//!   `sk` is how many first letters of a folded term name its shard: 0 (one
-//!   file, `t-all.js`, for small sites), 1 or 2; `shards` lists the files
-//!   that exist. `sites[i].root` leads from this site's root to site i's;
+//! - `meta.js`: `meta({v, lang, count, chunk, stop, shards, sites, gminy, ds, dg})`.
+//!   `shards` names the term files: each holds the terms that begin with
+//!   its name (1 to 3 letters, more where words are many; `_` alone is the
+//!   one file of a small index). A query word needs every shard whose name
+//!   begins it or that it begins. `sites[i].root` leads from this site's root to site i's;
 //!   `ds`/`dg` give each document's site and gminy (indexes), for filters.
 //! - `t-<shard>.js`: `terms(shard, {term: [gap * 32 + weight, …]})`, doc ids
 //!   newest first, weights 1..=31 (a title hit is 16 or more).
@@ -13,7 +14,7 @@
 //!   start of the text (for snippets), gminy and tags.
 
 use super::text::{excerpt, plain_text};
-use super::words::{shard_of, stopwords, with_terms};
+use super::words::{shard_name, stopwords, with_terms};
 use crate::content::typography::polish_collation_key;
 use crate::content::Document;
 use crate::diagnostic::Lang;
@@ -164,8 +165,6 @@ struct Meta<'a> {
     count: usize,
     chunk: usize,
     stop: &'static [&'static str],
-    /// How many first letters of a term name its shard (0: one shard).
-    sk: usize,
     shards: Vec<&'a str>,
     sites: Vec<SiteMeta<'a>>,
     gminy: &'a [String],
@@ -210,14 +209,13 @@ pub fn index_files(site: &Site, all: &[Site], relative: bool) -> Vec<(String, St
         .map(|&(s, doc)| entry(s, doc, lang))
         .collect();
     let gminy = gminy(&sites);
-    let (key_len, shards) = shard_files(&entries);
+    let shards = shard_files(&entries);
     let meta = Meta {
         v: 1,
         lang: lang.code(),
         count: entries.len(),
         chunk: CHUNK,
         stop: stopwords(lang),
-        sk: key_len,
         shards: shards.keys().map(String::as_str).collect(),
         sites: sites
             .iter()
@@ -262,37 +260,30 @@ pub fn index_files(site: &Site, all: &[Site], relative: bool) -> Vec<(String, St
 /// (document id, weight) of one term, by id.
 type Postings = Vec<(u32, u32)>;
 
-/// Shards of about this many postings or fewer are not split further: a
-/// first search loads one file of at most a few tens of kilobytes.
-const SHARD_POSTINGS: usize = 12_000;
+/// A shard with more postings than this is split by the next letter (up
+/// to [`MAX_KEY`] letters), so that a first search loads tens of kilobytes,
+/// not the index of every word that starts with "po".
+const SHARD_POSTINGS: usize = 8_000;
+const MAX_KEY: usize = 3;
 
-/// The terms of every entry, grouped by shard: the shard key length and the
-/// `t-<shard>.js` contents.
-fn shard_files(entries: &[Entry]) -> (usize, BTreeMap<String, String>) {
+/// The terms of every entry, grouped into shards: `t-<shard>.js` contents
+/// by shard name.
+fn shard_files(entries: &[Entry]) -> BTreeMap<String, String> {
     let mut postings: HashMap<&str, Postings> = HashMap::new();
     for (id, entry) in entries.iter().enumerate() {
         for (term, weight) in &entry.terms {
             postings.entry(term).or_default().push((id as u32, *weight));
         }
     }
-    let total: usize = postings.values().map(Vec::len).sum();
-    let key_len = match total {
-        t if t <= SHARD_POSTINGS => 0,
-        t if t <= SHARD_POSTINGS * 20 => 1,
-        _ => 2,
-    };
-    let mut by_shard: BTreeMap<String, Vec<(&str, Postings)>> = BTreeMap::new();
-    for (term, list) in postings {
-        by_shard
-            .entry(shard_of(term, key_len))
-            .or_default()
-            .push((term, list));
-    }
-    let files = by_shard
+    let mut terms: Vec<(&str, Postings)> = postings.into_iter().collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut shards = Vec::new();
+    split_shard("", terms, &mut shards);
+    shards
         .into_par_iter()
-        .map(|(shard, mut terms)| {
-            terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
-            let mut body = format!("tablicaSearch.terms({},{{", json(&shard));
+        .map(|(prefix, terms)| {
+            let name = shard_name(&prefix);
+            let mut body = format!("tablicaSearch.terms({},{{", json(&name));
             for (i, (term, list)) in terms.iter().enumerate() {
                 if i > 0 {
                     body.push(',');
@@ -303,10 +294,38 @@ fn shard_files(entries: &[Entry]) -> (usize, BTreeMap<String, String>) {
                 body.push(']');
             }
             body.push_str("});\n");
-            (shard, body)
+            (name, body)
         })
-        .collect();
-    (key_len, files)
+        .collect()
+}
+
+/// Puts `terms` (sorted, all starting with `prefix`) into one shard, or
+/// splits them by their next letter when they are too many. A term no
+/// longer than the prefix stays in the shard named by itself.
+fn split_shard<'a>(
+    prefix: &str,
+    terms: Vec<(&'a str, Postings)>,
+    shards: &mut Vec<(String, Vec<(&'a str, Postings)>)>,
+) {
+    let count: usize = terms.iter().map(|(_, list)| list.len()).sum();
+    let depth = prefix.chars().count();
+    if count <= SHARD_POSTINGS || depth >= MAX_KEY || terms.len() == 1 {
+        shards.push((prefix.to_string(), terms));
+        return;
+    }
+    let mut groups: BTreeMap<String, Vec<(&'a str, Postings)>> = BTreeMap::new();
+    for (term, list) in terms {
+        let key: String = term.chars().take(depth + 1).collect();
+        groups.entry(key).or_default().push((term, list));
+    }
+    for (key, group) in groups {
+        if key.chars().count() <= depth {
+            // Only the term equal to the prefix itself: nothing to split.
+            shards.push((key, group));
+        } else {
+            split_shard(&key, group, shards);
+        }
+    }
 }
 
 /// Postings as `gap * 32 + weight`: small numbers, few bytes.
@@ -360,6 +379,39 @@ mod tests {
         let mut out = String::new();
         push_postings(&mut out, &[(3, 17), (4, 1), (10, 31)]);
         assert_eq!(out, "113,33,223");
+    }
+
+    #[test]
+    fn big_shards_split_by_next_letters_and_small_ones_stay_whole() {
+        let list = |n: u32| (0..n).map(|id| (id, 1)).collect::<Postings>();
+        let terms = vec![
+            ("gmin", list(10)),
+            ("po", list(3_000)),
+            ("pod", list(3_000)),
+            ("pol", list(3_000)),
+            ("powiat", list(3_000)),
+            ("powiatow", list(10)),
+        ];
+        let mut shards = Vec::new();
+        split_shard("", terms, &mut shards);
+        let names: Vec<(&str, Vec<&str>)> = shards
+            .iter()
+            .map(|(k, t)| (k.as_str(), t.iter().map(|(term, _)| *term).collect()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("g", vec!["gmin"]),
+                ("po", vec!["po"]),
+                ("pod", vec!["pod"]),
+                ("pol", vec!["pol"]),
+                ("pow", vec!["powiat", "powiatow"]),
+            ]
+        );
+        let mut small = Vec::new();
+        split_shard("", vec![("gmin", list(10)), ("po", list(10))], &mut small);
+        assert_eq!(small.len(), 1);
+        assert_eq!(shard_name(&small[0].0), "_");
     }
 
     #[test]

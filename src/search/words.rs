@@ -140,15 +140,17 @@ pub fn with_terms<R>(lang: Lang, f: impl FnOnce(&mut Terms) -> R) -> R {
     })
 }
 
-/// The shard a term is stored in: its first `key_len` characters (0, 1 or
-/// 2: small indexes use fewer, bigger files), spelled safely for a file
-/// name: `ko`, or `_436_438` for "жи".
-pub fn shard_of(term: &str, key_len: usize) -> String {
-    if key_len == 0 {
-        return "all".to_string();
+/// The file name of the shard whose terms begin with `prefix`: `ko`, or
+/// `_436_438` for "жи" (each character outside a–z and 0–9 as `_` and its
+/// code point); `_` alone is the one shard of a small index. A character's
+/// spelling never depends on the next one, so spelled prefixes stay
+/// prefixes, which is what the browser relies on to find its shards.
+pub fn shard_name(prefix: &str) -> String {
+    if prefix.is_empty() {
+        return "_".to_string();
     }
     let mut out = String::new();
-    for c in term.chars().take(key_len) {
+    for c in prefix.chars() {
         if c.is_ascii_lowercase() || c.is_ascii_digit() {
             out.push(c);
         } else {
@@ -290,10 +292,9 @@ mod tests {
 
     #[test]
     fn shards_are_safe_file_names() {
-        assert_eq!(shard_of("konsultacj", 2), "ko");
-        assert_eq!(shard_of("konsultacj", 1), "k");
-        assert_eq!(shard_of("konsultacj", 0), "all");
-        assert_eq!(shard_of("2027", 2), "20");
-        assert_eq!(shard_of("жи", 2), "_436_438");
+        assert_eq!(shard_name("ko"), "ko");
+        assert_eq!(shard_name(""), "_");
+        assert_eq!(shard_name("20"), "20");
+        assert_eq!(shard_name("жи"), "_436_438");
     }
 }
