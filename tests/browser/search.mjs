@@ -203,6 +203,11 @@ async function fixtureTests(browser, dir) {
       await type(page, 'ank');
       same((await first(page)).title, 'Ankieta dla uczniów szkół średnich', 'first result');
     });
+    await test('fixture: a prefix shorter than the shard names ("ko") reads every "ko…" shard', async () => {
+      await type(page, 'ko');
+      const found = titles(await shown(page));
+      for (const t of ['Konsultacje projektu strategii', 'Raport z konsultacji', 'Ogłoszenie numer 5']) expect(found.includes(t), `"${t}" not found: ${found}`);
+    });
     await test('fixture: a stopword ("dla") does not narrow the results', async () => {
       await submit(page, 'ankieta dla');
       same((await shown(page)).length, 1, 'results for "ankieta dla"');
@@ -280,7 +285,7 @@ async function fixtureTests(browser, dir) {
     });
     await test('fixture: an index file that cannot be loaded is reported in the live region', async () => {
       const broken = await newPage(browser);
-      await broken.route('**/search-index/t-ko.js', (r) => r.abort());
+      await broken.route('**/search-index/t-kon.js', (r) => r.abort());
       await broken.goto(`${url}?q=konsultacje`);
       await broken.waitForFunction((sel) => /wczytać/.test(document.querySelector(sel).textContent), STATUS, { timeout: 5000 });
       expect(await broken.isVisible('[data-search-help] a'), 'no archive link shown');

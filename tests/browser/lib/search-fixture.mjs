@@ -8,7 +8,10 @@ import { join } from 'node:path';
 const FOLD = { ł: 'l', đ: 'd', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i' };
 export const fold = (s) => s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[łđøßæœı]/g, (c) => FOLD[c]);
 const tokens = (s) => s.match(/[\p{L}\p{N}]+/gu) ?? [];
-const shardOf = (w) => [...w].slice(0, 2).map((c) => (/[a-z0-9]/.test(c) ? c : `_${c.codePointAt(0).toString(16)}`)).join('');
+const spell = (prefix) => [...prefix].map((c) => (/[a-z0-9]/.test(c) ? c : `_${c.codePointAt(0).toString(16)}`)).join('');
+// Shards of several lengths, as a big index has them: "ko…" split by its
+// third letter, all "z…" in one shard, the rest by two letters.
+const shardOf = (term) => spell([...term].slice(0, term.startsWith('ko') ? 3 : term.startsWith('z') ? 1 : 2).join(''));
 
 // A crude stand-in for the Rust stemmer: enough Polish endings to make
 // "konsultacjach" and "strategii" meet their stems.
@@ -52,7 +55,7 @@ export function writeIndex(dir, { sites, docs, gminy = [], stop = [], chunk = 8,
   }
   const names = [...shards.keys()].sort();
   const meta = {
-    v: 1, lang, count: docs.length, chunk, stop, sk: 2, shards: names, sites, gminy,
+    v: 1, lang, count: docs.length, chunk, stop, shards: names, sites, gminy,
     ds: docs.map((d) => d.site),
     dg: docs.map((d) => (d.g ?? []).map((g) => gminy.indexOf(g))),
   };

@@ -52,13 +52,23 @@
     return kept.length ? kept : all;
   }
 
-  /* The shard file of a word: its first meta.sk letters ([a-z0-9] as they
-     are, others as _<hex code point>), or the one file "all" when sk is 0. */
-  function shardOf(word, sk) {
-    if (sk === 0) return "all";
-    return Array.from(word).slice(0, sk).map(function (c) {
+  /* A word spelled as shard files are named: [a-z0-9] as they are, other
+     characters as _<hex code point>. */
+  function spell(word) {
+    return Array.from(word).map(function (c) {
       return /[a-z0-9]/.test(c) ? c : "_" + c.codePointAt(0).toString(16);
     }).join("");
+  }
+
+  /* The shards that may hold terms matching word q: a shard holds the terms
+     that begin with its name (1 to 3 letters; "_" alone is the one shard of
+     a small index), so q needs those named by a beginning of q (stems q
+     extends) and those whose name begins with q (words q is a prefix of). */
+  function shardsFor(q) {
+    var name = spell(q);
+    return meta.shards.filter(function (s) {
+      return s === "_" || name.indexOf(s) === 0 || s.indexOf(name) === 0;
+    });
   }
 
   /* How well index term s matches query word q: 0 (not at all) to 1 (exactly). */
@@ -97,9 +107,11 @@
     return loading[file];
   }
 
-  function loadShard(name) {
-    if (meta.shards.indexOf(name) < 0) return Promise.resolve({}); // absent shard: no term starts so
-    return load("t-" + name + ".js").then(function () { return shards[name]; });
+  /* The term lists of every shard word q needs (none: no term can match). */
+  function loadTerms(q) {
+    return Promise.all(shardsFor(q).map(function (name) {
+      return load("t-" + name + ".js").then(function () { return shards[name]; });
+    }));
   }
 
   function loadDocs(ids) {
@@ -115,23 +127,29 @@
   /* ---- ranking ---- */
 
   /* Scores of the docs that match word q (postings: gap*32 + weight), and the terms that matched. */
-  function scoreWord(q, terms) {
+  function scoreWord(q, termLists) {
     var scores = {};
     var matched = [];
-    Object.keys(terms).forEach(function (s) {
-      var qual = quality(q, s);
-      if (!qual) return;
-      matched.push(s);
-      var postings = terms[s];
-      var idf = Math.log(1 + meta.count / postings.length);
-      var id = 0;
-      for (var i = 0; i < postings.length; i++) {
-        id += Math.floor(postings[i] / 32);
-        var score = (postings[i] % 32) * qual * idf;
-        if (!(scores[id] >= score)) scores[id] = score;
-      }
+    termLists.forEach(function (terms) {
+      Object.keys(terms).forEach(function (s) {
+        var qual = quality(q, s);
+        if (!qual) return;
+        matched.push(s);
+        addScores(scores, terms[s], qual);
+      });
     });
     return { scores: scores, matched: matched };
+  }
+
+  /* Each doc keeps its best score for the word: weight × match quality × ln(1 + N/df). */
+  function addScores(scores, postings, qual) {
+    var idf = Math.log(1 + meta.count / postings.length);
+    var id = 0;
+    for (var i = 0; i < postings.length; i++) {
+      id += Math.floor(postings[i] / 32);
+      var score = (postings[i] % 32) * qual * idf;
+      if (!(scores[id] >= score)) scores[id] = score;
+    }
   }
 
   /* Ids of the docs that match every word (AND) and the filters, best first, ties to the newer. */
@@ -297,9 +315,9 @@
     return load("meta.js").then(function () {
       var words = queryWords(q, meta.stop);
       if (!words.length) return clear(msg.msgShort, announceNow);
-      return Promise.all(words.map(function (w) { return loadShard(shardOf(w, meta.sk)); })).then(function (shardTerms) {
+      return Promise.all(words.map(loadTerms)).then(function (termLists) {
         if (formKey() !== key) return; // the form changed: a newer search is under way
-        var perWord = words.map(function (w, i) { return scoreWord(w, shardTerms[i]); });
+        var perWord = words.map(function (w, i) { return scoreWord(w, termLists[i]); });
         var ids = rank(perWord,
           filterIndex(siteSelect, meta.sites.map(function (s) { return s.id; })),
           filterIndex(gminaSelect, meta.gminy));
