@@ -52,7 +52,7 @@ export function writeIndex(dir, { sites, docs, gminy = [], stop = [], chunk = 8,
   }
   const names = [...shards.keys()].sort();
   const meta = {
-    v: 1, lang, count: docs.length, chunk, stop, sk: 2, shards: names, sites, gminy,
+    v: 1, lang, count: docs.length, chunk, stop, shards: names, sites, gminy,
     ds: docs.map((d) => d.site),
     dg: docs.map((d) => (d.g ?? []).map((g) => gminy.indexOf(g))),
   };

@@ -52,20 +52,42 @@
     return kept.length ? kept : all;
   }
 
-  /* The shard file of a word: its first meta.sk letters ([a-z0-9] as they
-     are, others as _<hex code point>), or the one file "all" when sk is 0. */
-  function shardOf(word, sk) {
-    if (sk === 0) return "all";
-    return Array.from(word).slice(0, sk).map(function (c) {
+  /* A word as shard names spell it: [a-z0-9] as they are, others as _<hex code point>. */
+  function spell(word) {
+    return Array.from(word).map(function (c) {
       return /[a-z0-9]/.test(c) ? c : "_" + c.codePointAt(0).toString(16);
     }).join("");
   }
 
-  /* How well index term s matches query word q: 0 (not at all) to 1 (exactly). */
-  function quality(q, s) {
+  /* The shards that can hold terms matching a word: each holds the terms that
+     begin with its name (1-3 letters, more where words are many; "_" is the one
+     shard of a small index), so those whose name begins the word or that the
+     word begins. */
+  function shardsOf(word) {
+    var w = spell(word);
+    return meta.shards.filter(function (name) {
+      return name === "_" || w.indexOf(name) === 0 || name.indexOf(w) === 0;
+    });
+  }
+
+  /* How well index term s matches query word q: 0 (not at all) to 1 (exactly).
+     A term that begins q is a stem of an inflected form ("konsultacj" for
+     "konsultacjach") when it is at most 5 letters shorter and at most 2
+     shorter than the longest such term in the index: "program" for
+     "programu", but not "pro". */
+  function quality(q, s, longest) {
     if (s.indexOf(q) === 0) return s === q ? 1 : 0.6 + 0.4 * q.length / s.length;
-    if (q.indexOf(s) === 0 && s.length >= Math.max(3, q.length - 4)) return 0.5 + 0.5 * s.length / q.length;
+    if (q.indexOf(s) === 0 && s.length >= Math.max(3, q.length - 5, longest - 2)) return 0.5 + 0.5 * s.length / q.length;
     return 0;
+  }
+
+  /* The length of the longest term that begins q, 0 if none. */
+  function longestStem(q, terms) {
+    var longest = 0;
+    Object.keys(terms).forEach(function (s) {
+      if (s.length > longest && s.length < q.length && q.indexOf(s) === 0) longest = s.length;
+    });
+    return longest;
   }
 
   /* ---- loading the index: one <script> per file, each loaded once ---- */
@@ -97,9 +119,17 @@
     return loading[file];
   }
 
-  function loadShard(name) {
-    if (meta.shards.indexOf(name) < 0) return Promise.resolve({}); // absent shard: no term starts so
-    return load("t-" + name + ".js").then(function () { return shards[name]; });
+  /* The terms of every shard a word needs, in one object. */
+  function loadTerms(word) {
+    var names = shardsOf(word);
+    return Promise.all(names.map(function (name) { return load("t-" + name + ".js"); })).then(function () {
+      var terms = {};
+      names.forEach(function (name) {
+        var part = shards[name];
+        for (var s in part) if (Object.prototype.hasOwnProperty.call(part, s)) terms[s] = part[s];
+      });
+      return terms;
+    });
   }
 
   function loadDocs(ids) {
@@ -118,8 +148,9 @@
   function scoreWord(q, terms) {
     var scores = {};
     var matched = [];
+    var longest = longestStem(q, terms);
     Object.keys(terms).forEach(function (s) {
-      var qual = quality(q, s);
+      var qual = quality(q, s, longest);
       if (!qual) return;
       matched.push(s);
       var postings = terms[s];
@@ -297,7 +328,7 @@
     return load("meta.js").then(function () {
       var words = queryWords(q, meta.stop);
       if (!words.length) return clear(msg.msgShort, announceNow);
-      return Promise.all(words.map(function (w) { return loadShard(shardOf(w, meta.sk)); })).then(function (shardTerms) {
+      return Promise.all(words.map(loadTerms)).then(function (shardTerms) {
         if (formKey() !== key) return; // the form changed: a newer search is under way
         var perWord = words.map(function (w, i) { return scoreWord(w, shardTerms[i]); });
         var ids = rank(perWord,
