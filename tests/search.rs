@@ -175,6 +175,13 @@ fn the_hub_index_covers_every_partnership_with_filters() {
         hub.titles_with("ankiet"),
         [("Ankieta dla uczniów".to_string(), 17)]
     );
+
+    // The search page offers the partnerships and gminy to filter by.
+    let page = fx.read("public/centrum/szukaj/index.html");
+    assert!(page.contains("Partnerstwo Alfa") && page.contains("Gmina beta"));
+    // Every page has a search form leading to its site's search page.
+    let alfa_home = fx.read("public/alfa/index.html");
+    assert!(alfa_home.contains("action=/alfa/szukaj/"), "{alfa_home}");
 }
 
 #[test]
@@ -229,4 +236,5 @@ fn a_theme_without_a_search_template_builds_without_search() {
     assert!(fx.exists("public/alfa/aktualnosci/a/index.html"));
     assert!(!fx.exists("public/alfa/szukaj"));
     assert!(!fx.exists("public/alfa/search-index"));
+    assert!(!fx.read("public/alfa/index.html").contains("/szukaj/"));
 }

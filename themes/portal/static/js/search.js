@@ -52,30 +52,42 @@
     return kept.length ? kept : all;
   }
 
-  /* A word spelled as shard files are named: [a-z0-9] as they are, other
-     characters as _<hex code point>. */
+  /* A word as shard names spell it: [a-z0-9] as they are, others as _<hex code point>. */
   function spell(word) {
     return Array.from(word).map(function (c) {
       return /[a-z0-9]/.test(c) ? c : "_" + c.codePointAt(0).toString(16);
     }).join("");
   }
 
-  /* The shards that may hold terms matching word q: a shard holds the terms
-     that begin with its name (1 to 3 letters; "_" alone is the one shard of
-     a small index), so q needs those named by a beginning of q (stems q
-     extends) and those whose name begins with q (words q is a prefix of). */
-  function shardsFor(q) {
-    var name = spell(q);
-    return meta.shards.filter(function (s) {
-      return s === "_" || name.indexOf(s) === 0 || s.indexOf(name) === 0;
+  /* The shards that can hold terms matching a word: each holds the terms that
+     begin with its name (1-3 letters, more where words are many; "_" is the one
+     shard of a small index), so those whose name begins the word or that the
+     word begins. */
+  function shardsOf(word) {
+    var w = spell(word);
+    return meta.shards.filter(function (name) {
+      return name === "_" || w.indexOf(name) === 0 || name.indexOf(w) === 0;
     });
   }
 
-  /* How well index term s matches query word q: 0 (not at all) to 1 (exactly). */
-  function quality(q, s) {
+  /* How well index term s matches query word q: 0 (not at all) to 1 (exactly).
+     A term that begins q is a stem of an inflected form ("konsultacj" for
+     "konsultacjach") when it is at most 5 letters shorter and at most 2
+     shorter than the longest such term in the index: "program" for
+     "programu", but not "pro". */
+  function quality(q, s, longest) {
     if (s.indexOf(q) === 0) return s === q ? 1 : 0.6 + 0.4 * q.length / s.length;
-    if (q.indexOf(s) === 0 && s.length >= Math.max(3, q.length - 4)) return 0.5 + 0.5 * s.length / q.length;
+    if (q.indexOf(s) === 0 && s.length >= Math.max(3, q.length - 5, longest - 2)) return 0.5 + 0.5 * s.length / q.length;
     return 0;
+  }
+
+  /* The length of the longest term that begins q, 0 if none. */
+  function longestStem(q, terms) {
+    var longest = 0;
+    Object.keys(terms).forEach(function (s) {
+      if (s.length > longest && s.length < q.length && q.indexOf(s) === 0) longest = s.length;
+    });
+    return longest;
   }
 
   /* ---- loading the index: one <script> per file, each loaded once ---- */
@@ -107,11 +119,17 @@
     return loading[file];
   }
 
-  /* The term lists of every shard word q needs (none: no term can match). */
-  function loadTerms(q) {
-    return Promise.all(shardsFor(q).map(function (name) {
-      return load("t-" + name + ".js").then(function () { return shards[name]; });
-    }));
+  /* The terms of every shard a word needs, in one object. */
+  function loadTerms(word) {
+    var names = shardsOf(word);
+    return Promise.all(names.map(function (name) { return load("t-" + name + ".js"); })).then(function () {
+      var terms = {};
+      names.forEach(function (name) {
+        var part = shards[name];
+        for (var s in part) if (Object.prototype.hasOwnProperty.call(part, s)) terms[s] = part[s];
+      });
+      return terms;
+    });
   }
 
   function loadDocs(ids) {
@@ -127,29 +145,24 @@
   /* ---- ranking ---- */
 
   /* Scores of the docs that match word q (postings: gap*32 + weight), and the terms that matched. */
-  function scoreWord(q, termLists) {
+  function scoreWord(q, terms) {
     var scores = {};
     var matched = [];
-    termLists.forEach(function (terms) {
-      Object.keys(terms).forEach(function (s) {
-        var qual = quality(q, s);
-        if (!qual) return;
-        matched.push(s);
-        addScores(scores, terms[s], qual);
-      });
+    var longest = longestStem(q, terms);
+    Object.keys(terms).forEach(function (s) {
+      var qual = quality(q, s, longest);
+      if (!qual) return;
+      matched.push(s);
+      var postings = terms[s];
+      var idf = Math.log(1 + meta.count / postings.length);
+      var id = 0;
+      for (var i = 0; i < postings.length; i++) {
+        id += Math.floor(postings[i] / 32);
+        var score = (postings[i] % 32) * qual * idf;
+        if (!(scores[id] >= score)) scores[id] = score;
+      }
     });
     return { scores: scores, matched: matched };
-  }
-
-  /* Each doc keeps its best score for the word: weight × match quality × ln(1 + N/df). */
-  function addScores(scores, postings, qual) {
-    var idf = Math.log(1 + meta.count / postings.length);
-    var id = 0;
-    for (var i = 0; i < postings.length; i++) {
-      id += Math.floor(postings[i] / 32);
-      var score = (postings[i] % 32) * qual * idf;
-      if (!(scores[id] >= score)) scores[id] = score;
-    }
   }
 
   /* Ids of the docs that match every word (AND) and the filters, best first, ties to the newer. */
@@ -315,9 +328,9 @@
     return load("meta.js").then(function () {
       var words = queryWords(q, meta.stop);
       if (!words.length) return clear(msg.msgShort, announceNow);
-      return Promise.all(words.map(loadTerms)).then(function (termLists) {
+      return Promise.all(words.map(loadTerms)).then(function (shardTerms) {
         if (formKey() !== key) return; // the form changed: a newer search is under way
-        var perWord = words.map(function (w, i) { return scoreWord(w, termLists[i]); });
+        var perWord = words.map(function (w, i) { return scoreWord(w, shardTerms[i]); });
         var ids = rank(perWord,
           filterIndex(siteSelect, meta.sites.map(function (s) { return s.id; })),
           filterIndex(gminaSelect, meta.gminy));
