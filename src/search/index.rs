@@ -3,7 +3,7 @@
 //!
 //! - `meta.js`: `meta({v, lang, count, chunk, stop, shards, sites, gminy, ds, dg})`.
 //!   `shards` names the term files: each holds the terms that begin with
-//!   its name (1 to 3 letters, more where words are many; `_` alone is the
+//!   its name (1 to 4 letters, more where words are many; `_` alone is the
 //!   one file of a small index). A query word needs every shard whose name
 //!   begins it or that it begins. `sites[i].root` leads from this site's root to site i's;
 //!   `ds`/`dg` give each document's site and gminy (indexes), for filters.
@@ -264,7 +264,7 @@ type Postings = Vec<(u32, u32)>;
 /// to [`MAX_KEY`] letters), so that a first search loads tens of kilobytes,
 /// not the index of every word that starts with "po".
 const SHARD_POSTINGS: usize = 8_000;
-const MAX_KEY: usize = 3;
+const MAX_KEY: usize = 4;
 
 /// The terms of every entry, grouped into shards: `t-<shard>.js` contents
 /// by shard name.

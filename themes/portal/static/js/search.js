@@ -60,7 +60,7 @@
   }
 
   /* The shards that can hold terms matching a word: each holds the terms that
-     begin with its name (1-3 letters, more where words are many; "_" is the one
+     begin with its name (1-4 letters, more where words are many; "_" is the one
      shard of a small index), so those whose name begins the word or that the
      word begins. */
   function shardsOf(word) {
