@@ -15,7 +15,7 @@
 
 use super::text::{excerpt, plain_text};
 use super::words::{shard_name, stopwords, with_terms};
-use crate::content::typography::polish_collation_key;
+use crate::content::typography::{polish_collation_key, typeset};
 use crate::content::Document;
 use crate::diagnostic::Lang;
 use crate::site::Site;
@@ -107,7 +107,13 @@ fn entry(site: usize, doc: &Document, lang: Lang) -> Entry<'_> {
     });
     let mut terms: Vec<(Box<str>, u32)> = hits.into_iter().map(|(t, h)| (t, h.weight())).collect();
     terms.sort_unstable();
-    let text = excerpt(&text, SNIPPET_SOURCE).to_string();
+    let kept = excerpt(&text, SNIPPET_SOURCE);
+    // A cut text ends in "…", so a snippet taken from its end shows the cut.
+    let text = if kept.len() < text.len() {
+        format!("{kept} …")
+    } else {
+        text
+    };
     Entry {
         site,
         doc,
@@ -177,7 +183,8 @@ struct Meta<'a> {
 #[derive(Serialize)]
 struct SiteMeta<'a> {
     id: &'a str,
-    title: &'a str,
+    /// Typeset as the search page's partnership filter shows it.
+    title: String,
     root: String,
 }
 
@@ -221,7 +228,7 @@ pub fn index_files(site: &Site, all: &[Site], relative: bool) -> Vec<(String, St
             .iter()
             .map(|s| SiteMeta {
                 id: &s.config.id,
-                title: &s.config.title,
+                title: typeset(&s.config.title),
                 root: site_root(site, s, relative),
             })
             .collect(),
