@@ -211,12 +211,9 @@ pub fn index_files(site: &Site, all: &[Site], relative: bool) -> Vec<(String, St
         .collect();
     // Newest first: ranking ties go to the lower number.
     docs.sort_by_key(|d| std::cmp::Reverse(d.1.front.date));
-    let entries: Vec<Entry> = docs
-        .par_iter()
-        .map(|&(s, doc)| entry(s, doc, lang))
-        .collect();
+    let (entries, postings) = index_documents(&docs, lang);
     let gminy = gminy(&sites);
-    let shards = shard_files(&entries);
+    let shards = shard_files(postings);
     let meta = Meta {
         v: 1,
         lang: lang.code(),
@@ -267,23 +264,53 @@ pub fn index_files(site: &Site, all: &[Site], relative: bool) -> Vec<(String, St
 /// (document id, weight) of one term, by id.
 type Postings = Vec<(u32, u32)>;
 
+/// Terms with their postings, sorted by term.
+type TermList = Vec<(Box<str>, Postings)>;
+
+/// Documents whose term lists are held at once: each batch's lists are
+/// merged into the postings and dropped, so that memory grows with the
+/// postings, not with every page's words (at 100,000 pages, gigabytes).
+const BATCH: usize = 2048;
+
+/// The entries of `docs` (their term lists emptied) and every term's
+/// postings, document ids in the order of `docs`.
+fn index_documents<'a>(
+    docs: &[(usize, &'a Document)],
+    lang: Lang,
+) -> (Vec<Entry<'a>>, HashMap<Box<str>, Postings>) {
+    let mut entries = Vec::with_capacity(docs.len());
+    let mut postings: HashMap<Box<str>, Postings> = HashMap::new();
+    for batch in docs.chunks(BATCH) {
+        let mut indexed: Vec<Entry> = batch
+            .par_iter()
+            .map(|&(s, doc)| entry(s, doc, lang))
+            .collect();
+        for entry in &mut indexed {
+            let id = entries.len() as u32;
+            for (term, weight) in std::mem::take(&mut entry.terms) {
+                postings.entry(term).or_default().push((id, weight));
+            }
+            entries.push(Entry {
+                terms: Vec::new(),
+                text: std::mem::take(&mut entry.text),
+                ..*entry
+            });
+        }
+    }
+    (entries, postings)
+}
+
 /// A shard with more postings than this is split by the next letter (up
 /// to [`MAX_KEY`] letters), so that a first search loads tens of kilobytes,
 /// not the index of every word that starts with "po".
 const SHARD_POSTINGS: usize = 8_000;
 const MAX_KEY: usize = 4;
 
-/// The terms of every entry, grouped into shards: `t-<shard>.js` contents
-/// by shard name.
-fn shard_files(entries: &[Entry]) -> BTreeMap<String, String> {
-    let mut postings: HashMap<&str, Postings> = HashMap::new();
-    for (id, entry) in entries.iter().enumerate() {
-        for (term, weight) in &entry.terms {
-            postings.entry(term).or_default().push((id as u32, *weight));
-        }
-    }
-    let mut terms: Vec<(&str, Postings)> = postings.into_iter().collect();
-    terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+/// The terms and their postings, grouped into shards: `t-<shard>.js`
+/// contents by shard name.
+fn shard_files(postings: HashMap<Box<str>, Postings>) -> BTreeMap<String, String> {
+    let mut terms: TermList = postings.into_iter().collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut shards = Vec::new();
     split_shard("", terms, &mut shards);
     shards
@@ -309,18 +336,14 @@ fn shard_files(entries: &[Entry]) -> BTreeMap<String, String> {
 /// Puts `terms` (sorted, all starting with `prefix`) into one shard, or
 /// splits them by their next letter when they are too many. A term no
 /// longer than the prefix stays in the shard named by itself.
-fn split_shard<'a>(
-    prefix: &str,
-    terms: Vec<(&'a str, Postings)>,
-    shards: &mut Vec<(String, Vec<(&'a str, Postings)>)>,
-) {
+fn split_shard(prefix: &str, terms: TermList, shards: &mut Vec<(String, TermList)>) {
     let count: usize = terms.iter().map(|(_, list)| list.len()).sum();
     let depth = prefix.chars().count();
     if count <= SHARD_POSTINGS || depth >= MAX_KEY || terms.len() == 1 {
         shards.push((prefix.to_string(), terms));
         return;
     }
-    let mut groups: BTreeMap<String, Vec<(&'a str, Postings)>> = BTreeMap::new();
+    let mut groups: BTreeMap<String, TermList> = BTreeMap::new();
     for (term, list) in terms {
         let key: String = term.chars().take(depth + 1).collect();
         groups.entry(key).or_default().push((term, list));
@@ -391,19 +414,22 @@ mod tests {
     #[test]
     fn big_shards_split_by_next_letters_and_small_ones_stay_whole() {
         let list = |n: u32| (0..n).map(|id| (id, 1)).collect::<Postings>();
-        let terms = vec![
+        let terms: TermList = [
             ("gmin", list(10)),
             ("po", list(3_000)),
             ("pod", list(3_000)),
             ("pol", list(3_000)),
             ("powiat", list(3_000)),
             ("powiatow", list(10)),
-        ];
+        ]
+        .into_iter()
+        .map(|(t, l)| (t.into(), l))
+        .collect();
         let mut shards = Vec::new();
         split_shard("", terms, &mut shards);
         let names: Vec<(&str, Vec<&str>)> = shards
             .iter()
-            .map(|(k, t)| (k.as_str(), t.iter().map(|(term, _)| *term).collect()))
+            .map(|(k, t)| (k.as_str(), t.iter().map(|(term, _)| &**term).collect()))
             .collect();
         assert_eq!(
             names,
@@ -416,7 +442,11 @@ mod tests {
             ]
         );
         let mut small = Vec::new();
-        split_shard("", vec![("gmin", list(10)), ("po", list(10))], &mut small);
+        split_shard(
+            "",
+            vec![("gmin".into(), list(10)), ("po".into(), list(10))],
+            &mut small,
+        );
         assert_eq!(small.len(), 1);
         assert_eq!(shard_name(&small[0].0), "_");
     }
