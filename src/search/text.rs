@@ -10,8 +10,11 @@ pub fn plain_text(html: &str) -> String {
         let tail = &rest[i..];
         if tail.starts_with('<') {
             rest = skip_tag(tail);
-            // A tag ends a word: "<td>a</td><td>b</td>" is "a b".
-            push_text(&mut out, " ");
+            // A block ends a word ("<td>a</td><td>b</td>" is "a b"); inline
+            // markup does not ("<strong>strategii</strong>." stays "strategii.").
+            if !is_inline(tail) {
+                push_text(&mut out, " ");
+            }
         } else {
             let (decoded, after) = entity(tail);
             push_text(&mut out, decoded);
@@ -21,6 +24,23 @@ pub fn plain_text(html: &str) -> String {
     push_text(&mut out, rest);
     out.truncate(out.trim_end().len());
     out
+}
+
+/// Elements that sit inside a line of text, by tag name.
+const INLINE: [&str; 20] = [
+    "a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "small",
+    "span", "strong", "sub", "sup", "time", "u",
+];
+
+/// Whether the tag at the start of `tail` (`<strong>`, `</a>`) is inline.
+fn is_inline(tail: &str) -> bool {
+    let name: String = tail[1..]
+        .trim_start_matches('/')
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    INLINE.contains(&name.as_str())
 }
 
 /// Appends `text` with runs of whitespace collapsed to one space.
@@ -100,10 +120,10 @@ mod tests {
 
     #[test]
     fn tags_become_spaces_and_entities_text() {
-        let html = "<h2 id=\"a\">Konsultacje&nbsp;społeczne</h2>\n<p>Gmina <strong>Łosice</strong> &amp; Sarnaki &lt;3</p><table><tr><td>1</td><td>2</td></tr></table>";
+        let html = "<h2 id=\"a\">Konsultacje&nbsp;społeczne</h2>\n<p>Gmina <strong>Łosice</strong> &amp; Sarnaki &lt;3, <a href=\"/x/\">strategii</a>.</p><table><tr><td>1</td><td>2</td></tr></table>";
         assert_eq!(
             plain_text(html),
-            "Konsultacje społeczne Gmina Łosice & Sarnaki <3 1 2"
+            "Konsultacje społeczne Gmina Łosice & Sarnaki <3, strategii. 1 2"
         );
     }
 
