@@ -6,7 +6,7 @@
 //! The search index is brought up to date separately, after the browser
 //! has been told to reload: on a hub over many sites it takes longest.
 
-use super::{create_dir, extra_files, io_error, search_files, StaticSources};
+use super::{create_dir, extra_files, io_error, StaticSources};
 use crate::diagnostic::Diagnostic;
 use crate::render::Renderer;
 use crate::site::Site;
@@ -150,10 +150,10 @@ pub fn refresh_site(
 pub fn refresh_search(
     dir: &Path,
     site: &Site,
-    renderer: &Renderer,
+    all: &[Site],
     memory: &mut Memory,
 ) -> Result<usize, Diagnostic> {
-    let wanted: BTreeMap<String, Source> = search_files(site, renderer, false)
+    let wanted: BTreeMap<String, Source> = crate::search::index_files(site, all, false)
         .into_iter()
         .map(|(path, body)| (path, Source::Bytes(body.into_bytes())))
         .collect();

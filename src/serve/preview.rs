@@ -328,11 +328,10 @@ impl Preview {
                 let Some(model) = models.iter().find(|m| m.config.id == source.config.id) else {
                     return;
                 };
-                let renderer = Renderer::new(theme, model, models);
                 let dir = output_dir.join(&source.config.id);
                 // A failed write shows up on the next rebuild's pages; the
                 // search page keeps its last index meanwhile.
-                let _ = output::refresh_search(&dir, model, &renderer, &mut source.memory);
+                let _ = output::refresh_search(&dir, model, models, &mut source.memory);
             });
     }
 
