@@ -16,7 +16,21 @@
 # ZOLA / HUGO (paths of the peer binaries), TOOLS (default "tablica
 # tablica-nosearch zola hugo"; tablica-nosearch is Tablica on the same corpus
 # with a theme that has no search page, to show what the search index costs:
-# the peers' templates build no search index).
+# the peers' templates build no search index), FRESH and SETTLE (below).
+#
+# Output folders. Every run (warm-up included) builds into a new, empty
+# folder, out/<tool>/<run>; a tool's folders are deleted after its last run,
+# then the script waits SETTLE seconds (default 61) before the next tool.
+# Why: on ext4 without a journal (this benchmark machine's disk), the inode
+# allocator skips every inode freed in the last 60 s (360 s while its inode
+# table block is not yet written back), and scans past them again for each
+# new file: a build right after `rm -rf` of 40,000 files spends most of its
+# time in the kernel's recently_deleted(), in proportion to the files it
+# creates, whichever tool it is. With a journal (the default ext4, and XFS,
+# btrfs, NTFS, APFS) there is no such check. `sync` plus the pause lets the
+# freed inodes age out, so no tool pays for the previous tool's deletions.
+# FRESH=0 restores the older protocol (rm -rf of one folder just before each
+# run, no pause) to show that effect.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,6 +40,8 @@ SEED=${SEED:-2021}
 TOOLS=${TOOLS:-tablica tablica-nosearch zola hugo}
 NOW=2026-01-01 # every generated announcement is older: nothing is scheduled
 TIME=/usr/bin/time
+FRESH=${FRESH:-1}
+SETTLE=${SETTLE:-61}
 
 say() { printf '%s\n' "$*" >&2; }
 
@@ -143,6 +159,19 @@ build_cmd() {
 }
 
 # --- runs ------------------------------------------------------------------
+# Deletes a folder of outputs, writes the freed inode tables back and waits
+# until the kernel no longer counts them as recently deleted (see the top).
+settle() {
+    if [[ -e $1 ]]; then
+        rm -rf "$1"
+        sync
+        if [[ $FRESH != 0 && $SETTLE -gt 0 ]]; then
+            say "  waiting ${SETTLE}s for the deleted outputs to settle (SETTLE=0 skips)"
+            sleep "$SETTLE"
+        fi
+    fi
+}
+
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 stats() { # seconds on stdin -> "median min max"
     sort -g | awk '{ v[NR] = $1 } END {
@@ -172,16 +201,20 @@ for name in "${selected[@]}"; do
     cp "$dir/tablica/config.yaml" "$dir/tablica-nosearch/"
     cp -r "$REPO/themes" "$dir/tablica-nosearch/themes"
     rm "$dir/tablica-nosearch/themes/portal/templates/search.html"
+    settle "$dir/out" # outputs left by an earlier, interrupted run
     for tool in "${active[@]}"; do
-        out=$dir/out/$tool
-        cmd=$(build_cmd "$dir" "$tool" "$out")
         say "$name / $tool: 1 warm-up + $RUNS runs"
         times=()
         rss=0
         ok=1
         for ((run = 0; run <= RUNS; run++)); do
-            rm -rf "$out"
+            out=$dir/out/$tool/$run
+            if [[ $FRESH == 0 ]]; then
+                out=$dir/out/$tool/last
+                rm -rf "$out" # the old protocol: freed just before the clock starts
+            fi
             mkdir -p "$(dirname "$out")"
+            cmd=$(build_cmd "$dir" "$tool" "$out")
             if ! $TIME -f '%e %M' -o "$dir/.time" bash -c "$cmd" >"$dir/.log" 2>&1; then
                 say "  $tool FAILED on $name; last lines of its output:"
                 tail -n 20 "$dir/.log" >&2
@@ -200,6 +233,7 @@ for name in "${selected[@]}"; do
         if ((ok == 0)); then
             failed=1
             rows+=("| $name | $tool | FAILED | | | | | | |")
+            settle "$dir/out"
             continue
         fi
         read -r median min max < <(printf '%s\n' "${times[@]}" | stats)
@@ -208,6 +242,7 @@ for name in "${selected[@]}"; do
         html=$(find "$out" -type f -name '*.html' | wc -l)
         rows+=("$name|$tool|$median|$min|$max|$((rss / 1024))|$files|$html")
         say "  median $median s (min $min, max $max), peak RSS $((rss / 1024)) MB, $files files ($html HTML)"
+        settle "$dir/out"
     done
 done
 
@@ -216,6 +251,11 @@ echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
 for tool in "${active[@]}"; do echo "- $(version "$tool")"; done
 echo "Runs: 1 warm-up + $RUNS timed per tool and corpus; seed $SEED; corpora in $BENCH_DIR"
+if [[ $FRESH == 0 ]]; then
+    echo "Output: one folder per tool, emptied with rm -rf just before each run (FRESH=0)"
+else
+    echo "Output: a new empty folder for every run; ${SETTLE}s pause after deleting a tool's outputs (FRESH=1)"
+fi
 echo "Load average (1, 5, 15 min) at start: $LOAD_START; at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| corpus | tool | median s | min s | max s | peak RSS MB | output files | HTML files | Tablica ÷ tool (median) |"

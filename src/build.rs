@@ -50,14 +50,23 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
     /// How long each stage took, in pipeline order.
-    pub timings: Vec<(&'static str, Duration)>,
+    pub timings: Vec<Lap>,
+}
+
+/// One stage of a build, for `--verbose`.
+#[derive(Debug, Clone)]
+pub struct Lap {
+    pub stage: &'static str,
+    pub took: Duration,
+    /// The process's peak memory so far, in kB (Linux only).
+    pub peak_kb: Option<u64>,
 }
 
 /// Times the stages of one build.
 #[derive(Debug, Default)]
 struct Stopwatch {
     last: Option<Instant>,
-    laps: Vec<(&'static str, Duration)>,
+    laps: Vec<Lap>,
 }
 
 impl Stopwatch {
@@ -72,10 +81,22 @@ impl Stopwatch {
     fn lap(&mut self, name: &'static str) {
         let now = Instant::now();
         if let Some(last) = self.last {
-            self.laps.push((name, now - last));
+            self.laps.push(Lap {
+                stage: name,
+                took: now - last,
+                peak_kb: peak_memory_kb(),
+            });
         }
         self.last = Some(now);
     }
+}
+
+/// The high-water mark of the process's resident memory, where the system
+/// tells it (`VmHWM` in /proc/self/status on Linux).
+fn peak_memory_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// Why a build failed: every error found, and the warnings beside them.

@@ -12,6 +12,7 @@ use tablica::report::console::{ColorChoice, Console, Format, Verbosity};
 
 // A build allocates many small strings from both cores at once; mimalloc
 // cuts the time glibc's malloc took in the profile (see bench/RESULTS.md).
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use tablica::report::progress::{self, ProgressLine};

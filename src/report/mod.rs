@@ -148,15 +148,21 @@ pub fn details(report: &BuildReport, lang: Lang) -> Vec<String> {
     let mut lines: Vec<String> = report
         .timings
         .iter()
-        .map(|(stage, took)| {
-            let ms = took.as_secs_f64() * 1000.0;
+        .map(|lap| {
+            let ms = lap.took.as_secs_f64() * 1000.0;
             let ms = match lang {
                 Lang::Pl => format!("{ms:.1}").replace('.', ","),
                 Lang::En => format!("{ms:.1}"),
             };
-            match lang {
+            let stage = lap.stage;
+            let line = match lang {
                 Lang::Pl => format!("  etap {stage}: {ms} ms"),
                 Lang::En => format!("  stage {stage}: {ms} ms"),
+            };
+            match (lap.peak_kb, lang) {
+                (Some(kb), Lang::Pl) => format!("{line} (szczyt pamięci {} MB)", kb / 1024),
+                (Some(kb), Lang::En) => format!("{line} (peak memory {} MB)", kb / 1024),
+                (None, _) => line,
             }
         })
         .collect();
