@@ -179,10 +179,13 @@ fn run(options: &BuildOptions, stopwatch: &mut Stopwatch) -> Outcome {
         diagnostics.extend(errors.iter().cloned());
     }
     fail_on_errors(&diagnostics)?;
-    let (Ok(theme), Ok(sites)) = (theme, sites) else {
+    let (Ok(theme), Ok(mut sites)) = (theme, sites) else {
         return Err(diagnostics);
     };
     diagnostics.extend(check_content(&workspace, &sites, &selected, &scheduled));
+    for site in &mut sites {
+        site.release_check_facts();
+    }
     stopwatch.lap("check");
     if let Some(p) = progress {
         p.stage("render");

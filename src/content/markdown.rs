@@ -220,6 +220,8 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
     if out.had_raw_html && !ctx.unsafe_html {
         html = sanitise(&html);
     }
+    // Kept for the whole build: no slack from the guessed capacity.
+    html.shrink_to_fit();
     out.html = html;
     // Collapse the ordinary spaces left by removed markup; keep no-break spaces.
     out.first_paragraph = out

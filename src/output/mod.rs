@@ -132,8 +132,8 @@ fn write_site(
     if !errors.is_empty() {
         return Err(dedup(errors));
     }
+    write_search_index(staging, site, renderer, options.relative.is_some())?;
     let mut extra = extra_files(site, renderer, &items);
-    extra.extend(search_files(site, renderer, options.relative.is_some()));
     if options.server_config {
         let hashes = script_hashes(&staging.join("index.html"));
         extra.push((
@@ -184,14 +184,33 @@ fn extra_files(
     extra
 }
 
-/// The search index of a site, when its theme has a search page. `serve`
-/// writes it after the reload (see [`refresh_search`]).
-fn search_files(site: &Site, renderer: &Renderer, relative: bool) -> Vec<(String, String)> {
-    if renderer.offers_search() {
-        crate::search::index_files(site, renderer.all_sites(), relative)
-    } else {
-        Vec::new()
+/// Writes the search index of a site, when its theme has a search page,
+/// file by file as it is spelled. `serve` writes it after the reload (see
+/// [`refresh_search`]).
+fn write_search_index(
+    staging: &Path,
+    site: &Site,
+    renderer: &Renderer,
+    relative: bool,
+) -> Result<(), Vec<Diagnostic>> {
+    if !renderer.offers_search() {
+        return Ok(());
     }
+    let failed = std::sync::Mutex::new(None);
+    let sink = |path: String, body: String| -> std::io::Result<()> {
+        let target = staging.join(&path);
+        let written = make_parent(&target).and_then(|()| std::fs::write(&target, body));
+        if let Err(e) = &written {
+            if let Ok(mut failed) = failed.lock() {
+                failed.get_or_insert_with(|| io_error(&target, e));
+            }
+        }
+        written
+    };
+    crate::search::write_index(site, renderer.all_sites(), relative, &sink).map_err(|e| {
+        let first = failed.into_inner().ok().flatten();
+        vec![first.unwrap_or_else(|| io_error(staging, &e))]
+    })
 }
 
 /// One template mistake fails every page that uses it; report it once per

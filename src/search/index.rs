@@ -200,8 +200,30 @@ struct DocView<'a> {
     k: &'a [String],
 }
 
-/// The index files of `site` (paths relative to the site folder, contents).
+/// The index files of `site` (paths relative to the site folder, contents),
+/// all in memory: for `serve`, which compares them with what it wrote.
 pub fn index_files(site: &Site, all: &[Site], relative: bool) -> Vec<(String, String)> {
+    let files = std::sync::Mutex::new(Vec::new());
+    let collect = |path: String, body: String| -> std::io::Result<()> {
+        if let Ok(mut files) = files.lock() {
+            files.push((path, body));
+        }
+        Ok(())
+    };
+    let _ = write_index(site, all, relative, &collect);
+    let mut files = files.into_inner().unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// Where index files go: called with a path relative to the site folder and
+/// the file's contents, from several threads at once.
+pub type Sink<'a> = dyn Fn(String, String) -> std::io::Result<()> + Sync + 'a;
+
+/// Builds the index of `site` and hands each file to `sink` as soon as it
+/// is spelled, so that a big site never holds its whole index as text
+/// (at 100,000 pages, hundreds of megabytes). Stops at the first error.
+pub fn write_index(site: &Site, all: &[Site], relative: bool, sink: &Sink) -> std::io::Result<()> {
     let lang = site.config.lang();
     let sites = searched_sites(site, all);
     let mut docs: Vec<(usize, &Document)> = sites
@@ -212,15 +234,16 @@ pub fn index_files(site: &Site, all: &[Site], relative: bool) -> Vec<(String, St
     // Newest first: ranking ties go to the lower number.
     docs.sort_by_key(|d| std::cmp::Reverse(d.1.front.date));
     let (entries, postings) = index_documents(&docs, lang);
+    drop(docs);
     let gminy = gminy(&sites);
-    let shards = shard_files(postings);
+    let shards = shards(postings);
     let meta = Meta {
         v: 1,
         lang: lang.code(),
         count: entries.len(),
         chunk: CHUNK,
         stop: stopwords(lang),
-        shards: shards.keys().map(String::as_str).collect(),
+        shards: shards.iter().map(|(name, _)| name.as_str()).collect(),
         sites: sites
             .iter()
             .map(|s| SiteMeta {
@@ -243,26 +266,32 @@ pub fn index_files(site: &Site, all: &[Site], relative: bool) -> Vec<(String, St
             })
             .collect(),
     };
-    let mut files = vec![(
+    sink(
         format!("{INDEX_DIR}meta.js"),
         format!("tablicaSearch.meta({});\n", json(&meta)),
-    )];
-    files.extend(
-        shards
-            .into_iter()
-            .map(|(shard, body)| (format!("{INDEX_DIR}t-{shard}.js"), body)),
-    );
-    files.extend(
-        entries
-            .chunks(CHUNK)
-            .enumerate()
-            .map(|(n, chunk)| doc_file(n, chunk, lang)),
-    );
-    files
+    )?;
+    drop(meta);
+    shards.into_par_iter().try_for_each(|(name, terms)| {
+        let body = shard_file(&name, &terms);
+        drop(terms);
+        sink(format!("{INDEX_DIR}t-{name}.js"), body)
+    })?;
+    entries
+        .par_chunks(CHUNK)
+        .enumerate()
+        .try_for_each(|(n, chunk)| {
+            let (path, body) = doc_file(n, chunk, lang);
+            sink(path, body)
+        })
 }
 
-/// (document id, weight) of one term, by id.
-type Postings = Vec<(u32, u32)>;
+/// One term's postings by document id, each `id << 5 | weight` (weights
+/// fit in 5 bits): half the memory of pairs, which counts at 100,000 pages.
+type Postings = Vec<u32>;
+
+fn posting(id: u32, weight: u32) -> u32 {
+    id << 5 | weight.min(WEIGHT_MAX)
+}
 
 /// Terms with their postings, sorted by term.
 type TermList = Vec<(Box<str>, Postings)>;
@@ -288,7 +317,7 @@ fn index_documents<'a>(
         for entry in &mut indexed {
             let id = entries.len() as u32;
             for (term, weight) in std::mem::take(&mut entry.terms) {
-                postings.entry(term).or_default().push((id, weight));
+                postings.entry(term).or_default().push(posting(id, weight));
             }
             entries.push(Entry {
                 terms: Vec::new(),
@@ -306,31 +335,35 @@ fn index_documents<'a>(
 const SHARD_POSTINGS: usize = 8_000;
 const MAX_KEY: usize = 4;
 
-/// The terms and their postings, grouped into shards: `t-<shard>.js`
-/// contents by shard name.
-fn shard_files(postings: HashMap<Box<str>, Postings>) -> BTreeMap<String, String> {
+/// The terms and their postings, grouped into shards named by the letters
+/// their terms begin with, in name order.
+fn shards(postings: HashMap<Box<str>, Postings>) -> Vec<(String, TermList)> {
     let mut terms: TermList = postings.into_iter().collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut shards = Vec::new();
     split_shard("", terms, &mut shards);
-    shards
-        .into_par_iter()
-        .map(|(prefix, terms)| {
-            let name = shard_name(&prefix);
-            let mut body = format!("tablicaSearch.terms({},{{", json(&name));
-            for (i, (term, list)) in terms.iter().enumerate() {
-                if i > 0 {
-                    body.push(',');
-                }
-                body.push_str(&json(term));
-                body.push_str(":[");
-                push_postings(&mut body, list);
-                body.push(']');
-            }
-            body.push_str("});\n");
-            (name, body)
-        })
-        .collect()
+    let mut named: Vec<(String, TermList)> = shards
+        .into_iter()
+        .map(|(prefix, terms)| (shard_name(&prefix), terms))
+        .collect();
+    named.sort_by(|a, b| a.0.cmp(&b.0));
+    named
+}
+
+/// The contents of `t-<name>.js`.
+fn shard_file(name: &str, terms: &TermList) -> String {
+    let mut body = format!("tablicaSearch.terms({},{{", json(name));
+    for (i, (term, list)) in terms.iter().enumerate() {
+        if i > 0 {
+            body.push(',');
+        }
+        body.push_str(&json(term));
+        body.push_str(":[");
+        push_postings(&mut body, list);
+        body.push(']');
+    }
+    body.push_str("});\n");
+    body
 }
 
 /// Puts `terms` (sorted, all starting with `prefix`) into one shard, or
@@ -359,9 +392,9 @@ fn split_shard(prefix: &str, terms: TermList, shards: &mut Vec<(String, TermList
 }
 
 /// Postings as `gap * 32 + weight`: small numbers, few bytes.
-fn push_postings(out: &mut String, list: &[(u32, u32)]) {
+fn push_postings(out: &mut String, list: &[u32]) {
     let mut previous = 0;
-    for (i, &(id, weight)) in list.iter().enumerate() {
+    for (i, (id, weight)) in list.iter().map(|p| (p >> 5, p & 31)).enumerate() {
         if i > 0 {
             out.push(',');
         }
@@ -407,13 +440,13 @@ mod tests {
     #[test]
     fn postings_are_gaps_and_weights() {
         let mut out = String::new();
-        push_postings(&mut out, &[(3, 17), (4, 1), (10, 31)]);
+        push_postings(&mut out, &[posting(3, 17), posting(4, 1), posting(10, 31)]);
         assert_eq!(out, "113,33,223");
     }
 
     #[test]
     fn big_shards_split_by_next_letters_and_small_ones_stay_whole() {
-        let list = |n: u32| (0..n).map(|id| (id, 1)).collect::<Postings>();
+        let list = |n: u32| (0..n).map(|id| posting(id, 1)).collect::<Postings>();
         let terms: TermList = [
             ("gmin", list(10)),
             ("po", list(3_000)),

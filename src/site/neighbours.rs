@@ -91,9 +91,9 @@ fn related_to(
     }
     let mut candidates: Vec<(usize, usize)> = shared.into_iter().collect();
     candidates.sort_by_key(|&(other, count)| (std::cmp::Reverse(count), rank[other], other));
-    candidates
-        .into_iter()
-        .take(RELATED)
-        .map(|(other, _)| other)
-        .collect()
+    // Not `collect()`: it would reuse the candidates' buffer, and every page
+    // would keep a few kilobytes for three numbers (0.9 GB at 100,000 pages).
+    let mut related = Vec::with_capacity(RELATED);
+    related.extend(candidates.iter().take(RELATED).map(|&(other, _)| other));
+    related
 }
