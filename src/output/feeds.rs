@@ -6,6 +6,8 @@ use crate::config::SiteConfig;
 use crate::content::date::PageDate;
 use crate::content::Document;
 use crate::site::Site;
+use rayon::prelude::*;
+use std::collections::HashMap;
 
 /// Entries in a feed: the newest announcements.
 const FEED_LENGTH: usize = 20;
@@ -59,15 +61,37 @@ pub fn feed_files(site: &Site, all: &[Site]) -> Vec<(String, String)> {
         channel.entries.retain(|(_, d)| d.front.date.is_some());
         channel.entries.truncate(FEED_LENGTH);
     }
+    channels.retain(|c| !c.entries.is_empty());
+    let contents = escaped_contents(&channels);
     channels
-        .iter()
-        .filter(|c| !c.entries.is_empty())
-        .flat_map(|c| {
+        .par_iter()
+        .flat_map_iter(|c| {
             [
-                (format!("{}atom.xml", c.url_path), atom(site, c)),
+                (format!("{}atom.xml", c.url_path), atom(site, c, &contents)),
                 (format!("{}rss.xml", c.url_path), rss(site, c)),
             ]
         })
+        .collect()
+}
+
+/// Each entry's body escaped for Atom's `<content>`, once per page however
+/// many feeds (its tags, categories, gminy) carry it; keyed by the page's
+/// address in memory, which tells pages of different sites apart.
+type Contents = HashMap<usize, String>;
+
+fn page_key(doc: &Document) -> usize {
+    doc as *const Document as usize
+}
+
+fn escaped_contents(channels: &[Channel]) -> Contents {
+    let mut docs: Vec<&Document> = channels
+        .iter()
+        .flat_map(|c| c.entries.iter().map(|&(_, d)| d))
+        .collect();
+    docs.sort_by_key(|&d| page_key(d));
+    docs.dedup_by_key(|d| page_key(d));
+    docs.par_iter()
+        .map(|&d| (page_key(d), escape(&d.body.html)))
         .collect()
 }
 
@@ -87,7 +111,7 @@ fn updated(doc: &Document) -> PageDate {
         .max(published(doc))
 }
 
-fn atom(site: &Site, channel: &Channel) -> String {
+fn atom(site: &Site, channel: &Channel, contents: &Contents) -> String {
     let base = site.config.base_url();
     let entries = &channel.entries;
     let feed_updated = entries
@@ -149,10 +173,13 @@ fn atom(site: &Site, channel: &Channel) -> String {
             xml.push_str(&format!("<category term=\"{}\"/>\n", escape(category)));
         }
         xml.push_str(&format!("<summary>{}</summary>\n", escape(&doc.summary())));
-        xml.push_str(&format!(
-            "<content type=\"html\">{}</content>\n",
-            escape(&doc.body.html)
-        ));
+        let content = contents.get(&page_key(doc));
+        xml.push_str("<content type=\"html\">");
+        match content {
+            Some(escaped) => xml.push_str(escaped),
+            None => xml.push_str(&escape(&doc.body.html)),
+        }
+        xml.push_str("</content>\n");
         xml.push_str("</entry>\n");
     }
     xml.push_str("</feed>\n");

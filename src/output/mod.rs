@@ -141,12 +141,18 @@ fn write_site(
             crate::publish::server_config::apache(&site.config, &hashes),
         ));
     }
-    for (path, body) in &extra {
-        let target = staging.join(path);
-        if let Some(parent) = target.parent() {
-            create_dir(parent).map_err(|e| vec![e])?;
-        }
-        std::fs::write(&target, body).map_err(|e| vec![io_error(&target, &e)])?;
+    let errors: Vec<Diagnostic> = extra
+        .par_iter()
+        .filter_map(|(path, body)| {
+            let target = staging.join(path);
+            make_parent(&target)
+                .and_then(|()| std::fs::write(&target, body))
+                .err()
+                .map(|e| io_error(&target, &e))
+        })
+        .collect();
+    if !errors.is_empty() {
+        return Err(dedup(errors));
     }
     let pages = items
         .iter()
