@@ -191,6 +191,11 @@ for name in "${selected[@]}"; do
         mkdir -p "$dir"
         "$GEN" --sites "$sites" --pages "$pages" --seed "$SEED" --out "$dir" >&2
         echo "$stamp" >"$dir/.stamp"
+        # The generator deleted the old corpus: let its inodes settle too.
+        sync
+        if [[ $FRESH != 0 && $SETTLE -gt 0 ]]; then
+            sleep "$SETTLE"
+        fi
     fi
     # The repository's theme as it is now (the corpus may be older), and the
     # same workspace with a theme that has no search page.
