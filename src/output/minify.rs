@@ -197,8 +197,8 @@ impl<'a> Minifier<'a> {
         self.mark_child();
         let foreign = self.stack.last().is_some_and(|f| f.foreign) || name == b"svg";
         self.write_tag(name, attributes, self_closing && foreign);
-        let lower = lowercase(name);
-        let lower = lower.as_ref().map_or(&[][..], |l| &l.0[..l.1]);
+        let mut buffer = [0u8; 16];
+        let lower = lowercase(name, &mut buffer);
         if let Some(raw_end) = raw_content_end(lower, self.src, end) {
             // Copied as it is: code, preformatted text, scripts and styles.
             self.out.extend_from_slice(&self.src[end..raw_end]);
@@ -416,16 +416,16 @@ fn is_void(name: &[u8]) -> bool {
     )
 }
 
-/// A tag name in lower case, when it is short enough to be one we know.
-fn lowercase(name: &[u8]) -> Option<([u8; 16], usize)> {
-    if name.len() > 16 {
-        return None;
+/// A tag name in lower case, written into `buffer`; empty when it is longer
+/// than any tag we treat specially.
+fn lowercase<'b>(name: &[u8], buffer: &'b mut [u8; 16]) -> &'b [u8] {
+    if name.len() > buffer.len() {
+        return &[];
     }
-    let mut buffer = [0u8; 16];
     for (to, from) in buffer.iter_mut().zip(name) {
         *to = from.to_ascii_lowercase();
     }
-    Some((buffer, name.len()))
+    &buffer[..name.len()]
 }
 
 /// An attribute value that HTML reads the same without quotes.

@@ -123,10 +123,7 @@ fn write_site(
             let target = staging.join(path);
             // Each page makes its own folder, so that folders are made on
             // both cores while the other renders.
-            make_parent(&target)
-                .and_then(|()| std::fs::write(&target, bytes))
-                .err()
-                .map(|e| io_error(&target, &e))
+            write_file(&target, &bytes).err()
         })
         .collect();
     if !errors.is_empty() {
@@ -143,13 +140,7 @@ fn write_site(
     }
     let errors: Vec<Diagnostic> = extra
         .par_iter()
-        .filter_map(|(path, body)| {
-            let target = staging.join(path);
-            make_parent(&target)
-                .and_then(|()| std::fs::write(&target, body))
-                .err()
-                .map(|e| io_error(&target, &e))
-        })
+        .filter_map(|(path, body)| write_file(&staging.join(path), body.as_bytes()).err())
         .collect();
     if !errors.is_empty() {
         return Err(dedup(errors));
@@ -203,15 +194,14 @@ fn write_search_index(
         return Ok(());
     }
     let failed = std::sync::Mutex::new(None);
+    // The index speaks io::Result; the first failure is kept as a diagnostic.
     let sink = |path: String, body: String| -> std::io::Result<()> {
-        let target = staging.join(&path);
-        let written = make_parent(&target).and_then(|()| std::fs::write(&target, body));
-        if let Err(e) = &written {
+        write_file(&staging.join(path), body.as_bytes()).map_err(|diagnostic| {
             if let Ok(mut failed) = failed.lock() {
-                failed.get_or_insert_with(|| io_error(&target, e));
+                failed.get_or_insert(diagnostic);
             }
-        }
-        written
+            std::io::Error::other("index file not written")
+        })
     };
     crate::search::write_index(site, renderer.all_sites(), relative, &sink).map_err(|e| {
         let first = failed.into_inner().ok().flatten();
@@ -254,6 +244,13 @@ fn copy_tree(from: &Path, to: &Path) -> Result<usize, Diagnostic> {
         }
     }
     Ok(count)
+}
+
+/// Writes one output file, making its folder first.
+fn write_file(target: &Path, contents: &[u8]) -> Result<(), Diagnostic> {
+    make_parent(target)
+        .and_then(|()| std::fs::write(target, contents))
+        .map_err(|e| io_error(target, &e))
 }
 
 /// Makes the folder of `file`: one system call when only the last folder
