@@ -3,9 +3,9 @@
 //! stage is collected before the build stops, and nothing is written to the
 //! output folder unless every site rendered.
 
+use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::config::{self, Overrides, SiteConfig, Workspace};
 use crate::content::{self, LoadedSite};
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::output::{self, Relativizer, StageOptions, StaticSources};
 use crate::render::{Renderer, Theme};
 use crate::site::{self, ModelOptions, Site};
@@ -20,13 +20,13 @@ pub struct BuildOptions {
     pub include_drafts: bool,
     pub overrides: Overrides,
     /// The build's date (today when absent): later announcements are scheduled.
-    pub now: Option<crate::content::date::PageDate>,
+    pub now: Option<crate::base::date::PageDate>,
     /// Make internal links relative to each page (for file:// and any folder).
     pub relative: bool,
     /// Write `.htaccess` into each site and an nginx snippet beside it.
     pub server_config: bool,
     /// Counters the command line draws a progress line from.
-    pub progress: Option<std::sync::Arc<crate::progress::Progress>>,
+    pub progress: Option<std::sync::Arc<crate::base::progress::Progress>>,
     /// Build even when `tablica check` finds accessibility errors (they are
     /// still printed).
     pub allow_a11y_errors: bool,
@@ -122,7 +122,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
             .into_iter()
             .map(|d| d.relative_to(root))
             .collect();
-        crate::diagnostic::sort(&mut diagnostics);
+        crate::base::diagnostic::sort(&mut diagnostics);
         diagnostics
     };
     match result {
@@ -149,7 +149,7 @@ fn run(options: &BuildOptions, stopwatch: &mut Stopwatch) -> Outcome {
     stopwatch.lap("config");
     let today = options
         .now
-        .unwrap_or_else(crate::content::date::PageDate::today_utc);
+        .unwrap_or_else(crate::base::date::PageDate::today_utc);
     let review_warnings = config::statement_review_warnings(&workspace, today);
     let selected = selected_sites(&workspace, options.overrides.site.as_deref());
     let to_load = sites_to_load(&workspace, &selected);
@@ -170,7 +170,7 @@ fn run(options: &BuildOptions, stopwatch: &mut Stopwatch) -> Outcome {
         include_drafts: options.include_drafts,
         now: options
             .now
-            .unwrap_or_else(crate::content::date::PageDate::today_utc),
+            .unwrap_or_else(crate::base::date::PageDate::today_utc),
     };
     let scheduled = crate::check::scheduled(&loaded, model_options.now);
     let sites = site::assemble(loaded, model_options);

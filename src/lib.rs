@@ -12,20 +12,18 @@
 #![allow(clippy::result_large_err)]
 
 pub mod authoring;
+pub mod base;
 pub mod build;
 pub mod check;
 pub mod config;
 pub mod content;
-pub mod diagnostic;
 pub mod output;
-pub mod progress;
 pub mod publish;
 pub mod render;
 pub mod report;
 pub mod search;
 pub mod serve;
 pub mod site;
-pub mod yaml;
 
 pub use build::{build, BuildFailure, BuildOptions, BuildReport};
 
@@ -36,4 +34,4 @@ pub const VERSION: &str = concat!(
     env!("TABLICA_GIT_COMMIT"),
     ")"
 );
-pub use diagnostic::{Diagnostic, Lang};
+pub use base::diagnostic::{Diagnostic, Lang};

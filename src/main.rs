@@ -4,9 +4,9 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tablica::authoring::{self, ImportOptions, NewOptions};
+use tablica::base::date::PageDate;
 use tablica::check::CheckCommand;
 use tablica::config::Overrides;
-use tablica::content::date::PageDate;
 use tablica::publish::package::PackageOptions;
 use tablica::report::console::{ColorChoice, Console, Format, Verbosity};
 
@@ -390,14 +390,14 @@ fn main() -> ExitCode {
 fn progress_line(
     console: &Console,
 ) -> (
-    Option<std::sync::Arc<tablica::progress::Progress>>,
+    Option<std::sync::Arc<tablica::base::progress::Progress>>,
     ProgressLine,
 ) {
     let quiet = console.verbosity == Verbosity::Quiet;
     if !progress::wanted(quiet, console.format == Format::Json) {
         return (None, ProgressLine::none());
     }
-    let counters = std::sync::Arc::new(tablica::progress::Progress::default());
+    let counters = std::sync::Arc::new(tablica::base::progress::Progress::default());
     let line = ProgressLine::start(counters.clone(), console.lang);
     (Some(counters), line)
 }
@@ -441,7 +441,7 @@ fn run_deploy(options: &tablica::publish::deploy::DeployOptions, console: &Conso
 /// Prints diagnostics that stopped a command; the exit code says why.
 fn print_errors(errors: &[tablica::Diagnostic], console: &Console) -> ExitCode {
     console.diagnostics(errors);
-    ExitCode::from(tablica::diagnostic::exit_code(errors).max(1))
+    ExitCode::from(tablica::base::diagnostic::exit_code(errors).max(1))
 }
 
 fn run_check(command: &CheckCommand, console: &Console) -> ExitCode {
@@ -454,8 +454,8 @@ fn run_check(command: &CheckCommand, console: &Console) -> ExitCode {
         Ok(report) => {
             console.diagnostics(&report.warnings);
             let output = match console.format {
-                Format::Text => tablica::check::report::text(&report.findings, console.lang),
-                Format::Json => tablica::check::report::json(&report.findings, console.lang),
+                Format::Text => tablica::report::check::text(&report.findings, console.lang),
+                Format::Json => tablica::report::check::json(&report.findings, console.lang),
             };
             let errors = report.findings.iter().any(|f| f.is_error());
             if console.verbosity > Verbosity::Quiet || errors || console.format == Format::Json {
@@ -521,7 +521,7 @@ fn run_build(options: &BuildOptions, console: &Console) -> ExitCode {
             let errors = failure.errors().count();
             console.failure(&tablica::report::failure_line(errors, lang));
             console.json(&tablica::report::failure_json(&failure));
-            ExitCode::from(tablica::diagnostic::exit_code(&failure.diagnostics).max(1))
+            ExitCode::from(tablica::base::diagnostic::exit_code(&failure.diagnostics).max(1))
         }
     }
 }

@@ -858,7 +858,7 @@ fn new_uses_today_without_a_date() {
     let fx = workspace();
     fx.run(&["new", "--site", "alfa", "Spotkanie w Sokołach"])
         .assert_ok();
-    let today = tablica::content::date::PageDate::today_utc().iso_date();
+    let today = tablica::base::date::PageDate::today_utc().iso_date();
     assert!(fx.exists(&format!(
         "content/alfa/aktualnosci/{today}-spotkanie-w-sokolach.md"
     )));

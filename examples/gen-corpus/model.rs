@@ -4,7 +4,7 @@
 
 use crate::rng::Rng;
 use crate::words::{self, Topic};
-use tablica::content::date::days_in_month;
+use tablica::base::date::days_in_month;
 
 pub struct Member {
     pub name: String,

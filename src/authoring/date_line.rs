@@ -3,7 +3,7 @@
 //! or "20.01.2021 r." — a date alone on its line, after a label, or after a
 //! place. Dates inside sentences are left alone.
 
-use crate::content::date::{PageDate, MONTHS_PL_GENITIVE};
+use crate::base::date::{PageDate, MONTHS_PL_GENITIVE};
 
 /// How the date was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,8 +8,8 @@ use super::date_line::{date_line, DateLineKind};
 use super::docx::{self, Block, ImageFile, Note, Notes};
 use super::template::{front_matter, Draft};
 use super::{find_site, page_path, section_dir, write_new_file, Created};
-use crate::content::date::PageDate;
-use crate::diagnostic::{Diagnostic, Location};
+use crate::base::date::PageDate;
+use crate::base::diagnostic::{Diagnostic, Location};
 use crate::text;
 use std::path::{Path, PathBuf};
 

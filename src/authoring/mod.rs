@@ -11,10 +11,10 @@ pub mod markdown;
 pub mod new;
 mod template;
 
+use crate::base::date::PageDate;
+use crate::base::diagnostic::{nearest, Diagnostic, Lang, Location, Text};
+use crate::base::typography::{slugify, strip_date_prefix};
 use crate::config::{Overrides, SiteConfig};
-use crate::content::date::PageDate;
-use crate::content::typography::{slugify, strip_date_prefix};
-use crate::diagnostic::{nearest, Diagnostic, Lang, Location, Text};
 use crate::text;
 use std::path::{Path, PathBuf};
 

@@ -3,8 +3,8 @@
 
 use super::template::{front_matter, Draft};
 use super::{find_site, page_path, section_dir, write_new_file, Created};
-use crate::content::date::PageDate;
-use crate::diagnostic::{Diagnostic, Location, Text};
+use crate::base::date::PageDate;
+use crate::base::diagnostic::{Diagnostic, Location, Text};
 use std::path::PathBuf;
 
 /// What `tablica new` was asked for.

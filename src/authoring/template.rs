@@ -1,8 +1,8 @@
 //! The front matter a new page starts with: the keys it has set, and every
 //! other common key commented out, with a word in Polish on what it does.
 
+use crate::base::date::PageDate;
 use crate::config::SiteConfig;
-use crate::content::date::PageDate;
 
 /// What is known about a new page when its file is written.
 #[derive(Debug)]

@@ -2,8 +2,8 @@
 //! (images, link texts, headings, tables, wording, embeds, title and
 //! summary), plus the one rule that compares pages (duplicate titles).
 
-use super::rules::{self, Rule};
 use super::{at, Finding};
+use crate::base::rules::{self, Rule};
 use crate::content::facts::{Facts, Pos};
 use crate::content::{DocKind, Document};
 use crate::site::Site;

@@ -5,9 +5,9 @@
 //! nobody again. The asking is behind [`Probe`], so tests use a local
 //! server or a fake and never the internet.
 
-use super::rules;
 use super::Finding;
-use crate::diagnostic::Location;
+use crate::base::diagnostic::Location;
+use crate::base::rules;
 use crate::text;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};

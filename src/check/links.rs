@@ -6,12 +6,12 @@
 //! plus the ids the theme's templates write. Absolute addresses under
 //! another site's `base_url` are checked against that site.
 
-use super::rules::{self, Rule};
 use super::{at, Finding};
+use crate::base::diagnostic::Location;
+use crate::base::rules::{self, Rule};
 use crate::config::Workspace;
 use crate::content::facts::Pos;
 use crate::content::Document;
-use crate::diagnostic::Location;
 use crate::site::Site;
 use crate::text;
 use rayon::prelude::*;
@@ -208,7 +208,7 @@ impl<'a> Targets<'a> {
         }
         let known: Vec<&str> = ids.map(|i| i.iter().copied().collect()).unwrap_or_default();
         let mut finding = Finding::new(rules::ANCHOR_BROKEN, location, href);
-        if let Some(near) = crate::diagnostic::nearest(&anchor, &known) {
+        if let Some(near) = crate::base::diagnostic::nearest(&anchor, &known) {
             finding = finding.with_note(text!("czy chodziło o #{near}?", "did you mean #{near}?"));
         }
         Some(finding)
@@ -216,7 +216,7 @@ impl<'a> Targets<'a> {
 
     /// "Did you mean": the site's address closest to `path`, among its
     /// pages, or among its files when `path` names a file.
-    fn suggestion(&self, site: usize, path: &str) -> crate::diagnostic::Text {
+    fn suggestion(&self, site: usize, path: &str) -> crate::base::diagnostic::Text {
         let wanted = path.trim_end_matches('/');
         let is_file = wanted
             .rsplit('/')
@@ -234,7 +234,7 @@ impl<'a> Targets<'a> {
         // Several equally near: the first in address order.
         refs.sort_unstable();
         let base = self.sites[site].config.base_path();
-        match crate::diagnostic::nearest(wanted, &refs) {
+        match crate::base::diagnostic::nearest(wanted, &refs) {
             Some(near) => text!("czy chodziło o {base}{near}?", "did you mean {base}{near}?"),
             None => text!(
                 "na witrynie nie ma adresu {base}{path}",

@@ -8,18 +8,14 @@
 pub mod content;
 pub mod external;
 pub mod links;
-pub mod report;
-pub mod rules;
 
-use crate::config::{CheckLevel, Locator, SiteConfig, Workspace};
-use crate::content::date::PageDate;
+use crate::base::date::PageDate;
+use crate::base::diagnostic::{Diagnostic, Location, Severity, Text};
+use crate::base::rules::{self, Rule};
+use crate::config::{CheckLevel, SiteConfig, Workspace};
 use crate::content::{DocKind, LoadedSite};
-use crate::diagnostic::{Diagnostic, Location, Severity, Text};
 use crate::site::Site;
-use crate::text;
 use rayon::prelude::*;
-use rules::Rule;
-use std::collections::BTreeMap;
 use std::path::Path;
 
 /// One problem found by a rule.
@@ -193,33 +189,6 @@ fn apply_levels(config: &SiteConfig, findings: Vec<Finding>) -> Vec<Finding> {
         .collect()
 }
 
-/// A site's `checks:` must name existing rules.
-pub(crate) fn validate_levels(
-    levels: &BTreeMap<String, CheckLevel>,
-    line: usize,
-    locate: &Locator,
-    problems: &mut Vec<Diagnostic>,
-) {
-    let ids = rules::ids();
-    for id in levels.keys().filter(|id| rules::find(id).is_none()) {
-        let mut d = Diagnostic::error(
-            locate.key(line, id),
-            text!(
-                "w checks nie ma reguły „{id}”",
-                "there is no rule `{id}` for checks"
-            ),
-        );
-        d = match crate::diagnostic::nearest(id, &ids) {
-            Some(near) => d.with_hint(text!("czy chodziło o „{near}”?", "did you mean `{near}`?")),
-            None => d.with_hint(Text::new(
-                "listę reguł podaje README (sekcja tablica check)",
-                "the README lists the rules (section tablica check)",
-            )),
-        };
-        problems.push(d);
-    }
-}
-
 /// A location in a Markdown file from a fact's position.
 pub(crate) fn at(file: &Path, pos: crate::content::facts::Pos) -> Location {
     Location::at(file, pos.line, pos.column)
@@ -236,7 +205,7 @@ pub struct CheckCommand {
     pub now: Option<PageDate>,
     pub external: bool,
     /// Counters the command line draws a progress line from.
-    pub progress: Option<std::sync::Arc<crate::progress::Progress>>,
+    pub progress: Option<std::sync::Arc<crate::base::progress::Progress>>,
 }
 
 /// The findings, and the load warnings (such as a cp1250 file) beside them.
@@ -256,7 +225,7 @@ pub fn check(command: &CheckCommand) -> Result<CheckReport, Vec<Diagnostic>> {
     };
     let relative = |d: Vec<Diagnostic>| {
         let mut d: Vec<Diagnostic> = d.into_iter().map(|d| d.relative_to(root)).collect();
-        crate::diagnostic::sort(&mut d);
+        crate::base::diagnostic::sort(&mut d);
         d
     };
     if let Some(p) = &command.progress {

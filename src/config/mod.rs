@@ -12,7 +12,7 @@ pub use statement::{
     MobileApp,
 };
 
-use crate::diagnostic::{nearest, Diagnostic, Lang, Location, Text};
+use crate::base::diagnostic::{nearest, Diagnostic, Lang, Location, Text};
 use crate::text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -239,9 +239,9 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Workspace, Vec<Diagnos
     let path = root.join(CONFIG_FILE);
     let source = std::fs::read_to_string(&path).map_err(|e| {
         let code = if e.kind() == std::io::ErrorKind::NotFound {
-            crate::diagnostic::USAGE
+            crate::base::diagnostic::USAGE
         } else {
-            crate::diagnostic::IO
+            crate::base::diagnostic::IO
         };
         vec![Diagnostic::error(
             Location::file(&path),
@@ -266,8 +266,8 @@ pub fn parse(
     source: &str,
     overrides: &Overrides,
 ) -> Result<Workspace, Vec<Diagnostic>> {
-    let raw: RawWorkspace =
-        serde_yaml::from_str(source).map_err(|e| vec![crate::yaml::yaml_error(path, &e, &[])])?;
+    let raw: RawWorkspace = serde_yaml::from_str(source)
+        .map_err(|e| vec![crate::base::yaml::yaml_error(path, &e, &[])])?;
     let locate = Locator { path, source };
     let mut problems = Vec::new();
     let mut sites = raw.sites;
@@ -460,7 +460,7 @@ fn validate_site(
     if let Some(statement) = &site.accessibility {
         statement::validate(statement, line, locate, problems);
     }
-    crate::check::validate_levels(&site.checks, line, locate, problems);
+    validate_levels(&site.checks, line, locate, problems);
     if let Some(bip) = &site.bip {
         if !is_absolute_url(bip) {
             problems.push(
@@ -638,10 +638,40 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// A site's `checks:` must name existing rules.
+fn validate_levels(
+    levels: &std::collections::BTreeMap<String, CheckLevel>,
+    line: usize,
+    locate: &Locator,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let ids = crate::base::rules::ids();
+    for id in levels
+        .keys()
+        .filter(|id| crate::base::rules::find(id).is_none())
+    {
+        let mut d = Diagnostic::error(
+            locate.key(line, id),
+            text!(
+                "w checks nie ma reguły „{id}”",
+                "there is no rule `{id}` for checks"
+            ),
+        );
+        d = match crate::base::diagnostic::nearest(id, &ids) {
+            Some(near) => d.with_hint(text!("czy chodziło o „{near}”?", "did you mean `{near}`?")),
+            None => d.with_hint(Text::new(
+                "listę reguł podaje README (sekcja tablica check)",
+                "the README lists the rules (section tablica check)",
+            )),
+        };
+        problems.push(d);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::date::PageDate;
+    use crate::base::date::PageDate;
 
     fn parse_str(source: &str) -> Result<Workspace, Vec<Diagnostic>> {
         let dir = tempfile::tempdir().unwrap();

@@ -3,8 +3,8 @@
 //! review that is due by 31 March.
 
 use super::{Locator, Workspace, CONFIG_FILE};
-use crate::content::date::PageDate;
-use crate::diagnostic::{Diagnostic, Text};
+use crate::base::date::PageDate;
+use crate::base::diagnostic::{Diagnostic, Text};
 use crate::text;
 use serde::{Deserialize, Serialize};
 
@@ -144,7 +144,7 @@ pub(super) fn validate(
         ("reviewed", &statement.reviewed),
     ];
     for (key, value) in dates {
-        if let Err(message) = crate::content::date::PageDate::parse(value) {
+        if let Err(message) = crate::base::date::PageDate::parse(value) {
             problems.push(Diagnostic::error(locate.key(line, key), message));
         }
     }

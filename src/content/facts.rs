@@ -4,7 +4,7 @@
 //! check never re-reads a file or keeps its text; a fact is a few words and
 //! a position, and most paragraphs leave none.
 
-use crate::diagnostic::line_col;
+use crate::base::diagnostic::line_col;
 use pulldown_cmark::{Event, Tag, TagEnd};
 use std::ops::Range;
 

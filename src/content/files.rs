@@ -4,8 +4,8 @@
 //! written as `/path`, under the site's content folder and then static/.
 
 use super::front_matter::{self, FrontMatter};
-use super::typography::typeset;
-use crate::diagnostic::{Diagnostic, Text};
+use crate::base::diagnostic::{Diagnostic, Text};
+use crate::base::typography::typeset;
 use crate::text;
 use std::path::{Path, PathBuf};
 

@@ -1,10 +1,10 @@
 //! Front matter: the YAML block between `---` lines at the top of a page.
 //! Keys are English; an unknown key is an error that suggests the nearest one.
 
-use crate::content::date::PageDate;
-use crate::diagnostic::{Diagnostic, Location, Text};
+use crate::base::date::PageDate;
+use crate::base::diagnostic::{Diagnostic, Location, Text};
+use crate::base::yaml::yaml_error_at;
 use crate::text;
-use crate::yaml::yaml_error_at;
 use serde::Deserialize;
 use std::path::Path;
 

@@ -3,10 +3,11 @@
 //! (`@/aktualnosci/plik.md`) turned into URLs and remembered for checking,
 //! and raw HTML sanitised unless the site opted out.
 
+use crate::base::diagnostic::{line_col, Lang};
+use crate::base::escape::escape_attribute;
+use crate::base::typography::{slugify, strip_word_artefacts, typeset};
 use crate::content::facts::{Collector, Facts};
 use crate::content::paths::{asset_output_path, url_path_for, Bundles};
-use crate::content::typography::{slugify, strip_word_artefacts, typeset};
-use crate::diagnostic::{line_col, Lang};
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -318,32 +319,6 @@ fn table_wrap_open(lang: Lang, heading: &str) -> String {
         "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">",
         escape_attribute(&label)
     )
-}
-
-/// Escapes text for HTML and XML content and double-quoted attributes.
-/// Control characters that XML 1.0 forbids are dropped, so the same text
-/// is safe in pages and in feeds.
-pub fn escape_attribute(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    // Every byte replaced is ASCII, so the runs between them are whole
-    // characters: copied as slices, not char by char (feeds escape whole
-    // bodies with this).
-    let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let replacement = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r') => "",
-            _ => continue,
-        };
-        out.push_str(&text[start..i]);
-        out.push_str(replacement);
-        start = i + 1;
-    }
-    out.push_str(&text[start..]);
-    out
 }
 
 /// Joins consecutive text events, which pulldown-cmark splits at special

@@ -3,16 +3,14 @@
 //! renders its body. Each file is loaded on its own, in parallel; nothing
 //! here looks at other files, so `serve` can reload just one.
 
-pub mod date;
 pub mod facts;
 pub mod files;
 pub mod front_matter;
 pub mod markdown;
 pub mod paths;
-pub mod typography;
 
+use crate::base::diagnostic::{line_col, Diagnostic, Location, Text};
 use crate::config::{SiteConfig, Workspace};
-use crate::diagnostic::{line_col, Diagnostic, Location, Text};
 use crate::text;
 use front_matter::{FrontMatter, Requirement};
 use markdown::{MarkdownContext, Rendered};
@@ -153,13 +151,13 @@ fn list_files(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> (Listing, Listi
                         Location::file(path),
                         text!("nie można odczytać: {e}", "cannot read: {e}"),
                     )
-                    .with_code(crate::diagnostic::IO),
+                    .with_code(crate::base::diagnostic::IO),
                 );
                 continue;
             }
         };
         if !entry.file_type().is_file()
-            || is_temporary(entry.file_name().to_string_lossy().as_ref())
+            || crate::base::temp_files::is_temporary(entry.file_name().to_string_lossy().as_ref())
         {
             continue;
         }
@@ -178,26 +176,6 @@ fn list_files(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> (Listing, Listi
         }
     }
     (markdown, other)
-}
-
-/// Editor and office temp files that must never be published.
-pub fn is_temporary(name: &str) -> bool {
-    name.starts_with("~$")
-        || name.starts_with(".#")
-        // gedit and JetBrains editors save through these.
-        || name.starts_with(".goutputstream-")
-        || name.ends_with("___jb_tmp___")
-        || name.ends_with("___jb_old___")
-        || name.ends_with(".kate-swp")
-        || name.ends_with(".crswap")
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || name == "4913"
-        || name == ".DS_Store"
-        || name == "Thumbs.db"
-        || name == "desktop.ini"
 }
 
 /// A loaded document with its warnings, or the errors that stopped it.
@@ -338,7 +316,7 @@ fn attachment_facts(front: &FrontMatter, yaml: &str) -> Vec<facts::AttachmentFac
 
 /// Polish typography for the texts of the front matter that readers see.
 fn typeset_front_matter(front: &mut FrontMatter) {
-    use typography::typeset as bind;
+    use crate::base::typography::typeset as bind;
     front.title = bind(&front.title);
     for text in [&mut front.summary, &mut front.signature]
         .into_iter()
@@ -368,7 +346,7 @@ fn check_gminy(
                     "`{g}` is not a member of this partnership"
                 ),
             );
-            match crate::diagnostic::nearest(g, &members) {
+            match crate::base::diagnostic::nearest(g, &members) {
                 Some(near) => {
                     d.with_hint(text!("czy chodziło o „{near}”?", "did you mean `{near}`?"))
                 }
@@ -405,7 +383,7 @@ fn read_text(path: &Path, warnings: &mut Vec<Diagnostic>) -> Result<String, Diag
             Location::file(path),
             text!("nie można odczytać pliku: {e}", "cannot read the file: {e}"),
         )
-        .with_code(crate::diagnostic::IO)
+        .with_code(crate::base::diagnostic::IO)
     })?;
     let text = decode(path, &bytes, warnings)?;
     Ok(if text.contains('\r') {
@@ -499,12 +477,5 @@ mod tests {
     fn shorten_cuts_at_words() {
         assert_eq!(shorten("Ala ma kota i psa", 11), "Ala ma kota…");
         assert_eq!(shorten("krótko", 10), "krótko");
-    }
-
-    #[test]
-    fn temporary_files_are_recognised() {
-        assert!(is_temporary("~$plik.docx"));
-        assert!(is_temporary(".x.md.swp"));
-        assert!(!is_temporary("uchwala.pdf"));
     }
 }

@@ -2,7 +2,7 @@
 //! path of any other file (files in a page bundle go next to their page).
 //! Both are pure functions of paths, so any stage can compute them.
 
-use crate::content::typography::{slugify, strip_date_prefix};
+use crate::base::typography::{slugify, strip_date_prefix};
 use std::collections::BTreeSet;
 
 /// Content paths of Markdown files without `.md`: a folder with the same

@@ -2,8 +2,8 @@
 //! from the site model with absolute URLs and Poland's UTC offset, so that
 //! feed readers and other portals can follow a partnership.
 
+use crate::base::date::PageDate;
 use crate::config::SiteConfig;
-use crate::content::date::PageDate;
 use crate::content::Document;
 use crate::site::Site;
 use rayon::prelude::*;
@@ -243,4 +243,4 @@ fn rss(site: &Site, channel: &Channel) -> String {
 }
 
 /// Escapes text for XML content and attribute values.
-pub use crate::content::markdown::escape_attribute as escape;
+pub use crate::base::escape::escape_attribute as escape;

@@ -3,7 +3,7 @@
 //! converted from Poland's local time, which every calendar understands
 //! without a time-zone block.
 
-use crate::content::date::PageDate;
+use crate::base::date::PageDate;
 use crate::content::Document;
 use crate::render::ICS_FILE;
 use crate::site::Site;
@@ -93,7 +93,7 @@ fn compact(date: PageDate) -> String {
 }
 
 fn next_day(date: PageDate) -> PageDate {
-    let days = crate::content::date::days_in_month(date.year, date.month);
+    let days = crate::base::date::days_in_month(date.year, date.month);
     let (year, month, day) = match (date.month, date.day) {
         (12, 31) => (date.year + 1, 1, 1),
         (m, d) if d >= days => (date.year, m + 1, 1),
@@ -113,7 +113,7 @@ fn previous_day(date: PageDate) -> PageDate {
         (m, 1) => (
             date.year,
             m - 1,
-            crate::content::date::days_in_month(date.year, m - 1),
+            crate::base::date::days_in_month(date.year, m - 1),
         ),
         (m, d) => (date.year, m, d - 1),
     };

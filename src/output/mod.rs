@@ -8,12 +8,13 @@ mod ics;
 mod minify;
 mod refresh;
 mod relative;
+pub mod server_config;
 mod sitemap;
 
 pub use refresh::{refresh_search, refresh_site, Memory, Refreshed};
 pub use relative::Relativizer;
 
-use crate::diagnostic::{Diagnostic, Location, Text};
+use crate::base::diagnostic::{Diagnostic, Location, Text};
 use crate::render::{Item, Renderer};
 use crate::site::Site;
 use crate::text;
@@ -47,7 +48,7 @@ pub struct StageOptions<'a> {
     /// Writes `.htaccess` into the site folder (`build --server-config`).
     pub server_config: bool,
     /// Counts rendered pages for a progress line.
-    pub progress: Option<&'a crate::progress::Progress>,
+    pub progress: Option<&'a crate::base::progress::Progress>,
 }
 
 /// Renders and writes every page of `site` into a fresh staging folder.
@@ -135,7 +136,7 @@ fn write_site(
         let hashes = script_hashes(&staging.join("index.html"));
         extra.push((
             ".htaccess".to_string(),
-            crate::publish::server_config::apache(&site.config, &hashes),
+            crate::output::server_config::apache(&site.config, &hashes),
         ));
     }
     let errors: Vec<Diagnostic> = extra
@@ -155,7 +156,7 @@ fn write_site(
 /// The CSP hashes of the inline scripts of a written page.
 fn script_hashes(page: &Path) -> Vec<String> {
     std::fs::read_to_string(page)
-        .map(|html| crate::publish::server_config::inline_script_hashes(&html))
+        .map(|html| crate::output::server_config::inline_script_hashes(&html))
         .unwrap_or_default()
 }
 
@@ -163,7 +164,7 @@ fn script_hashes(page: &Path) -> Vec<String> {
 pub fn write_nginx_config(output_dir: &Path, site: &Site) -> Result<(), Diagnostic> {
     let hashes = script_hashes(&output_dir.join(&site.config.id).join("index.html"));
     let path = output_dir.join(format!("{}.nginx.conf", site.config.id));
-    let body = crate::publish::server_config::nginx(&site.config, &hashes);
+    let body = crate::output::server_config::nginx(&site.config, &hashes);
     std::fs::write(&path, body).map_err(|e| io_error(&path, &e))
 }
 
@@ -212,7 +213,7 @@ fn write_search_index(
 /// One template mistake fails every page that uses it; report it once per
 /// place (the messages differ only in the variables each page has).
 fn dedup(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    crate::diagnostic::sort(&mut errors);
+    crate::base::diagnostic::sort(&mut errors);
     errors.dedup_by(|a, b| a.location == b.location);
     errors
 }
@@ -237,7 +238,7 @@ fn copy_tree(from: &Path, to: &Path) -> Result<usize, Diagnostic> {
         if entry.file_type().is_dir() {
             create_dir(&target)?;
         } else if entry.file_type().is_file()
-            && !crate::content::is_temporary(&entry.file_name().to_string_lossy())
+            && !crate::base::temp_files::is_temporary(&entry.file_name().to_string_lossy())
         {
             std::fs::copy(entry.path(), &target).map_err(|e| io_error(entry.path(), &e))?;
             count += 1;
@@ -278,7 +279,7 @@ fn io_error(path: &Path, error: &std::io::Error) -> Diagnostic {
             "read or write failed: {error}"
         ),
     )
-    .with_code(crate::diagnostic::IO)
+    .with_code(crate::base::diagnostic::IO)
     .with_hint(Text::new(
         "sprawdź, czy jest miejsce na dysku i prawo zapisu do folderu",
         "check that there is disk space and permission to write to the folder",

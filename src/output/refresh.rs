@@ -7,7 +7,7 @@
 //! has been told to reload: on a hub over many sites it takes longest.
 
 use super::{create_dir, extra_files, io_error, StaticSources};
-use crate::diagnostic::Diagnostic;
+use crate::base::diagnostic::Diagnostic;
 use crate::render::Renderer;
 use crate::site::Site;
 use rayon::prelude::*;
@@ -182,7 +182,7 @@ fn add_static_files(
         for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
             let entry = entry.map_err(|e| vec![io_error(dir, &std::io::Error::other(e))])?;
             let name = entry.file_name().to_string_lossy();
-            if !entry.file_type().is_file() || crate::content::is_temporary(&name) {
+            if !entry.file_type().is_file() || crate::base::temp_files::is_temporary(&name) {
                 continue;
             }
             let Ok(rel) = entry.path().strip_prefix(dir) else {

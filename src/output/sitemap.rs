@@ -2,7 +2,7 @@
 //! `robots.txt` pointing to it.
 
 use super::feeds::escape;
-use crate::content::date::PageDate;
+use crate::base::date::PageDate;
 use crate::render::Item;
 use crate::site::Site;
 

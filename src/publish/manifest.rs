@@ -2,7 +2,7 @@
 //! path order. It goes into packages (and onto servers after a deploy) so
 //! that a copy can be checked and compared file by file.
 
-use crate::diagnostic::{Diagnostic, Location, Text};
+use crate::base::diagnostic::{Diagnostic, Location, Text};
 use crate::text;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -100,7 +100,7 @@ fn read_error(path: &Path, error: &std::io::Error) -> Diagnostic {
         Location::file(path),
         text!("nie można odczytać: {error}", "cannot read: {error}"),
     )
-    .with_code(crate::diagnostic::IO)
+    .with_code(crate::base::diagnostic::IO)
     .with_hint(Text::new(
         "sprawdź, czy folder witryny istnieje i można go czytać",
         "check that the site folder exists and can be read",

@@ -6,4 +6,3 @@
 pub mod deploy;
 pub mod manifest;
 pub mod package;
-pub mod server_config;

@@ -5,9 +5,9 @@
 //! entries are sorted and dated 1980-01-01.
 
 use super::manifest::{self, Manifest, MANIFEST_FILE, SUMS_FILE};
+use crate::base::diagnostic::{Diagnostic, Location, Text};
 use crate::build::selected_sites;
 use crate::config::{self, Overrides};
-use crate::diagnostic::{Diagnostic, Location, Text};
 use crate::text;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -24,7 +24,7 @@ pub struct PackageOptions {
     /// Read the built sites from here instead of `output_dir`.
     pub output: Option<PathBuf>,
     /// Counters the command line draws a progress line from.
-    pub progress: Option<std::sync::Arc<crate::progress::Progress>>,
+    pub progress: Option<std::sync::Arc<crate::base::progress::Progress>>,
 }
 
 /// One written package.
@@ -69,7 +69,7 @@ fn package_site(
     id: &str,
     dir: &Path,
     to: &Path,
-    progress: Option<&crate::progress::Progress>,
+    progress: Option<&crate::base::progress::Progress>,
 ) -> Result<Packaged, Diagnostic> {
     require_built(id, dir)?;
     if let Some(p) = progress {
@@ -119,7 +119,7 @@ fn write_zip(
     id: &str,
     dir: &Path,
     manifest: &Manifest,
-    progress: Option<&crate::progress::Progress>,
+    progress: Option<&crate::base::progress::Progress>,
 ) -> Result<(), Diagnostic> {
     let file = std::fs::File::create(path).map_err(|e| write_error(path, &e))?;
     let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
@@ -172,7 +172,7 @@ fn write_error(path: &Path, error: &std::io::Error) -> Diagnostic {
             "cannot write the package: {error}"
         ),
     )
-    .with_code(crate::diagnostic::IO)
+    .with_code(crate::base::diagnostic::IO)
     .with_hint(Text::new(
         "sprawdź, czy jest miejsce na dysku i prawo zapisu do folderu",
         "check that there is disk space and permission to write to the folder",

@@ -3,10 +3,10 @@
 //! official template (version 2.0 of 31 July 2024) requires, so that no theme
 //! can publish a statement the official validator would reject.
 
+use crate::base::date::{DateView, PageDate};
+use crate::base::diagnostic::{Diagnostic, Lang, Location, Text};
+use crate::base::typography::typeset;
 use crate::config::{AccessibilityStatement, ComplianceStatus, SiteConfig};
-use crate::content::date::{DateView, PageDate};
-use crate::content::typography::typeset;
-use crate::diagnostic::{Diagnostic, Lang, Location, Text};
 use crate::text;
 use serde::Serialize;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! Loading a theme: its templates into Tera and its `i18n/<lang>.yaml` files.
 
+use crate::base::diagnostic::{Diagnostic, Lang, Location, Text};
 use crate::config::{Workspace, CONFIG_FILE};
-use crate::diagnostic::{Diagnostic, Lang, Location, Text};
 use crate::text;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -129,7 +129,7 @@ fn read_templates(dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(String, St
         let Ok(entry) = entry else { continue };
         let path = entry.path();
         if !entry.file_type().is_file()
-            || crate::content::is_temporary(&entry.file_name().to_string_lossy())
+            || crate::base::temp_files::is_temporary(&entry.file_name().to_string_lossy())
         {
             continue;
         }
@@ -250,13 +250,13 @@ fn load_translations(dir: &Path, problems: &mut Vec<Diagnostic>) -> Translations
             Ok(mut map) => {
                 if lang == Lang::Pl {
                     for text in map.values_mut() {
-                        *text = crate::content::typography::typeset(text);
+                        *text = crate::base::typography::typeset(text);
                     }
                 }
                 values.insert(lang.code(), tera::Value::from(map.clone()));
                 strings.insert(lang.code(), map);
             }
-            Err(e) => problems.push(crate::yaml::yaml_error(&path, &e, &[])),
+            Err(e) => problems.push(crate::base::yaml::yaml_error(&path, &e, &[])),
         }
     }
     if let (Some(pl), Some(en)) = (strings.get("pl"), strings.get("en")) {

@@ -3,12 +3,12 @@
 //! hub's partnerships). `context` decides which page gets which.
 
 use super::theme::Theme;
+use crate::base::date::DateView;
+use crate::base::diagnostic::Lang;
+use crate::base::typography::{polish_collation_key, typeset};
 use crate::config::SiteConfig;
-use crate::content::date::DateView;
 use crate::content::paths::url_path_for;
-use crate::content::typography::{polish_collation_key, typeset};
 use crate::content::Document;
-use crate::diagnostic::Lang;
 use crate::site::taxonomy::TaxonomyKind;
 use crate::site::Site;
 use serde::Serialize;

@@ -4,7 +4,7 @@
 //! never with `NO_COLOR` or `--color never`.
 
 use super::diagnostics::{json_line, JsonDiagnostic, TextRenderer};
-use crate::diagnostic::{Diagnostic, Lang};
+use crate::base::diagnostic::{Diagnostic, Lang};
 use std::cell::RefCell;
 use std::io::IsTerminal;
 use std::path::Path;

@@ -6,7 +6,7 @@
 //! `{"file","line","column","severity","code","message","hint"}` (check adds
 //! `"text"` and `"why"`), then one `{"summary":{…}}` object.
 
-use crate::diagnostic::{Diagnostic, Lang, Severity};
+use crate::base::diagnostic::{Diagnostic, Lang, Severity};
 use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 use std::collections::HashMap;

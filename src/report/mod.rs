@@ -1,12 +1,13 @@
 //! Human-readable summaries of a build, in Polish (with Polish plural forms
 //! and decimal commas) or English.
 
+pub mod check;
 pub mod console;
 pub mod diagnostics;
 pub mod progress;
 
+use crate::base::diagnostic::Lang;
 use crate::build::BuildReport;
-use crate::diagnostic::Lang;
 use std::path::Path;
 
 /// Polish nouns have three plural forms: 1 strona, 2–4 strony, 5 stron

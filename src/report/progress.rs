@@ -3,8 +3,8 @@
 //! stderr, and is removed when the work ends. Never drawn when stderr is
 //! not a terminal, with `--quiet`, in JSON mode, or under `CI`.
 
-use crate::diagnostic::Lang;
-use crate::progress::Progress;
+use crate::base::diagnostic::Lang;
+use crate::base::progress::Progress;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -15,9 +15,9 @@
 
 use super::text::{excerpt, plain_text};
 use super::words::{shard_name, stopwords, with_terms};
-use crate::content::typography::{polish_collation_key, typeset};
+use crate::base::diagnostic::Lang;
+use crate::base::typography::{polish_collation_key, typeset};
 use crate::content::Document;
-use crate::diagnostic::Lang;
 use crate::site::Site;
 use rayon::prelude::*;
 use serde::Serialize;

@@ -5,7 +5,7 @@
 //! query word to the stems that begin it or that it begins, so "losice",
 //! "Łosicach" and "konsultacjach" find "Łosice" and "konsultacje".
 
-use crate::diagnostic::Lang;
+use crate::base::diagnostic::Lang;
 use pagefind_stem::{Algorithm, Stemmer};
 use std::cell::RefCell;
 use std::collections::HashMap;

@@ -32,7 +32,7 @@ pub fn classify(root: &Path, theme: &str, path: &Path) -> Option<Change> {
             _ => None,
         })
         .collect::<Option<_>>()?;
-    if crate::content::is_temporary(parts.last()?) {
+    if crate::base::temp_files::is_temporary(parts.last()?) {
         return None;
     }
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();

@@ -5,7 +5,7 @@
 //! so nothing outside it (the sources least of all) is ever served.
 
 use super::live::{self, Broadcast};
-use crate::diagnostic::Lang;
+use crate::base::diagnostic::Lang;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
@@ -285,7 +285,7 @@ fn sites_page(shared: &Shared) -> Vec<u8> {
         .map(|(id, name)| {
             format!(
                 "<li><a href=\"/{id}/\">{}</a> <code>/{id}/</code></li>",
-                crate::content::markdown::escape_attribute(name)
+                crate::base::escape::escape_attribute(name)
             )
         })
         .collect();

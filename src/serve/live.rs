@@ -2,7 +2,7 @@
 //! Events stream that carries them, and the small script that `serve`
 //! injects into the pages it serves (never into `build` output).
 
-use crate::diagnostic::{Diagnostic, Lang};
+use crate::base::diagnostic::{Diagnostic, Lang};
 use serde::Serialize;
 use std::io::Write;
 use std::sync::{Condvar, Mutex, MutexGuard};

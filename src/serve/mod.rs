@@ -10,8 +10,8 @@ mod live;
 mod preview;
 mod watch;
 
+use crate::base::diagnostic::{Diagnostic, Lang, Location, Text};
 use crate::build::BuildOptions;
-use crate::diagnostic::{Diagnostic, Lang, Location, Text};
 use crate::report::diagnostics::TextRenderer;
 use crate::report::plural_pl;
 use crate::text;
@@ -180,7 +180,7 @@ fn bind(
             "cannot start the server: {last_error}"
         ),
     )
-    .with_code(crate::diagnostic::NETWORK)
+    .with_code(crate::base::diagnostic::NETWORK)
     .with_hint(Text::new(
         "podaj inny port, np. tablica serve --port 8080",
         "choose another port, e.g. tablica serve --port 8080",

@@ -7,11 +7,11 @@
 //! `build` uses.
 
 use super::changes::{Change, Changes};
+use crate::base::diagnostic::Diagnostic;
 use crate::build::{selected_sites, sites_to_load, theme_needs, BuildOptions};
 use crate::config::{self, SiteConfig, Workspace};
 use crate::content::paths::Bundles;
 use crate::content::{self, LoadedSite};
-use crate::diagnostic::Diagnostic;
 use crate::output::{self, Memory, Refreshed, StaticSources};
 use crate::render::{Renderer, Theme};
 use crate::site::{self, ModelOptions, Site};
@@ -88,7 +88,7 @@ impl Preview {
             include_drafts: options.include_drafts,
             now: options
                 .now
-                .unwrap_or_else(crate::content::date::PageDate::today_utc),
+                .unwrap_or_else(crate::base::date::PageDate::today_utc),
         };
         let selected = selected_sites(&workspace, options.overrides.site.as_deref());
         let theme = Theme::load(&workspace, &theme_needs(&selected));
@@ -350,7 +350,7 @@ impl Preview {
                 .iter()
                 .map(|f| f.to_diagnostic().relative_to(&self.options.root))
                 .collect();
-        crate::diagnostic::sort(&mut findings);
+        crate::base::diagnostic::sort(&mut findings);
         findings
     }
 
@@ -414,7 +414,7 @@ impl Rebuilt {
                 .into_iter()
                 .map(|d| d.relative_to(root))
                 .collect();
-            crate::diagnostic::sort(list);
+            crate::base::diagnostic::sort(list);
         }
         self
     }

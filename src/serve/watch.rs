@@ -4,7 +4,7 @@
 //! bursts; a burst is gathered until the disk has been quiet for a moment.
 
 use super::changes::{classify, Changes};
-use crate::diagnostic::{Diagnostic, Location, Text};
+use crate::base::diagnostic::{Diagnostic, Location, Text};
 use notify::{EventKind, RecursiveMode, Watcher as _};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
@@ -94,7 +94,7 @@ fn watch_error(path: &Path, error: &notify::Error) -> Diagnostic {
             "cannot watch the folder for changes: {error}"
         ),
     )
-    .with_code(crate::diagnostic::IO)
+    .with_code(crate::base::diagnostic::IO)
     .with_hint(Text::new(
         "na Linuksie zwiększ limit: sudo sysctl fs.inotify.max_user_watches=524288",
         "on Linux raise the limit: sudo sysctl fs.inotify.max_user_watches=524288",

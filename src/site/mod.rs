@@ -6,10 +6,10 @@
 pub mod neighbours;
 pub mod taxonomy;
 
+use crate::base::date::PageDate;
+use crate::base::diagnostic::{Diagnostic, Lang, Location, Text};
 use crate::config::SiteConfig;
-use crate::content::date::PageDate;
 use crate::content::{Asset, DocKind, Document, LoadedSite};
-use crate::diagnostic::{Diagnostic, Lang, Location, Text};
 use crate::text;
 use std::collections::{BTreeMap, BTreeSet};
 use taxonomy::{Taxonomy, TaxonomyKind};
@@ -485,7 +485,7 @@ fn check_content_links(site: &LoadedSite, unpublished: &BTreeSet<&str>) -> Vec<D
 fn similar_path<'a>(target: &str, known: &BTreeSet<&'a str>) -> Option<&'a str> {
     let name = |path: &str| -> String {
         let file = path.rsplit('/').next().unwrap_or(path);
-        crate::content::typography::strip_date_prefix(file.trim_end_matches(".md")).to_string()
+        crate::base::typography::strip_date_prefix(file.trim_end_matches(".md")).to_string()
     };
     let wanted = name(target);
     let candidates: Vec<&str> = known
@@ -495,7 +495,7 @@ fn similar_path<'a>(target: &str, known: &BTreeSet<&'a str>) -> Option<&'a str> 
         .collect();
     let names: Vec<String> = candidates.iter().map(|k| name(k)).collect();
     let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
-    let best = crate::diagnostic::nearest(&wanted, &name_refs)?;
+    let best = crate::base::diagnostic::nearest(&wanted, &name_refs)?;
     let index = name_refs.iter().position(|n| *n == best)?;
     Some(candidates[index])
 }

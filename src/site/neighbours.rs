@@ -4,7 +4,7 @@
 
 use super::taxonomy::{Taxonomy, TaxonomyKind};
 use super::Section;
-use crate::content::typography::slugify;
+use crate::base::typography::slugify;
 use crate::content::Document;
 use rayon::prelude::*;
 use std::collections::HashMap;

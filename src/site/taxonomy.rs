@@ -3,10 +3,10 @@
 //! listing its announcements, newest first; terms are listed in Polish
 //! alphabetical order.
 
+use crate::base::diagnostic::Lang;
+use crate::base::typography::{polish_collation_key, slugify};
 use crate::config::SiteConfig;
-use crate::content::typography::{polish_collation_key, slugify};
 use crate::content::Document;
-use crate::diagnostic::Lang;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

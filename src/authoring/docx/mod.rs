@@ -10,7 +10,7 @@ mod package;
 mod styles;
 pub mod xml;
 
-use crate::diagnostic::Diagnostic;
+use crate::base::diagnostic::Diagnostic;
 pub use notes::{Note, Notes};
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! The import report: what in the Word document could not be converted, or
 //! was converted with a guess the clerk should check.
 
-use crate::diagnostic::Text;
+use crate::base::diagnostic::Text;
 
 /// One kind of thing the import could not carry over, or had to guess.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 //! connect them.
 
 use super::xml::{self, Element};
-use crate::diagnostic::{Diagnostic, Location, Text};
+use crate::base::diagnostic::{Diagnostic, Location, Text};
 use crate::text;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};

@@ -3,7 +3,7 @@
 //! SSH keys, or a prompt when a person is at the terminal.
 
 use super::remote::Failure;
-use crate::diagnostic::Text;
+use crate::base::diagnostic::Text;
 use crate::text;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};

@@ -7,7 +7,7 @@
 use super::credentials;
 use super::remote::{self, parent, temporary, Failure, Remote};
 use super::target::{join, Server};
-use crate::diagnostic::{Diagnostic, Location, Text};
+use crate::base::diagnostic::{Diagnostic, Location, Text};
 use crate::text;
 use std::collections::HashSet;
 use std::sync::Arc;

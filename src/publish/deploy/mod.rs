@@ -22,8 +22,8 @@ pub use plan::Plan;
 pub use report::line;
 pub use target::Target;
 
+use crate::base::diagnostic::{Diagnostic, Location, Text};
 use crate::config::{self, Locator, Overrides, SiteConfig, CONFIG_FILE};
-use crate::diagnostic::{Diagnostic, Location, Text};
 use crate::publish::manifest::{Manifest, MANIFEST_FILE};
 use crate::text;
 use remote::{parent, Failure, Remote};
@@ -45,7 +45,7 @@ pub struct DeployOptions {
     /// Read the built site from here instead of `output_dir`.
     pub output: Option<PathBuf>,
     /// Counters the command line draws a progress line from.
-    pub progress: Option<std::sync::Arc<crate::progress::Progress>>,
+    pub progress: Option<std::sync::Arc<crate::base::progress::Progress>>,
 }
 
 /// What a deploy did (or, dry, would do).
@@ -178,7 +178,7 @@ fn sync(
     dir: &Path,
     dry_run: bool,
     warnings: &mut Vec<Diagnostic>,
-    progress_counters: Option<&crate::progress::Progress>,
+    progress_counters: Option<&crate::base::progress::Progress>,
 ) -> Result<Plan, Failure> {
     let previous = read_manifest(remote, MANIFEST_FILE, warnings)?;
     if let Some(other) = previous.as_ref().filter(|m| m.site != local.site) {
@@ -209,7 +209,7 @@ fn upload(
     local: &Manifest,
     dir: &Path,
     done: Vec<crate::publish::manifest::Entry>,
-    counters: Option<&crate::progress::Progress>,
+    counters: Option<&crate::base::progress::Progress>,
 ) -> Result<(), Failure> {
     if let Some(counters) = counters {
         counters.stage("deploy");

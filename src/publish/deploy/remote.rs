@@ -2,7 +2,7 @@
 //! replace a file whole, delete a file), and the failures a server can
 //! cause, turned into messages that say what to do.
 
-use crate::diagnostic::{Diagnostic, Location, Text};
+use crate::base::diagnostic::{Diagnostic, Location, Text};
 use crate::text;
 use std::io::ErrorKind;
 use std::net::{TcpStream, ToSocketAddrs};
@@ -77,8 +77,8 @@ impl Failure {
         // are failures of the network or the server's disk (exit code 3).
         let code = match &self {
             Failure::Refused(_) | Failure::Ready(_) => None,
-            Failure::DiskFull(_) | Failure::Denied(_) => Some(crate::diagnostic::IO),
-            _ => Some(crate::diagnostic::NETWORK),
+            Failure::DiskFull(_) | Failure::Denied(_) => Some(crate::base::diagnostic::IO),
+            _ => Some(crate::base::diagnostic::NETWORK),
         };
         let (message, hint) = match self {
             Failure::Ready(diagnostic) => return *diagnostic,
@@ -185,7 +185,7 @@ pub fn temporary(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Lang;
+    use crate::base::diagnostic::Lang;
 
     fn says(failure: Failure) -> String {
         let d = failure.diagnostic("sftp://u@h:22/w/");

@@ -2,7 +2,7 @@
 //! send or delete, then one line per site with the counts and the target.
 
 use super::Deployed;
-use crate::diagnostic::Lang;
+use crate::base::diagnostic::Lang;
 use crate::report::plural_pl;
 
 /// The report of one site's deploy, ending with a newline.

@@ -7,7 +7,7 @@
 use super::credentials;
 use super::remote::{self, parent, temporary, Failure, Remote};
 use super::target::{join, Server};
-use crate::diagnostic::Text;
+use crate::base::diagnostic::Text;
 use crate::text;
 use ssh2::{CheckResult, ErrorCode, KnownHostFileKind, Session};
 use std::collections::HashSet;

@@ -2,7 +2,7 @@
 //! address, or a (mounted) folder given as a path or a `file://` address.
 //! Passwords never belong here: they come from the environment or a prompt.
 
-use crate::diagnostic::Text;
+use crate::base::diagnostic::Text;
 use crate::text;
 use std::fmt;
 use std::path::{Path, PathBuf};

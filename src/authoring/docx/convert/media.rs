@@ -9,7 +9,7 @@ use crate::authoring::docx::xml::Element;
 use crate::authoring::docx::ImageFile;
 use crate::authoring::markdown::{self, Inline};
 use crate::authoring::TODO_ALT;
-use crate::diagnostic::Diagnostic;
+use crate::base::diagnostic::Diagnostic;
 
 const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "svg"];
 

@@ -10,8 +10,8 @@ use super::styles::{numbering_of, outline_level, ListKind, Numbering, Role, Styl
 use super::xml::Element;
 use super::{Block, Converted, ListMarker};
 use crate::authoring::markdown::{self, Inline};
-use crate::content::typography::strip_word_artefacts;
-use crate::diagnostic::Diagnostic;
+use crate::base::diagnostic::Diagnostic;
+use crate::base::typography::strip_word_artefacts;
 use std::collections::HashMap;
 
 mod media;

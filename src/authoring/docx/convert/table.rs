@@ -7,7 +7,7 @@ use crate::authoring::docx::notes::Note;
 use crate::authoring::docx::xml::Element;
 use crate::authoring::docx::Block;
 use crate::authoring::markdown;
-use crate::diagnostic::Diagnostic;
+use crate::base::diagnostic::Diagnostic;
 
 impl Converter<'_> {
     /// A `w:tbl` as one table block.

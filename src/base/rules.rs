@@ -3,7 +3,7 @@
 //! it tells a clerk in plain Polish and in English: what is wrong, why it
 //! matters to a resident, and how to fix it.
 
-use crate::diagnostic::Severity;
+use crate::base::diagnostic::Severity;
 
 /// Two-language text known at compile time.
 #[derive(Debug, Clone, Copy)]
@@ -13,10 +13,10 @@ pub struct Words {
 }
 
 impl Words {
-    pub fn get(&self, lang: crate::diagnostic::Lang) -> &'static str {
+    pub fn get(&self, lang: crate::base::diagnostic::Lang) -> &'static str {
         match lang {
-            crate::diagnostic::Lang::Pl => self.pl,
-            crate::diagnostic::Lang::En => self.en,
+            crate::base::diagnostic::Lang::Pl => self.pl,
+            crate::base::diagnostic::Lang::En => self.en,
         }
     }
 }

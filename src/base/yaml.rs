@@ -3,7 +3,7 @@
 //! diagnostics in plain Polish and English, with the file position. Used
 //! for config.yaml, front matter and translation files.
 
-use crate::diagnostic::{nearest, Diagnostic, Location, Text};
+use crate::base::diagnostic::{nearest, Diagnostic, Location, Text};
 use crate::text;
 use std::path::Path;
 

@@ -3,8 +3,8 @@
 //! line; for CI, one JSON object per finding and a final summary object,
 //! with keys in a fixed order.
 
-use super::Finding;
-use crate::diagnostic::{Lang, Severity};
+use crate::base::diagnostic::{Lang, Severity};
+use crate::check::Finding;
 use crate::report::diagnostics::{severity_name, JsonDiagnostic};
 use crate::report::plural_pl;
 use serde::Serialize;

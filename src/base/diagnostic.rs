@@ -55,7 +55,7 @@ impl Text {
 #[macro_export]
 macro_rules! text {
     ($pl:literal, $en:literal $(,)?) => {
-        $crate::diagnostic::Text::new(format!($pl), format!($en))
+        $crate::base::diagnostic::Text::new(format!($pl), format!($en))
     };
 }
 
