@@ -1,7 +1,7 @@
 //! Link rules: every address a page or the configuration points to must
 //! lead somewhere. Each site's addresses are known from the model without
-//! writing anything: its pages and lists ([`crate::render::site_items`]),
-//! feeds and other generated files, its content files and the static files
+//! writing anything: its pages and lists ([`Site::items`]),
+//! feeds and other generated files ([`Site::generated_files`]), its content files and the static files
 //! of the workspace and theme. Anchors are the heading ids of each page
 //! plus the ids the theme's templates write. Absolute addresses under
 //! another site's `base_url` are checked against that site.
@@ -38,20 +38,14 @@ struct Link<'l> {
     raw_html: bool,
 }
 
-/// Files every site gets besides its pages.
-const GENERATED: [&str; 5] = [
-    "atom.xml",
-    "rss.xml",
-    "sitemap.xml",
-    "robots.txt",
-    "404.html",
-];
-
 impl<'a> Targets<'a> {
     pub fn new(workspace: &Workspace, sites: &'a [Site]) -> Self {
         let theme_dir = workspace.root.join("themes").join(&workspace.theme);
         let statics = static_files(&[theme_dir.join("static"), workspace.root.join("static")]);
-        let files = sites.iter().map(|s| site_files(s, &statics)).collect();
+        let files = sites
+            .iter()
+            .map(|s| site_files(s, sites, &statics))
+            .collect();
         let anchors = sites.iter().map(site_anchors).collect();
         Targets {
             sites,
@@ -372,20 +366,11 @@ fn percent_decode(text: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
-/// Every output path of a site: pages and lists, generated files, feeds
-/// of terms, calendar files, content files and static files.
-fn site_files(site: &Site, statics: &BTreeSet<String>) -> HashSet<String> {
-    let mut files: HashSet<String> = crate::render::site_items(site)
-        .into_iter()
-        .map(|(path, _)| path)
-        .collect();
-    files.extend(GENERATED.iter().map(|f| f.to_string()));
-    for term in site.taxonomies.iter().flat_map(|t| &t.terms) {
-        files.extend(["atom.xml", "rss.xml"].map(|f| format!("{}{f}", term.url_path)));
-    }
-    for page in site.pages.iter().filter(|p| p.front.event.is_some()) {
-        files.insert(format!("{}{}", page.url_path, crate::render::ICS_FILE));
-    }
+/// Every output path of a site as the model lists them (pages, lists,
+/// feeds, sitemap, calendar files), its content files and static files.
+fn site_files(site: &Site, all: &[Site], statics: &BTreeSet<String>) -> HashSet<String> {
+    let mut files: HashSet<String> = site.items().into_iter().map(|(path, _)| path).collect();
+    files.extend(site.generated_files(all));
     files.extend(site.assets.iter().map(|a| a.output_path.clone()));
     files.extend(statics.iter().cloned());
     files

@@ -3,72 +3,27 @@
 //! feed readers and other portals can follow a partnership.
 
 use crate::base::date::PageDate;
-use crate::config::SiteConfig;
 use crate::content::Document;
+use crate::site::feeds::Channel;
+use crate::site::pages::{ATOM_FILE, RSS_FILE};
 use crate::site::Site;
 use rayon::prelude::*;
 use std::collections::HashMap;
 
-/// Entries in a feed: the newest announcements.
-const FEED_LENGTH: usize = 20;
-
-/// One feed's subject: its title, where it lives, and its announcements.
-struct Channel<'a> {
-    title: String,
-    /// Folder of the feed within the site (`` or `tagi/konsultacje/`).
-    url_path: &'a str,
-    /// The newest announcements, each with the site it belongs to.
-    entries: Vec<Entry<'a>>,
-}
-
-/// An announcement in a feed and the site whose address it has.
-type Entry<'a> = (&'a SiteConfig, &'a Document);
-
 /// Every feed file of `site` as (path in the site folder, contents). The
 /// hub's main feed combines its own news with every partnership's.
 pub fn feed_files(site: &Site, all: &[Site]) -> Vec<(String, String)> {
-    let own = |pages: &[usize]| -> Vec<Entry> {
-        pages
-            .iter()
-            .map(|&i| (&site.config, &site.pages[i]))
-            .collect()
-    };
-    let mut main = own(site.newest_pages());
-    if site.config.hub {
-        main.extend(
-            crate::site::partnership_news(all)
-                .into_iter()
-                .take(FEED_LENGTH)
-                .map(|(si, pi)| (&all[si].config, &all[si].pages[pi])),
-        );
-        main.sort_by(|&a, &b| crate::site::newest_across_sites(a, b));
-    }
-    let mut channels = vec![Channel {
-        title: site.config.title.clone(),
-        url_path: "",
-        entries: main,
-    }];
-    for taxonomy in &site.taxonomies {
-        for term in &taxonomy.terms {
-            channels.push(Channel {
-                title: format!("{} – {}", site.config.title, term.name),
-                url_path: &term.url_path,
-                entries: own(&term.pages),
-            });
-        }
-    }
-    for channel in &mut channels {
-        channel.entries.retain(|(_, d)| d.front.date.is_some());
-        channel.entries.truncate(FEED_LENGTH);
-    }
-    channels.retain(|c| !c.entries.is_empty());
+    let channels = crate::site::feeds::channels(site, all);
     let contents = escaped_contents(&channels);
     channels
         .par_iter()
         .flat_map_iter(|c| {
             [
-                (format!("{}atom.xml", c.url_path), atom(site, c, &contents)),
-                (format!("{}rss.xml", c.url_path), rss(site, c)),
+                (
+                    format!("{}{ATOM_FILE}", c.url_path),
+                    atom(site, c, &contents),
+                ),
+                (format!("{}{RSS_FILE}", c.url_path), rss(site, c)),
             ]
         })
         .collect()

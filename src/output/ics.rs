@@ -5,14 +5,12 @@
 
 use crate::base::date::PageDate;
 use crate::content::Document;
-use crate::render::ICS_FILE;
+use crate::site::pages::ICS_FILE;
 use crate::site::Site;
 
 /// Every event file of `site` as (path in the site folder, contents).
 pub fn event_files(site: &Site) -> Vec<(String, String)> {
-    site.pages
-        .iter()
-        .filter(|doc| doc.front.event.is_some())
+    site.event_pages()
         .map(|doc| (format!("{}{ICS_FILE}", doc.url_path), calendar(site, doc)))
         .collect()
 }

@@ -15,7 +15,8 @@ pub use refresh::{refresh_search, refresh_site, Memory, Refreshed};
 pub use relative::Relativizer;
 
 use crate::base::diagnostic::{Diagnostic, Location, Text};
-use crate::render::{Item, Renderer};
+use crate::render::Renderer;
+use crate::site::pages::{Item, ROBOTS_FILE, SITEMAP_FILE};
 use crate::site::Site;
 use crate::text;
 use rayon::prelude::*;
@@ -176,8 +177,8 @@ fn extra_files(
     items: &[(String, Item)],
 ) -> Vec<(String, String)> {
     let mut extra = feeds::feed_files(site, renderer.all_sites());
-    extra.push(("sitemap.xml".to_string(), sitemap::sitemap(site, items)));
-    extra.push(("robots.txt".to_string(), sitemap::robots(site)));
+    extra.push((SITEMAP_FILE.to_string(), sitemap::sitemap(site, items)));
+    extra.push((ROBOTS_FILE.to_string(), sitemap::robots(site)));
     extra.extend(ics::event_files(site));
     extra
 }

@@ -3,7 +3,7 @@
 
 use super::feeds::escape;
 use crate::base::date::PageDate;
-use crate::render::Item;
+use crate::site::pages::Item;
 use crate::site::Site;
 
 /// The sitemap of the pages in `items` (output paths and what they show).

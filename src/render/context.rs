@@ -8,46 +8,13 @@ use crate::base::date::month_heading;
 use crate::base::diagnostic::{Diagnostic, Lang};
 use crate::base::typography::typeset;
 use crate::content::Document;
+use crate::site::pages::{
+    archive_path, consultations_path, search_path, Crumb, Item, ListOf, ListTitle,
+    ACCESSIBILITY_PATH, ICS_FILE,
+};
 use crate::site::taxonomy::TaxonomyKind;
-use crate::site::{pager_url_path, paginate, ConsultationStatus, Pager, Site};
+use crate::site::{pager_url_path, ConsultationStatus, Pager, Site};
 use tera::Value;
-
-/// One output page of a site.
-#[derive(Debug, Clone)]
-pub enum Item {
-    Home,
-    /// A page of an announcement list: a section's or a taxonomy term's.
-    List {
-        list: ListOf,
-        pager: Pager,
-    },
-    /// The list of a taxonomy's terms (for gminy: the members page).
-    TaxonomyIndex(usize),
-    /// The archive's years and months.
-    ArchiveIndex,
-    /// An announcement or standalone page, by index into [`Site::pages`].
-    Page(usize),
-    /// The accessibility statement (Deklaracja dostępności).
-    AccessibilityStatement,
-    /// The page a server shows for a missing address (`404.html`).
-    NotFound,
-    /// The search page, which `search.js` brings to life.
-    Search,
-}
-
-/// Which list a list page shows.
-#[derive(Debug, Clone, Copy)]
-pub enum ListOf {
-    Section(usize),
-    /// Announcements of public consultations, open ones first.
-    Consultations,
-    /// A year of the archive, by index.
-    Year(usize),
-    /// A month of the archive, by year and month index.
-    Month(usize, usize),
-    /// A term, by taxonomy and term index.
-    Term(usize, usize),
-}
 
 /// A page ready to render: its template and the values the template sees.
 pub struct Prepared {
@@ -69,6 +36,7 @@ struct ListSource<'s> {
     url_path: String,
     intro: &'s str,
     crumbs: Vec<Link>,
+    has_feeds: bool,
 }
 
 /// Renders the pages of one site; built once per site, used from many threads.
@@ -133,7 +101,7 @@ impl<'a> Renderer<'a> {
 
     /// Every page of the site with its output path relative to the site folder.
     pub fn items(&self) -> Vec<(String, Item)> {
-        let mut items = site_items(self.site);
+        let mut items = self.site.items();
         if !self.offers_search() {
             items.retain(|(_, item)| !matches!(item, Item::Search));
         }
@@ -354,14 +322,6 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn year_path(&self, y: usize) -> String {
-        year_path(self.site, self.lang, y)
-    }
-
-    fn month_path(&self, y: usize, m: usize) -> String {
-        month_path(self.site, self.lang, y, m)
-    }
-
     fn archive_crumb(&self) -> Link {
         Link {
             title: self.theme.string(self.lang, "archive"),
@@ -389,7 +349,7 @@ impl<'a> Renderer<'a> {
             .enumerate()
             .map(|(y, year)| ArchiveYearView {
                 year: year.year,
-                url: format!("{base}{}", self.year_path(y)),
+                url: format!("{base}{}", self.site.year_path(y)),
                 count: year.pages.len(),
                 months: year
                     .months
@@ -397,7 +357,7 @@ impl<'a> Renderer<'a> {
                     .enumerate()
                     .map(|(m, month)| ArchiveMonthView {
                         name: month_heading(year.year, month.month, self.lang),
-                        url: format!("{base}{}", self.month_path(y, m)),
+                        url: format!("{base}{}", self.site.month_path(y, m)),
                         count: month.pages.len(),
                     })
                     .collect(),
@@ -407,60 +367,29 @@ impl<'a> Renderer<'a> {
         context
     }
 
+    /// The list's description from the model, in the theme's words.
     fn list_source(&self, list: ListOf) -> ListSource<'_> {
-        match list {
-            ListOf::Year(y) => ListSource {
-                title: format!(
-                    "{} {}",
-                    self.theme.string(self.lang, "archive"),
-                    self.site.archive[y].year
-                ),
-                url_path: self.year_path(y),
-                intro: "",
-                crumbs: vec![self.home_crumb(), self.archive_crumb()],
+        let page = self.site.list_page(list);
+        let word = |key| self.theme.string(self.lang, key);
+        ListSource {
+            title: match page.title {
+                ListTitle::Text(text) => text,
+                ListTitle::Key(key) => word(key),
+                ListTitle::KeyThenText(key, text) => format!("{} {text}", word(key)),
+                ListTitle::KeyColonText(key, text) => format!("{}: {text}", word(key)),
             },
-            ListOf::Month(y, m) => {
-                let year = &self.site.archive[y];
-                ListSource {
-                    title: month_heading(year.year, year.months[m].month, self.lang),
-                    url_path: self.month_path(y, m),
-                    intro: "",
-                    crumbs: vec![self.home_crumb(), self.archive_crumb()],
-                }
-            }
-            ListOf::Section(index) => {
-                let section = &self.site.sections[index];
-                ListSource {
-                    title: section.title(),
-                    url_path: section.url_path.clone(),
-                    intro: section.index.as_ref().map_or("", |d| d.body.html.as_str()),
-                    crumbs: vec![self.home_crumb()],
-                }
-            }
-            ListOf::Consultations => ListSource {
-                title: self.theme.string(self.lang, "consultations"),
-                url_path: consultations_path(self.lang).to_string(),
-                intro: "",
-                crumbs: vec![self.home_crumb()],
-            },
-            ListOf::Term(t, i) => {
-                let taxonomy = &self.site.taxonomies[t];
-                let term = &taxonomy.terms[i];
-                let title = match taxonomy.kind {
-                    TaxonomyKind::Gminy => term.name.clone(),
-                    kind => format!(
-                        "{}: {}",
-                        self.theme.string(self.lang, term_label_key(kind)),
-                        term.name
-                    ),
-                };
-                ListSource {
-                    title,
-                    url_path: term.url_path.clone(),
-                    intro: "",
-                    crumbs: vec![self.home_crumb(), self.taxonomy_crumb(t)],
-                }
-            }
+            url_path: page.url_path,
+            intro: page.intro,
+            crumbs: page.crumbs.iter().map(|&c| self.crumb(c)).collect(),
+            has_feeds: page.has_feeds,
+        }
+    }
+
+    fn crumb(&self, crumb: Crumb) -> Link {
+        match crumb {
+            Crumb::Home => self.home_crumb(),
+            Crumb::Archive => self.archive_crumb(),
+            Crumb::Taxonomy(t) => self.taxonomy_crumb(t),
         }
     }
 
@@ -489,7 +418,7 @@ impl<'a> Renderer<'a> {
         let mut context = self.base_context(Some(&title), &url_path, source.crumbs);
         context.insert("section_title", &source.title);
         context.insert("section_content", source.intro);
-        if matches!(list, ListOf::Term(..)) && !pager.items.is_empty() {
+        if source.has_feeds {
             context.insert("feed_base", &format!("{base}{}", source.url_path));
         }
         let cards: Vec<Value> = pager.items.iter().map(|&i| self.cards[i].clone()).collect();
@@ -725,91 +654,4 @@ impl<'a> Renderer<'a> {
         // "</" would end the script element early.
         article.to_string().replace("</", "<\\/")
     }
-}
-
-/// Every page of `site` with its output path relative to the site folder;
-/// what [`Renderer::items`] renders, known without a theme (for `check`).
-pub fn site_items(site: &Site) -> Vec<(String, Item)> {
-    let lang = site.config.lang();
-    let mut items = vec![
-        ("index.html".to_string(), Item::Home),
-        ("404.html".to_string(), Item::NotFound),
-        (format!("{}index.html", search_path(lang)), Item::Search),
-    ];
-    if site.config.accessibility.is_some() {
-        items.push((
-            format!("{ACCESSIBILITY_PATH}index.html"),
-            Item::AccessibilityStatement,
-        ));
-    }
-    let per_page = site.config.paginate_by;
-    let add_list =
-        |items: &mut Vec<(String, Item)>, list: ListOf, url_path: &str, pages: &[usize]| {
-            for pager in paginate(pages, per_page) {
-                let path = format!("{}index.html", pager_url_path(url_path, pager.number, lang));
-                items.push((path, Item::List { list, pager }));
-            }
-        };
-    for (index, section) in site.sections.iter().enumerate() {
-        add_list(
-            &mut items,
-            ListOf::Section(index),
-            &section.url_path,
-            &section.pages,
-        );
-    }
-    if !site.archive.is_empty() {
-        items.push((
-            format!("{}index.html", archive_path(lang)),
-            Item::ArchiveIndex,
-        ));
-        for (y, year) in site.archive.iter().enumerate() {
-            add_list(
-                &mut items,
-                ListOf::Year(y),
-                &year_path(site, lang, y),
-                &year.pages,
-            );
-            for (m, month) in year.months.iter().enumerate() {
-                add_list(
-                    &mut items,
-                    ListOf::Month(y, m),
-                    &month_path(site, lang, y, m),
-                    &month.pages,
-                );
-            }
-        }
-    }
-    if !site.consultations.is_empty() {
-        let path = consultations_path(lang);
-        add_list(&mut items, ListOf::Consultations, path, &site.consultations);
-    }
-    for (t, taxonomy) in site.taxonomies.iter().enumerate() {
-        if taxonomy.terms.is_empty() {
-            continue;
-        }
-        items.push((
-            format!("{}index.html", taxonomy.url_path),
-            Item::TaxonomyIndex(t),
-        ));
-        for (i, term) in taxonomy.terms.iter().enumerate() {
-            add_list(&mut items, ListOf::Term(t, i), &term.url_path, &term.pages);
-        }
-    }
-    for (index, page) in site.pages.iter().enumerate() {
-        items.push((format!("{}index.html", page.url_path), Item::Page(index)));
-    }
-    items
-}
-
-fn year_path(site: &Site, lang: Lang, y: usize) -> String {
-    format!("{}{}/", archive_path(lang), site.archive[y].year)
-}
-
-fn month_path(site: &Site, lang: Lang, y: usize, m: usize) -> String {
-    format!(
-        "{}{:02}/",
-        year_path(site, lang, y),
-        site.archive[y].months[m].month
-    )
 }

@@ -9,7 +9,6 @@ mod theme;
 mod vars;
 mod views;
 
-pub use context::{site_items, Item, ListOf, Prepared, Renderer};
+pub use context::{Prepared, Renderer};
 pub use statement::TEMPLATE as STATEMENT_TEMPLATE;
 pub use theme::{Theme, HUB_TEMPLATE};
-pub use views::ICS_FILE;

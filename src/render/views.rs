@@ -9,7 +9,7 @@ use crate::base::typography::{polish_collation_key, typeset};
 use crate::config::SiteConfig;
 use crate::content::paths::url_path_for;
 use crate::content::Document;
-use crate::site::taxonomy::TaxonomyKind;
+use crate::site::pages::{search_path, ACCESSIBILITY_PATH};
 use crate::site::Site;
 use serde::Serialize;
 use tera::Value;
@@ -188,15 +188,6 @@ pub(super) struct TermView<'a> {
     pub(super) member: Option<MemberView<'a>>,
 }
 
-/// The i18n key of "Tag" / "Kategoria" before a term's name in its title.
-pub(super) fn term_label_key(kind: TaxonomyKind) -> &'static str {
-    match kind {
-        TaxonomyKind::Tags => "tag",
-        TaxonomyKind::Categories => "category",
-        TaxonomyKind::Gminy => "members",
-    }
-}
-
 #[derive(Serialize)]
 pub(super) struct PaginatorView {
     pub(super) number: usize,
@@ -313,33 +304,6 @@ pub(super) fn site_view<'a>(theme: &Theme, config: &'a SiteConfig, lang: Lang) -
     }
 }
 
-/// URL path of the search page.
-pub fn search_path(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Pl => "szukaj/",
-        Lang::En => "search/",
-    }
-}
-
-/// URL path of the archive.
-pub(super) fn archive_path(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Pl => "archiwum/",
-        Lang::En => "archive/",
-    }
-}
-
-/// URL path of the list of consultations.
-pub(super) fn consultations_path(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Pl => "konsultacje/",
-        Lang::En => "consultations/",
-    }
-}
-
-/// Name of an event's iCalendar file, next to its page.
-pub const ICS_FILE: &str = "wydarzenie.ics";
-
 /// A file size as Polish (or English) readers write it: "245 kB", "1,2 MB".
 pub(super) fn human_size(bytes: u64, lang: Lang) -> String {
     let text = if bytes < 1000 {
@@ -354,9 +318,6 @@ pub(super) fn human_size(bytes: u64, lang: Lang) -> String {
         Lang::En => text,
     }
 }
-
-/// URL path of the accessibility statement within a site.
-pub const ACCESSIBILITY_PATH: &str = "deklaracja-dostepnosci/";
 
 pub(super) fn image_view(base: &str, image: &crate::config::Image) -> ImageView {
     ImageView {

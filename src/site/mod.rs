@@ -3,7 +3,9 @@
 //! plus the hub's view of all partnerships. Checks that need the whole site
 //! (duplicate URLs, links to other files) happen here.
 
+pub mod feeds;
 pub mod neighbours;
+pub mod pages;
 pub mod taxonomy;
 
 use crate::base::date::PageDate;

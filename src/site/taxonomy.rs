@@ -44,6 +44,15 @@ impl TaxonomyKind {
         }
     }
 
+    /// The key of "Tag" / "Kategoria" before a term's name in its title.
+    pub fn term_label_key(self) -> &'static str {
+        match self {
+            TaxonomyKind::Tags => "tag",
+            TaxonomyKind::Categories => "category",
+            TaxonomyKind::Gminy => "members",
+        }
+    }
+
     fn values(self, doc: &Document) -> &[String] {
         match self {
             TaxonomyKind::Tags => &doc.front.tags,
