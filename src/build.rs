@@ -3,12 +3,13 @@
 //! stage is collected before the build stops, and nothing is written to the
 //! output folder unless every site rendered.
 
+use crate::base::date::PageDate;
 use crate::base::diagnostic::{Diagnostic, Severity};
-use crate::config::{self, Overrides, SiteConfig, Workspace};
-use crate::content::{self, LoadedSite};
+use crate::config::{self, Overrides, Workspace};
 use crate::output::{self, Relativizer, StageOptions, StaticSources};
-use crate::render::{Renderer, Theme};
-use crate::site::{self, ModelOptions, Site};
+use crate::pipeline::{self, Scheduled, Selection};
+use crate::render::{theme_needs, Renderer, Theme};
+use crate::site::{ModelOptions, Site};
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -20,7 +21,7 @@ pub struct BuildOptions {
     pub include_drafts: bool,
     pub overrides: Overrides,
     /// The build's date (today when absent): later announcements are scheduled.
-    pub now: Option<crate::base::date::PageDate>,
+    pub now: Option<PageDate>,
     /// Make internal links relative to each page (for file:// and any folder).
     pub relative: bool,
     /// Write `.htaccess` into each site and an nginx snippet beside it.
@@ -147,42 +148,38 @@ fn run(options: &BuildOptions, stopwatch: &mut Stopwatch) -> Outcome {
     }
     let workspace = config::load(&options.root, &options.overrides)?;
     stopwatch.lap("config");
-    let today = options
-        .now
-        .unwrap_or_else(crate::base::date::PageDate::today_utc);
-    let review_warnings = config::statement_review_warnings(&workspace, today);
-    let selected = selected_sites(&workspace, options.overrides.site.as_deref());
-    let to_load = sites_to_load(&workspace, &selected);
-    let needs = theme_needs(&selected);
-    let (theme, loaded) = rayon::join(
-        || Theme::load(&workspace, &needs),
-        || load_sites(&workspace, &to_load),
+    let now = options.now.unwrap_or_else(PageDate::today_utc);
+    let mut diagnostics = config::statement_review_warnings(&workspace, now);
+    let selection = pipeline::select(&workspace, options.overrides.site.as_deref());
+    let model_options = ModelOptions {
+        include_drafts: options.include_drafts,
+        now,
+    };
+    let (theme, assembled) = rayon::join(
+        || Theme::load(&workspace, &theme_needs(&selection.selected)),
+        || {
+            pipeline::assemble(
+                &workspace,
+                &selection.to_load,
+                model_options,
+                &mut |stage| stopwatch.lap(stage),
+            )
+        },
     );
-    stopwatch.lap("load");
-    let (loaded, mut diagnostics) = loaded;
-    diagnostics.extend(review_warnings);
+    diagnostics.extend(assembled.problems().cloned());
     if let Err(errors) = &theme {
         diagnostics.extend(errors.iter().cloned());
     }
-    // The model stage runs even after load errors, so that problems such as
-    // duplicate addresses are reported in the same run.
-    let model_options = ModelOptions {
-        include_drafts: options.include_drafts,
-        now: options
-            .now
-            .unwrap_or_else(crate::base::date::PageDate::today_utc),
-    };
-    let scheduled = crate::check::scheduled(&loaded, model_options.now);
-    let sites = site::assemble(loaded, model_options);
-    stopwatch.lap("model");
-    if let Err(errors) = &sites {
-        diagnostics.extend(errors.iter().cloned());
-    }
     fail_on_errors(&diagnostics)?;
-    let (Ok(theme), Ok(mut sites)) = (theme, sites) else {
+    let (Ok(theme), Ok(mut sites)) = (theme, assembled.sites) else {
         return Err(diagnostics);
     };
-    diagnostics.extend(check_content(&workspace, &sites, &selected, &scheduled));
+    diagnostics.extend(check_content(
+        &workspace,
+        &sites,
+        &selection,
+        &assembled.scheduled,
+    ));
     for site in &mut sites {
         site.release_check_facts();
     }
@@ -194,7 +191,7 @@ fn run(options: &BuildOptions, stopwatch: &mut Stopwatch) -> Outcome {
         fail_on_errors(&diagnostics)?;
     }
     let summaries =
-        write(&workspace, &theme, &sites, &selected, options).map_err(|mut errors| {
+        write(&workspace, &theme, &sites, &selection, options).map_err(|mut errors| {
             errors.extend(diagnostics.iter().cloned());
             errors
         })?;
@@ -202,67 +199,15 @@ fn run(options: &BuildOptions, stopwatch: &mut Stopwatch) -> Outcome {
     Ok((summaries, diagnostics))
 }
 
-/// The optional templates that the selected sites need.
-pub(crate) fn theme_needs(selected: &[&SiteConfig]) -> Vec<&'static str> {
-    let mut needs = Vec::new();
-    if selected.iter().any(|s| s.hub) {
-        needs.push(crate::render::HUB_TEMPLATE);
-    }
-    if selected.iter().any(|s| s.accessibility.is_some()) {
-        needs.push(crate::render::STATEMENT_TEMPLATE);
-    }
-    needs
-}
-
-pub(crate) fn selected_sites<'a>(
-    workspace: &'a Workspace,
-    only: Option<&str>,
-) -> Vec<&'a SiteConfig> {
-    workspace
-        .sites
-        .iter()
-        .filter(|s| only.is_none_or(|id| s.id == id))
-        .collect()
-}
-
-/// The hub shows every partnership, so building it loads them all.
-pub(crate) fn sites_to_load<'a>(
-    workspace: &'a Workspace,
-    selected: &[&'a SiteConfig],
-) -> Vec<&'a SiteConfig> {
-    if selected.iter().any(|s| s.hub) {
-        workspace.sites.iter().collect()
-    } else {
-        selected.to_vec()
-    }
-}
-
-pub(crate) fn load_sites(
-    workspace: &Workspace,
-    sites: &[&SiteConfig],
-) -> (Vec<(SiteConfig, LoadedSite)>, Vec<Diagnostic>) {
-    let results: Vec<_> = sites
-        .par_iter()
-        .map(|config| ((*config).clone(), content::load_site(workspace, config)))
-        .collect();
-    let mut loaded = Vec::new();
-    let mut diagnostics = Vec::new();
-    for (config, result) in results {
-        diagnostics.extend(result.diagnostics);
-        loaded.push((config, result.site));
-    }
-    (loaded, diagnostics)
-}
-
 /// `tablica check` over the sites being built, as build diagnostics.
 fn check_content(
     workspace: &Workspace,
     sites: &[Site],
-    selected: &[&SiteConfig],
-    scheduled: &[crate::check::Scheduled],
+    selection: &Selection,
+    scheduled: &[Scheduled],
 ) -> Vec<Diagnostic> {
     let options = crate::check::CheckOptions {
-        only: selected.iter().map(|s| s.id.clone()).collect(),
+        only: selection.selected.iter().map(|s| s.id.clone()).collect(),
         external: None,
     };
     crate::check::run(workspace, sites, scheduled, &options)
@@ -284,7 +229,7 @@ fn write(
     workspace: &Workspace,
     theme: &Theme,
     sites: &[Site],
-    selected: &[&SiteConfig],
+    selection: &Selection,
     options: &BuildOptions,
 ) -> Result<Vec<SiteSummary>, Vec<Diagnostic>> {
     output::prepare(&workspace.output_dir).map_err(|e| vec![e])?;
@@ -293,7 +238,7 @@ fn write(
     };
     let targets: Vec<&Site> = sites
         .iter()
-        .filter(|s| selected.iter().any(|c| c.id == s.config.id))
+        .filter(|s| selection.is_selected(&s.config.id))
         .collect();
     let results: Vec<_> = targets
         .par_iter()

@@ -18,6 +18,7 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod output;
+pub mod pipeline;
 pub mod publish;
 pub mod render;
 pub mod report;

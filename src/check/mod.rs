@@ -13,7 +13,7 @@ use crate::base::date::PageDate;
 use crate::base::diagnostic::{Diagnostic, Location, Severity, Text};
 use crate::base::rules::{self, Rule};
 use crate::config::{CheckLevel, SiteConfig, Workspace};
-use crate::content::{DocKind, LoadedSite};
+use crate::pipeline;
 use crate::site::Site;
 use rayon::prelude::*;
 use std::path::Path;
@@ -80,36 +80,6 @@ impl Finding {
     }
 }
 
-/// An announcement dated after the build's day: not in the site model, so
-/// noted before the model is assembled.
-#[derive(Debug, Clone)]
-pub struct Scheduled {
-    pub site: String,
-    pub location: Location,
-    pub date: String,
-}
-
-/// Announcements of `loaded` sites dated after `now` and not drafts.
-pub fn scheduled(loaded: &[(SiteConfig, LoadedSite)], now: PageDate) -> Vec<Scheduled> {
-    loaded
-        .iter()
-        .flat_map(|(config, site)| {
-            site.documents
-                .iter()
-                .filter(move |d| d.kind == DocKind::Page && !d.front.draft)
-                .filter_map(move |d| {
-                    let date = d.front.date.filter(|date| date.date_only() > now)?;
-                    let pos = d.body.facts.date_at.unwrap_or_default();
-                    Some(Scheduled {
-                        site: config.id.clone(),
-                        location: at(&d.source, pos),
-                        date: format!("{:04}-{:02}-{:02}", date.year, date.month, date.day),
-                    })
-                })
-        })
-        .collect()
-}
-
 /// What to check.
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
@@ -125,7 +95,7 @@ pub struct CheckOptions {
 pub fn run(
     workspace: &Workspace,
     sites: &[Site],
-    scheduled: &[Scheduled],
+    scheduled: &[pipeline::Scheduled],
     options: &CheckOptions,
 ) -> Vec<Finding> {
     let targets = links::Targets::new(workspace, sites);
@@ -232,18 +202,18 @@ pub fn check(command: &CheckCommand) -> Result<CheckReport, Vec<Diagnostic>> {
         p.stage("load");
     }
     let workspace = crate::config::load(root, &overrides).map_err(relative)?;
-    let now = command.now.unwrap_or_else(PageDate::today_utc);
-    let all: Vec<&SiteConfig> = workspace.sites.iter().collect();
-    let (loaded, warnings) = crate::build::load_sites(&workspace, &all);
-    if warnings.iter().any(Diagnostic::is_error) {
-        return Err(relative(warnings));
-    }
-    let scheduled = scheduled(&loaded, now);
     let model = crate::site::ModelOptions {
         include_drafts: false,
-        now,
+        now: command.now.unwrap_or_else(PageDate::today_utc),
     };
-    let sites = crate::site::assemble(loaded, model).map_err(relative)?;
+    // Every site is loaded: any of them may be the target of a link.
+    let all: Vec<&SiteConfig> = workspace.sites.iter().collect();
+    let assembled = pipeline::assemble(&workspace, &all, model, &mut |_| {});
+    if assembled.has_errors() {
+        return Err(relative(assembled.problems().cloned().collect()));
+    }
+    let (scheduled, warnings) = (assembled.scheduled, assembled.load_problems);
+    let sites = assembled.sites.map_err(relative)?;
     if let Some(p) = &command.progress {
         p.stage("check");
     }

@@ -6,7 +6,6 @@
 
 use super::manifest::{self, Manifest, MANIFEST_FILE, SUMS_FILE};
 use crate::base::diagnostic::{Diagnostic, Location, Text};
-use crate::build::selected_sites;
 use crate::config::{self, Overrides};
 use crate::text;
 use std::io::Write;
@@ -51,7 +50,7 @@ pub fn package(options: &PackageOptions) -> Result<Vec<Packaged>, Vec<Diagnostic
     std::fs::create_dir_all(&to).map_err(|e| vec![write_error(&to, &e)])?;
     let mut packaged = Vec::new();
     let mut problems = Vec::new();
-    for site in selected_sites(&workspace, options.site.as_deref()) {
+    for site in crate::pipeline::select(&workspace, options.site.as_deref()).selected {
         let dir = workspace.output_dir.join(&site.id);
         match package_site(&site.id, &dir, &to, options.progress.as_deref()) {
             Ok(p) => packaged.push(p),

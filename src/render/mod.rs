@@ -11,4 +11,4 @@ mod views;
 
 pub use context::{Prepared, Renderer};
 pub use statement::TEMPLATE as STATEMENT_TEMPLATE;
-pub use theme::{Theme, HUB_TEMPLATE};
+pub use theme::{theme_needs, Theme, HUB_TEMPLATE};

@@ -20,6 +20,19 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
 /// Template of the hub's home page, required when a site has `hub: true`.
 pub const HUB_TEMPLATE: &str = "hub.html";
 
+/// The optional templates that the selected sites need: the hub's, and the
+/// accessibility statement's when a site has one.
+pub fn theme_needs(selected: &[&crate::config::SiteConfig]) -> Vec<&'static str> {
+    let mut needs = Vec::new();
+    if selected.iter().any(|s| s.hub) {
+        needs.push(HUB_TEMPLATE);
+    }
+    if selected.iter().any(|s| s.accessibility.is_some()) {
+        needs.push(super::statement::TEMPLATE);
+    }
+    needs
+}
+
 /// Template of the search page; a theme without it has no search.
 pub const SEARCH_TEMPLATE: &str = "search.html";
 

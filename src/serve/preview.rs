@@ -8,12 +8,13 @@
 
 use super::changes::{Change, Changes};
 use crate::base::diagnostic::Diagnostic;
-use crate::build::{selected_sites, sites_to_load, theme_needs, BuildOptions};
+use crate::build::BuildOptions;
 use crate::config::{self, SiteConfig, Workspace};
 use crate::content::paths::Bundles;
 use crate::content::{self, LoadedSite};
 use crate::output::{self, Memory, Refreshed, StaticSources};
-use crate::render::{Renderer, Theme};
+use crate::pipeline;
+use crate::render::{theme_needs, Renderer, Theme};
 use crate::site::{self, ModelOptions, Site};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -90,25 +91,17 @@ impl Preview {
                 .now
                 .unwrap_or_else(crate::base::date::PageDate::today_utc),
         };
-        let selected = selected_sites(&workspace, options.overrides.site.as_deref());
-        let theme = Theme::load(&workspace, &theme_needs(&selected));
-        let selected_ids: BTreeSet<String> = selected.iter().map(|s| s.id.clone()).collect();
-        let to_load: Vec<SiteConfig> = sites_to_load(&workspace, &selected)
+        let selection = pipeline::select(&workspace, options.overrides.site.as_deref());
+        let theme = Theme::load(&workspace, &theme_needs(&selection.selected));
+        let sources = pipeline::load(&workspace, &selection.to_load)
             .into_iter()
-            .cloned()
-            .collect();
-        let sources = to_load
-            .into_par_iter()
-            .map(|config| {
-                let loaded = content::load_site(&workspace, &config);
-                SiteSource {
-                    selected: selected_ids.contains(&config.id),
-                    config,
-                    loaded: loaded.site,
-                    load_problems: loaded.diagnostics,
-                    later_problems: Vec::new(),
-                    memory: Memory::default(),
-                }
+            .map(|one| SiteSource {
+                selected: selection.is_selected(&one.config.id),
+                config: one.config,
+                loaded: one.site,
+                load_problems: one.diagnostics,
+                later_problems: Vec::new(),
+                memory: Memory::default(),
             })
             .collect();
         Ok(Preview {
@@ -163,8 +156,9 @@ impl Preview {
         let mut dirty = BTreeSet::new();
         let mut warnings = Vec::new();
         if changes.contains(&Change::Templates) {
-            let selected = selected_sites(&self.workspace, self.options.overrides.site.as_deref());
-            self.theme = Theme::load(&self.workspace, &theme_needs(&selected));
+            let selection =
+                pipeline::select(&self.workspace, self.options.overrides.site.as_deref());
+            self.theme = Theme::load(&self.workspace, &theme_needs(&selection.selected));
             for source in &mut self.sources {
                 source.memory.forget_renders();
             }
