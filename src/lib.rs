@@ -1,11 +1,13 @@
 //! Tablica: a static site generator for the news portals of Polish
 //! local-government partnerships.
 //!
-//! The pipeline (see DESIGN.md) flows one way:
-//! [`config`] → [`content`] (load) → [`site`] (model) → [`render`] → [`output`],
-//! driven by [`build`]; [`check`] judges the model's links and content
-//! accessibility. Every problem a user can cause is a
-//! [`diagnostic::Diagnostic`].
+//! The pipeline flows one way — [`config`] → [`content`] (load) →
+//! [`site`] (model), joined by [`pipeline`] → [`render`] → [`output`] —
+//! on top of the shared [`base`] layer, driven by [`build`]; [`check`]
+//! judges the model's links and content accessibility. Every problem a
+//! user can cause is a [`base::diagnostic::Diagnostic`]. The map of the
+//! stages, what each owns and which may import which is
+//! `docs/architecture.md`; `tests/layering.rs` enforces it.
 
 // A Diagnostic is large (file, position, two languages, hint), but it only
 // travels on the error path, once per problem; boxing it would only add noise.

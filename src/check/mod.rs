@@ -1,9 +1,10 @@
 //! Check: links and content accessibility, judged over the assembled site
 //! model from the facts the Markdown pass collected (see
-//! [`crate::content::facts`]). Owns the rules ([`rules`]), their evaluation
-//! ([`content`], [`links`]), the optional check of external addresses
-//! ([`external`]) and the report ([`report`]). `tablica build` runs the same
-//! checks through [`run`].
+//! [`crate::content::facts`]). Owns the evaluation of the rules
+//! ([`content`], [`links`]) and the optional check of external addresses
+//! ([`external`]); the rules' table is [`crate::base::rules`] and the
+//! report is [`crate::report::check`]. `tablica build` runs the same checks
+//! through [`run`].
 
 pub mod content;
 pub mod external;

@@ -1,5 +1,6 @@
-//! Human-readable summaries of a build, in Polish (with Polish plural forms
-//! and decimal commas) or English.
+//! Human-readable summaries of a build and of `tablica check`
+//! ([`check`]), in Polish (with Polish plural forms and decimal commas) or
+//! English, and their JSON forms for tools.
 
 pub mod check;
 pub mod console;

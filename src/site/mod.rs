@@ -1,7 +1,9 @@
 //! The site model: loaded documents arranged into sites with a home page,
 //! sections of announcements (newest first, paginated) and standalone pages,
 //! plus the hub's view of all partnerships. Checks that need the whole site
-//! (duplicate URLs, links to other files) happen here.
+//! (duplicate URLs, links to other files) happen here. The site's URL scheme
+//! and the list of everything written for it are [`pages`]; its feeds are
+//! [`feeds`].
 
 pub mod feeds;
 pub mod neighbours;
