@@ -8,10 +8,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// Names at the crate root that are not stages: re-exports and macros,
-/// with the stage that defines them.
+/// Names at the crate root that are not stages (re-exports), with the
+/// stage that defines them.
 const ROOT_ITEMS: &[(&str, &str)] = &[
-    ("text", "base"),
     ("Diagnostic", "base"),
     ("Lang", "base"),
     ("VERSION", "lib"),

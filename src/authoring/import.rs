@@ -9,8 +9,8 @@ use super::docx::{self, Block, ImageFile, Note, Notes};
 use super::template::{front_matter, Draft};
 use super::{find_site, page_path, section_dir, write_new_file, Created};
 use crate::base::date::PageDate;
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::{Diagnostic, Location};
-use crate::text;
 use std::path::{Path, PathBuf};
 
 /// What `tablica import` was asked for.

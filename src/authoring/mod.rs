@@ -12,10 +12,10 @@ pub mod new;
 mod template;
 
 use crate::base::date::PageDate;
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::{nearest, Diagnostic, Lang, Location, Text};
 use crate::base::typography::{slugify, strip_date_prefix};
 use crate::config::{Overrides, SiteConfig};
-use crate::text;
 use std::path::{Path, PathBuf};
 
 pub use import::{import, ImportOptions};

@@ -2,8 +2,8 @@
 //! optionally with a time (`2021-01-20 10:30`, `2021-01-20T10:30:00`).
 //! Formatting in Polish uses the genitive month ("20 stycznia 2021").
 
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::{Lang, Text};
-use crate::text;
 use serde::Serialize;
 use std::fmt;
 

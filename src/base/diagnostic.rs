@@ -52,12 +52,14 @@ impl Text {
 }
 
 /// Builds a [`Text`] from two format strings sharing the same arguments in scope.
-#[macro_export]
 macro_rules! text {
     ($pl:literal, $en:literal $(,)?) => {
         $crate::base::diagnostic::Text::new(format!($pl), format!($en))
     };
 }
+// Imported by path like any other item (`use crate::base::diagnostic::text`),
+// not exported at the crate root.
+pub(crate) use text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {

@@ -3,8 +3,8 @@
 //! diagnostics in plain Polish and English, with the file position. Used
 //! for config.yaml, front matter and translation files.
 
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::{nearest, Diagnostic, Location, Text};
-use crate::text;
 use std::path::Path;
 
 /// Turns a serde_yaml error into a diagnostic with its position; an unknown

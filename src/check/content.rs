@@ -3,11 +3,11 @@
 //! summary), plus the one rule that compares pages (duplicate titles).
 
 use super::{at, Finding};
+use crate::base::diagnostic::text;
 use crate::base::rules::{self, Rule};
 use crate::content::facts::{Facts, Pos};
 use crate::content::{DocKind, Document};
 use crate::site::Site;
-use crate::text;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 

@@ -6,9 +6,9 @@
 //! server or a fake and never the internet.
 
 use super::Finding;
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::Location;
 use crate::base::rules;
-use crate::text;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};

@@ -7,13 +7,13 @@
 //! another site's `base_url` are checked against that site.
 
 use super::{at, Finding};
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::Location;
 use crate::base::rules::{self, Rule};
 use crate::config::Workspace;
 use crate::content::facts::Pos;
 use crate::content::Document;
 use crate::site::Site;
-use crate::text;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;

@@ -12,8 +12,8 @@ pub use statement::{
     MobileApp,
 };
 
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::{nearest, Diagnostic, Lang, Location, Text};
-use crate::text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -4,8 +4,8 @@
 
 use super::{Locator, Workspace, CONFIG_FILE};
 use crate::base::date::PageDate;
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::{Diagnostic, Text};
-use crate::text;
 use serde::{Deserialize, Serialize};
 
 /// The facts of a "Deklaracja dostępności" in the structure of the official

@@ -4,9 +4,9 @@
 //! written as `/path`, under the site's content folder and then static/.
 
 use super::front_matter::{self, FrontMatter};
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::{Diagnostic, Text};
 use crate::base::typography::typeset;
-use crate::text;
 use std::path::{Path, PathBuf};
 
 /// Where files are looked for, and how their addresses are made.

@@ -2,9 +2,9 @@
 //! Keys are English; an unknown key is an error that suggests the nearest one.
 
 use crate::base::date::PageDate;
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::{Diagnostic, Location, Text};
 use crate::base::yaml::yaml_error_at;
-use crate::text;
 use serde::Deserialize;
 use std::path::Path;
 

@@ -9,9 +9,9 @@ pub mod front_matter;
 pub mod markdown;
 pub mod paths;
 
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::{line_col, Diagnostic, Location, Text};
 use crate::config::{SiteConfig, Workspace};
-use crate::text;
 use front_matter::{FrontMatter, Requirement};
 use markdown::{MarkdownContext, Rendered};
 use paths::{asset_output_path, url_path_for, Bundles};

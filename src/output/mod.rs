@@ -14,11 +14,11 @@ mod sitemap;
 pub use refresh::{refresh_search, refresh_site, Memory, Refreshed};
 pub use relative::Relativizer;
 
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::{Diagnostic, Location, Text};
 use crate::render::Renderer;
 use crate::site::pages::{Item, ROBOTS_FILE, SITEMAP_FILE};
 use crate::site::Site;
-use crate::text;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 

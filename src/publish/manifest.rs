@@ -2,8 +2,8 @@
 //! path order. It goes into packages (and onto servers after a deploy) so
 //! that a copy can be checked and compared file by file.
 
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::{Diagnostic, Location, Text};
-use crate::text;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};

@@ -5,9 +5,9 @@
 //! entries are sorted and dated 1980-01-01.
 
 use super::manifest::{self, Manifest, MANIFEST_FILE, SUMS_FILE};
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::{Diagnostic, Location, Text};
 use crate::config::{self, Overrides};
-use crate::text;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use zip::write::SimpleFileOptions;

@@ -4,10 +4,10 @@
 //! can publish a statement the official validator would reject.
 
 use crate::base::date::{DateView, PageDate};
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::{Diagnostic, Lang, Location, Text};
 use crate::base::typography::typeset;
 use crate::config::{AccessibilityStatement, ComplianceStatus, SiteConfig};
-use crate::text;
 use serde::Serialize;
 use std::path::Path;
 

@@ -1,8 +1,8 @@
 //! Loading a theme: its templates into Tera and its `i18n/<lang>.yaml` files.
 
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::{Diagnostic, Lang, Location, Text};
 use crate::config::{Workspace, CONFIG_FILE};
-use crate::text;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tera::Value;

@@ -10,11 +10,11 @@ mod live;
 mod preview;
 mod watch;
 
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::{Diagnostic, Lang, Location, Text};
 use crate::build::BuildOptions;
 use crate::report::diagnostics::TextRenderer;
 use crate::report::plural_pl;
-use crate::text;
 use http::Shared;
 use live::{Broadcast, Event};
 use preview::{Preview, Rebuilt};

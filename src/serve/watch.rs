@@ -89,7 +89,7 @@ impl Watcher {
 fn watch_error(path: &Path, error: &notify::Error) -> Diagnostic {
     Diagnostic::error(
         Location::file(path),
-        crate::text!(
+        crate::base::diagnostic::text!(
             "nie można obserwować zmian w folderze: {error}",
             "cannot watch the folder for changes: {error}"
         ),

@@ -11,10 +11,10 @@ pub mod pages;
 pub mod taxonomy;
 
 use crate::base::date::PageDate;
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::{Diagnostic, Lang, Location, Text};
 use crate::config::SiteConfig;
 use crate::content::{Asset, DocKind, Document, LoadedSite};
-use crate::text;
 use std::collections::{BTreeMap, BTreeSet};
 use taxonomy::{Taxonomy, TaxonomyKind};
 

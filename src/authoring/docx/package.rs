@@ -4,8 +4,8 @@
 //! connect them.
 
 use super::xml::{self, Element};
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::{Diagnostic, Location, Text};
-use crate::text;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};

@@ -3,8 +3,8 @@
 //! SSH keys, or a prompt when a person is at the terminal.
 
 use super::remote::Failure;
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::Text;
-use crate::text;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 

@@ -7,8 +7,8 @@
 use super::credentials;
 use super::remote::{self, parent, temporary, Failure, Remote};
 use super::target::{join, Server};
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::{Diagnostic, Location, Text};
-use crate::text;
 use std::collections::HashSet;
 use std::sync::Arc;
 use suppaftp::rustls::pki_types::pem::PemObject;

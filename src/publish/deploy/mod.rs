@@ -22,10 +22,10 @@ pub use plan::Plan;
 pub use report::line;
 pub use target::Target;
 
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::{Diagnostic, Location, Text};
 use crate::config::{self, Locator, Overrides, SiteConfig, CONFIG_FILE};
 use crate::publish::manifest::{Manifest, MANIFEST_FILE};
-use crate::text;
 use remote::{parent, Failure, Remote};
 use std::path::{Path, PathBuf};
 

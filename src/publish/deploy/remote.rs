@@ -2,8 +2,8 @@
 //! replace a file whole, delete a file), and the failures a server can
 //! cause, turned into messages that say what to do.
 
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::{Diagnostic, Location, Text};
-use crate::text;
 use std::io::ErrorKind;
 use std::net::{TcpStream, ToSocketAddrs};
 use std::time::Duration;

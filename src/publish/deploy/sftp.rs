@@ -7,8 +7,8 @@
 use super::credentials;
 use super::remote::{self, parent, temporary, Failure, Remote};
 use super::target::{join, Server};
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::Text;
-use crate::text;
 use ssh2::{CheckResult, ErrorCode, KnownHostFileKind, Session};
 use std::collections::HashSet;
 use std::io::{Read, Write};

@@ -2,8 +2,8 @@
 //! address, or a (mounted) folder given as a path or a `file://` address.
 //! Passwords never belong here: they come from the environment or a prompt.
 
+use crate::base::diagnostic::text;
 use crate::base::diagnostic::Text;
-use crate::text;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
