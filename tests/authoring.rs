@@ -810,7 +810,7 @@ fn import_messages_in_english() {
 // new
 
 #[test]
-fn new_creates_a_page_that_builds_as_it_is() {
+fn new_creates_a_draft_that_is_published_only_with_real_text() {
     let fx = workspace();
     let run = fx.run(&[
         "new",
@@ -835,7 +835,6 @@ fn new_creates_a_page_that_builds_as_it_is() {
         "gminy",
         "signature",
         "source",
-        "draft",
         "attachments",
         "gallery",
         "event",
@@ -847,6 +846,50 @@ fn new_creates_a_page_that_builds_as_it_is() {
         );
     }
     assert!(text.contains("# gminy: [Gmina alfa]"), "{text}");
+    // An untouched new file is a draft: it builds, and is not published.
+    assert!(text.contains("\ndraft: true "), "{text}");
+    let build = fx.build_ok(&["--now", "2026-11-26"]);
+    assert!(build.stderr.is_empty(), "{}", build.stderr);
+    assert!(
+        build.stdout.contains("1 szkic pominięty"),
+        "{}",
+        build.stdout
+    );
+    assert!(!fx.exists("public/alfa/aktualnosci/zazolc-gesla-jazn/index.html"));
+    let html = fx.read("public/alfa/index.html");
+    assert!(!html.contains("Tu wpisz treść"), "{html}");
+
+    // The draft line removed but the placeholder kept: an error at its line.
+    let published: String = text
+        .lines()
+        .filter(|l| !l.starts_with("draft: true"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fx.write(rel, &published);
+    let line = published
+        .lines()
+        .position(|l| l.starts_with("Tu wpisz treść ogłoszenia."))
+        .unwrap()
+        + 1;
+    let failed = fx.build(&["--now", "2026-11-26"]);
+    failed.assert_failed();
+    let errors = failed.errors();
+    assert_eq!(errors.len(), 1, "{}", failed.stderr);
+    assert!(
+        failed.stderr.contains("text-placeholder"),
+        "{}",
+        failed.stderr
+    );
+    assert!(errors[0].file.ends_with(rel), "{}", failed.stderr);
+    assert_eq!(errors[0].line, Some(line), "{}", failed.stderr);
+    assert!(failed.stderr.contains("draft: true"), "{}", failed.stderr);
+
+    // With the clerk's own text the page is published.
+    let written = published.replace(
+        &published[published.find("Tu wpisz").unwrap()..],
+        "Zapraszamy na spotkanie w sprawie strategii.\n",
+    );
+    fx.write(rel, &written);
     let build = fx.build_ok(&["--now", "2026-11-26"]);
     assert!(build.stderr.is_empty(), "{}", build.stderr);
     let html = fx.read("public/alfa/aktualnosci/zazolc-gesla-jazn/index.html");

@@ -10,11 +10,7 @@ use std::path::{Path, PathBuf};
 
 /// Names at the crate root that are not stages (re-exports), with the
 /// stage that defines them.
-const ROOT_ITEMS: &[(&str, &str)] = &[
-    ("Diagnostic", "base"),
-    ("Lang", "base"),
-    ("VERSION", "lib"),
-];
+const ROOT_ITEMS: &[(&str, &str)] = &[("Diagnostic", "base"), ("Lang", "base"), ("VERSION", "lib")];
 
 type Layers = BTreeMap<String, BTreeSet<String>>;
 

@@ -50,6 +50,7 @@ pub fn import(options: &ImportOptions) -> Result<Created, Vec<Diagnostic>> {
         date: proposal.date,
         signature: proposal.signature.clone(),
         source: proposal.source.clone(),
+        draft: false,
     };
     let text = format!("{}\n{}\n", front_matter(&draft, &site), proposal.body);
     let bundle = path.with_extension("");

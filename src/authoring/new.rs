@@ -5,6 +5,8 @@ use super::template::{front_matter, Draft};
 use super::{find_site, page_path, section_dir, write_new_file, Created};
 use crate::base::date::PageDate;
 use crate::base::diagnostic::{Diagnostic, Location, Text};
+#[cfg(doc)]
+use crate::content::facts::NEW_PAGE_PLACEHOLDER;
 use std::path::PathBuf;
 
 /// What `tablica new` was asked for.
@@ -19,6 +21,8 @@ pub struct NewOptions {
 }
 
 /// The body a new page starts with: it builds as it is, and says what to do.
+/// It begins with [`NEW_PAGE_PLACEHOLDER`], which `check` and `build` refuse
+/// on a published page.
 const BODY: &str = "Tu wpisz treść ogłoszenia. Akapity oddziel pustą linią. Śródtytuł zacznij \
 od dwóch krzyżyków i spacji (`## Śródtytuł`), punkt listy – od myślnika i spacji (`- punkt`), \
 a słowa do pogrubienia otocz dwiema gwiazdkami (`**ważne**`).\n";
@@ -48,6 +52,7 @@ pub fn new_page(options: &NewOptions) -> Result<Created, Vec<Diagnostic>> {
         date,
         signature: None,
         source: None,
+        draft: true,
     };
     let text = format!("{}\n{BODY}", front_matter(&draft, &site));
     write_new_file(&path, text.as_bytes()).map_err(|d| vec![d])?;
@@ -56,4 +61,14 @@ pub fn new_page(options: &NewOptions) -> Result<Created, Vec<Diagnostic>> {
         images: Vec::new(),
         report: Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_body_begins_with_the_placeholder_the_check_knows() {
+        assert!(BODY.starts_with(crate::content::facts::NEW_PAGE_PLACEHOLDER));
+    }
 }

@@ -11,6 +11,9 @@ pub struct Draft {
     pub date: PageDate,
     pub signature: Option<String>,
     pub source: Option<String>,
+    /// Starts as a draft: left out of the site until the clerk removes the
+    /// line (`tablica new`, whose body is still a placeholder).
+    pub draft: bool,
 }
 
 /// A YAML string in double quotes.
@@ -65,11 +68,18 @@ pub fn front_matter(draft: &Draft, site: &SiteConfig) -> String {
         Some(source) => format!("source: {}", quoted(source)),
         None => commented("# source: \"Urząd Gminy …\"", "źródło informacji"),
     });
-    lines.extend([
+    lines.push(if draft.draft {
+        commented(
+            "draft: true",
+            "szkic: nie jest publikowany; gdy treść jest gotowa, usuń tę linię",
+        )
+    } else {
         commented(
             "# draft: true",
             "szkic: nie jest publikowany, dopóki jest ta linia",
-        ),
+        )
+    });
+    lines.extend([
         commented(
             "# attachments:",
             "pliki w folderze o nazwie tego pliku (bez .md)",

@@ -147,6 +147,12 @@ rules! {
          "A blind or colour-blind person cannot find \"the red button on the right\"."],
         ["nazwij element jego tekstem, np. „wybierz przycisk Wyślij formularz”",
          "name the element by its text, e.g. \"choose the Send form button\""];
+    TEXT_PLACEHOLDER: "text-placeholder", Error,
+        ["w treści został tekst z szablonu", "the template's placeholder text is still in the page"],
+        ["Mieszkaniec zobaczy na stronie instrukcję dla redaktora zamiast ogłoszenia.",
+         "A resident would see the editor's instructions instead of the announcement."],
+        ["zastąp akapit „Tu wpisz treść ogłoszenia…” treścią ogłoszenia albo przywróć linię draft: true, jeśli to jeszcze szkic",
+         "replace the paragraph \"Tu wpisz treść ogłoszenia…\" with the announcement, or put back the line draft: true while it is a draft"];
     VIDEO_NO_TRANSCRIPT: "video-no-transcript", Warning,
         ["nagranie bez napisów ani transkrypcji", "a recording without captions or a transcript"],
         ["Osoba niesłysząca nie pozna treści nagrania, a niewidoma nie dowie się, co jest pokazane.",

@@ -49,6 +49,7 @@ fn check_document(doc: &Document) -> Vec<Finding> {
         (rules::TABLE_NO_HEADER, &facts.tables_without_header),
         (rules::TEXT_CAPITALS, &facts.capitals),
         (rules::TEXT_SENSORY, &facts.sensory),
+        (rules::TEXT_PLACEHOLDER, &facts.placeholders),
     ];
     for (rule, found) in phrases {
         for p in found {

@@ -76,6 +76,10 @@ pub struct EmbedFact {
     pub has_text_alternative: bool,
 }
 
+/// How the body of a page made by `tablica new` begins: a page published
+/// with it still there shows a resident the editor's instructions.
+pub const NEW_PAGE_PLACEHOLDER: &str = "Tu wpisz treść ogłoszenia.";
+
 /// Everything the check needs to know about a page's body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facts {
@@ -90,6 +94,8 @@ pub struct Facts {
     pub capitals: Vec<PhraseFact>,
     /// Instructions that rely on colour, shape or position only.
     pub sensory: Vec<PhraseFact>,
+    /// Paragraphs still holding the placeholder text of `tablica new`.
+    pub placeholders: Vec<PhraseFact>,
     pub embeds: Vec<EmbedFact>,
     /// The front matter's attachments, at their `title:`.
     pub attachments: Vec<AttachmentFact>,
@@ -410,6 +416,12 @@ impl<'b> Collector<'b> {
         if let Some(sentence) = sensory_instruction(text) {
             self.facts.sensory.push(PhraseFact {
                 text: sentence,
+                pos,
+            });
+        }
+        if text.contains(NEW_PAGE_PLACEHOLDER) {
+            self.facts.placeholders.push(PhraseFact {
+                text: crate::content::shorten(text.trim(), 60),
                 pos,
             });
         }
