@@ -146,8 +146,9 @@ enum Command {
         #[arg(long)]
         allow_a11y_errors: bool,
     },
-    /// Pack each built site into a zip with a manifest (path, size and
-    /// SHA-256 of every file), to hand it over by e-mail or on a USB stick.
+    /// Pack each site into a zip that works opened from disk (links
+    /// relative to each page), with a manifest (path, size and SHA-256 of
+    /// every file), to hand it over by e-mail or on a USB stick.
     Package {
         /// Pack only the site with this id.
         #[arg(long)]
@@ -155,9 +156,18 @@ enum Command {
         /// Write the zips into this folder (packages/ by default).
         #[arg(long)]
         to: Option<PathBuf>,
-        /// Read the built sites from this folder instead of output_dir.
-        #[arg(long)]
+        /// With --as-built: read the built sites from this folder instead
+        /// of output_dir.
+        #[arg(long, requires = "as_built")]
         output: Option<PathBuf>,
+        /// Pack the output folder as it was built (for a server, by hand)
+        /// instead of building each site with relative links that work
+        /// opened from disk.
+        #[arg(long)]
+        as_built: bool,
+        /// The build's date for the packages (today by default).
+        #[arg(long, value_parser = parse_date)]
+        now: Option<PageDate>,
     },
     /// Preview the sites in a browser: build, serve on this computer, and
     /// rebuild and reload the page after every saved change.
@@ -285,12 +295,20 @@ fn main() -> ExitCode {
             };
             run_build(&options, &console)
         }
-        Command::Package { site, to, output } => {
+        Command::Package {
+            site,
+            to,
+            output,
+            as_built,
+            now,
+        } => {
             let options = PackageOptions {
                 root: cli.root.clone(),
                 site,
                 to,
                 output,
+                as_built,
+                now,
                 progress: None,
             };
             run_package(&options, &console)

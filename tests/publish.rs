@@ -39,8 +39,7 @@ fn hex(bytes: &[u8]) -> String {
 #[test]
 fn a_package_holds_the_site_and_a_manifest_that_checks_out() {
     let fx = built();
-    fx.build_ok(&["--now", "2026-01-01"]);
-    let run = fx.run(&["package"]);
+    let run = fx.run(&["package", "--now", "2026-01-01"]);
     run.assert_ok();
     assert!(run.stdout.starts_with("alfa: "), "{}", run.stdout);
     assert!(run.stdout.contains("packages/alfa.zip"), "{}", run.stdout);
@@ -86,14 +85,51 @@ fn a_package_holds_the_site_and_a_manifest_that_checks_out() {
         .any(|l| l.ends_with("  index.html") && l.len() == 64 + 2 + 10));
 
     // The same site gives the same bytes.
-    fx.run(&["package"]).assert_ok();
+    fx.run(&["package", "--now", "2026-01-01"]).assert_ok();
     assert_eq!(fx.read_bytes("packages/alfa.zip"), first);
+}
+
+fn entry(entries: &[(String, Vec<u8>)], name: &str) -> String {
+    let (_, body) = entries
+        .iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("no {name} in the package"));
+    String::from_utf8(body.clone()).unwrap()
+}
+
+#[test]
+fn a_package_works_opened_from_disk_and_says_how_to_open_it() {
+    let fx = built();
+    // Built for a server first: the package must not take this build.
+    fx.build_ok(&["--now", "2026-01-01"]);
+    fx.run(&["package", "--now", "2026-01-01"]).assert_ok();
+    let entries = zip_entries(&fx.read_bytes("packages/alfa.zip"));
+    let home = entry(&entries, "alfa/index.html");
+    // Links are relative to the page and name the index file, so that they
+    // open from disk (file://), where a folder link opens no index.html.
+    assert!(home.contains("href=aktualnosci/jeden/index.html"), "{home}");
+    assert!(!home.contains("href=/partnerstwo/"), "{home}");
+    let page = entry(&entries, "alfa/aktualnosci/jeden/index.html");
+    assert!(page.contains("href=../../index.html"), "{page}");
+    let how = entry(&entries, "alfa/JAK-OTWORZYC.txt");
+    assert!(how.contains("Rozpakuj całe archiwum alfa.zip"), "{how}");
+    assert!(how.contains("otwórz plik index.html"), "{how}");
+    assert!(how.contains("open index.html in a browser"), "{how}");
+    // The temporary build is gone, and the server build is untouched.
+    assert_eq!(fx.files("packages"), vec!["alfa.zip".to_string()]);
+    assert!(fx.read("public/alfa/index.html").contains("/partnerstwo/"));
+
+    // --as-built packs the output folder as it was built, for a server.
+    fx.run(&["package", "--as-built"]).assert_ok();
+    let entries = zip_entries(&fx.read_bytes("packages/alfa.zip"));
+    assert!(entry(&entries, "alfa/index.html").contains("/partnerstwo/"));
+    assert!(!entries.iter().any(|(n, _)| n.ends_with("JAK-OTWORZYC.txt")));
 }
 
 #[test]
 fn packaging_an_unbuilt_site_says_to_build_first() {
     let fx = built();
-    let run = fx.run(&["package", "--to", "paczki"]);
+    let run = fx.run(&["package", "--as-built", "--to", "paczki"]);
     run.assert_failed();
     assert!(
         run.stderr.contains("witryna alfa nie jest zbudowana"),

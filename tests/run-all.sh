@@ -20,10 +20,15 @@ TABLICA_REQUIRE_SERVERS=1 cargo test --locked
 
 # The generated sites in a real browser (Debian's Chromium): axe-core, the Nu
 # HTML checker, reflow at 320 px, the skip link, internal links; see
-# tests/browser/README.md. Uses target/debug/tablica built by `cargo test`.
+# tests/browser/README.md. Uses the debug binary built by `cargo test`.
 # All three runs always run; any failing fails the script.
 echo "== browser accessibility tests (tests/browser)"
 bash tests/browser/setup.sh
+# The binary `cargo test` built, wherever cargo puts it (CARGO_TARGET_DIR,
+# a config's build.target-dir): cargo itself says where its target folder is.
+target_dir=$(cargo metadata --format-version 1 --no-deps --locked |
+  node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => console.log(JSON.parse(s).target_directory))')
+export TABLICA_BIN="${TABLICA_BIN:-$target_dir/debug/tablica}"
 browser_status=0
 node tests/browser/run.mjs || browser_status=$?
 echo "== search page tests: search.js on a fixture index and on the samples (tests/browser/search.mjs)"

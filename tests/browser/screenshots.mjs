@@ -17,7 +17,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = join(repo, 'docs', 'screenshots');
 const work = mkdtempSync(join(tmpdir(), 'tablica-shots-'));
 const site = join(work, 'public');
-execFileSync(join(repo, 'target', 'debug', 'tablica'), ['build', '--output', site], { cwd: repo, stdio: 'inherit' });
+execFileSync(process.env.TABLICA_BIN ?? join(repo, 'target', 'debug', 'tablica'), ['build', '--output', site], { cwd: repo, stdio: 'inherit' });
 
 const pages = {
   home: '/ziemia-wysokomazowiecka/',

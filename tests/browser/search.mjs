@@ -2,13 +2,15 @@
 // The search page in a real browser (Chromium via playwright-core). See README.md here.
 //
 //   node tests/browser/search.mjs                  every part
-//   node tests/browser/search.mjs --only=fixture   some parts: fixture, sample, hub, a11y, subfolder, file
+//   node tests/browser/search.mjs --only=fixture   some parts: fixture, sample, hub, a11y, subfolder, file, package
 //   node tests/browser/search.mjs --dir=public     an existing build (of the sample workspace)
 //
 // `fixture` puts a small hand-made index (lib/search-fixture.mjs) behind the
 // real search page of the hub (it has both filters) and checks search.js's matching,
 // ranking, plural forms, paging, filters, highlighting and errors. The other
 // parts use the index `tablica build` writes for the sample content.
+// `file` and `package` open the sites from disk (file://): a `--relative`
+// build, and the zips of `tablica package` extracted as a resident would.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,12 +19,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AXE_SOURCE, AXE_TAGS, DARK_RULES } from './lib/pages.mjs';
 import { serve } from './lib/server.mjs';
 import { writeIndex } from './lib/search-fixture.mjs';
+import { unzip } from './lib/unzip.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TABLICA = process.env.TABLICA_BIN ?? join(ROOT, 'target', 'debug', 'tablica');
-const PARTS = ['fixture', 'sample', 'hub', 'a11y', 'subfolder', 'file'];
+const PARTS = ['fixture', 'sample', 'hub', 'a11y', 'subfolder', 'file', 'package'];
 const SITE = 'razem-dla-rozwoju'; // the partnership whose search page is tested
 const HUB = 'cwd';
 const SEARCH = 'szukaj/';
@@ -593,6 +596,74 @@ async function fileTests(browser, tmp) {
   }
 }
 
+/** What a page opened from disk loaded: style sheets, images, and where its links lead. */
+async function fromDisk(page) {
+  return page.evaluate(() => ({
+    title: document.querySelector('h1')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
+    sheets: [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => ({ href: l.href, loaded: l.sheet !== null })),
+    // The theme's own font stack, not the browser's default serif.
+    styled: !/^"?Times/.test(getComputedStyle(document.body).fontFamily),
+    images: [...document.images].filter((i) => i.loading !== 'lazy').map((i) => ({ src: i.src, ok: i.complete && i.naturalWidth > 0 })),
+    links: [...document.querySelectorAll('a[href]')].map((a) => a.href).filter((h) => h.startsWith('file:')),
+  }));
+}
+
+/** Every style sheet and image loaded, and every link leads to a file that exists. */
+function expectWorksFromDisk(seen, failed) {
+  expect(seen.sheets.length > 0 && seen.sheets.every((s) => s.loaded), `style sheets: ${JSON.stringify(seen.sheets)}`);
+  expect(seen.styled, 'the page is not styled');
+  const broken = seen.images.filter((i) => !i.ok).map((i) => i.src);
+  same(broken, [], 'images that did not load');
+  const missing = seen.links.map((h) => fileURLToPath(h.split(/[?#]/)[0])).filter((f) => !existsSync(f) || !/\.[a-z0-9]+$/i.test(f));
+  same(missing, [], 'links to no file (a folder link opens no index.html from disk)');
+  same(failed, [], 'requests that failed');
+}
+
+/** `tablica package`: each zip, extracted, works opened from disk. */
+async function packageTests(browser, tmp) {
+  const packages = join(tmp, 'packages');
+  const r = spawnSync(TABLICA, ['--root', ROOT, 'package', '--to', packages], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`tablica package failed:\n${r.stdout}${r.stderr}`);
+  const page = await newPage(browser);
+  const failed = [];
+  // A request cut short by the next navigation (ERR_ABORTED) is no missing file.
+  page.on('requestfailed', (q) => q.failure()?.errorText !== 'net::ERR_ABORTED' && failed.push(`${q.failure()?.errorText}: ${q.url()}`));
+  try {
+    for (const site of [SITE, HUB]) {
+      const to = join(tmp, 'unzipped');
+      const names = unzip(join(packages, `${site}.zip`), to);
+      await test(`package ${site}: says how to open it`, async () => {
+        expect(names.includes(`${site}/JAK-OTWORZYC.txt`), 'no JAK-OTWORZYC.txt');
+        expect(readFileSync(join(to, site, 'JAK-OTWORZYC.txt'), 'utf8').includes('index.html'), 'the note names no index.html');
+      });
+      await test(`package ${site}: the home page opened from disk is styled and its links lead to files`, async () => {
+        failed.length = 0;
+        await page.goto(pathToFileURL(join(to, site, 'index.html')).href);
+        await page.waitForLoadState('load');
+        expectWorksFromDisk(await fromDisk(page), failed);
+      });
+      await test(`package ${site}: following links opens styled pages`, async () => {
+        const home = await fromDisk(page);
+        const targets = home.links.filter((h) => !h.endsWith(`${site}/index.html`) && h.endsWith('/index.html')).slice(0, 5);
+        expect(targets.length >= 3, `too few page links: ${targets.length}`);
+        for (const href of targets) {
+          failed.length = 0;
+          await page.goto(pathToFileURL(join(to, site, 'index.html')).href);
+          await page.click(`a[href="${await page.$$eval('a[href]', (as, h) => as.find((a) => a.href === h)?.getAttribute('href'), href)}"] >> nth=0`);
+          await page.waitForLoadState('load');
+          same(page.url(), href, 'the page opened');
+          const seen = await fromDisk(page);
+          expect(seen.title, `no h1 on ${href}`);
+          expectWorksFromDisk(seen, failed);
+        }
+      });
+    }
+    await test('package: no JavaScript errors', async () => same(page.errors, [], 'errors'));
+  } finally {
+    await page.context().close();
+  }
+}
+
 async function main() {
   const args = {};
   for (const a of process.argv.slice(2)) {
@@ -622,6 +693,7 @@ async function main() {
     }
     if (only.has('subfolder')) await subfolderTests(browser, tmp);
     if (only.has('file')) await fileTests(browser, tmp);
+    if (only.has('package')) await packageTests(browser, tmp);
   } finally {
     await browser.close();
     if (!args.keep) rmSync(tmp, { recursive: true, force: true });
