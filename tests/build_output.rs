@@ -754,3 +754,50 @@ fn html_pages(fx: &Fixture, dir: &str) -> usize {
         .filter(|f| f.ends_with(".html") && !f.ends_with("404.html"))
         .count()
 }
+
+/// A 3×2 GIF: enough for the size probe.
+const GIF: &[u8] = b"GIF89a\x03\x00\x02\x00\x00\x00\x00;";
+
+/// The keys a Polish clerk types mean the same as the English ones: the
+/// same page, byte for byte, and the same positions for the checks.
+#[test]
+fn polish_front_matter_keys_mean_the_same_as_english_ones() {
+    let english = "---\ntitle: \"Spotkanie w sprawie strategii\"\ndate: 20.01.2021\n\
+        summary: Zapraszamy mieszkańców.\ntags: [strategia]\ncategories: [Wydarzenia]\n\
+        signature: \"Wójt Gminy\"\nsource: \"Urząd Gminy\"\ndraft: false\n\
+        attachments:\n  - file: plan.pdf\n    title: \"Plan spotkania\"\n\
+        event:\n  start: 21.01.2021 17:00\n  end: 21.01.2021 19:00\n  place: Świetlica\n  address: \"Lipno 5\"\n\
+        gallery:\n  - file: sala.gif\n    alt: \"Sala pełna ludzi\"\n    caption: \"Spotkanie\"\n\
+        ---\nTreść ogłoszenia.\n";
+    let polish = "---\ntytuł: \"Spotkanie w sprawie strategii\"\ndata: 20.01.2021\n\
+        opis: Zapraszamy mieszkańców.\ntagi: [strategia]\nkategorie: [Wydarzenia]\n\
+        podpis: \"Wójt Gminy\"\nźródło: \"Urząd Gminy\"\nszkic: nie\n\
+        załączniki:\n  - plik: plan.pdf\n    tytuł: \"Plan spotkania\"\n\
+        wydarzenie:\n  początek: 21.01.2021 17:00\n  koniec: 21.01.2021 19:00\n  miejsce: Świetlica\n  adres: \"Lipno 5\"\n\
+        galeria:\n  - plik: sala.gif\n    opis: \"Sala pełna ludzi\"\n    podpis: \"Spotkanie\"\n\
+        ---\nTreść ogłoszenia.\n";
+    let page = "aktualnosci/2021-01-20-spotkanie";
+    let built: Vec<String> = [english, polish]
+        .iter()
+        .map(|front| {
+            let fx = Fixture::partnership("https://example.org/");
+            fx.write(&format!("content/alfa/{page}.md"), front);
+            fx.write(&format!("content/alfa/{page}/plan.pdf"), b"%PDF-1.4 plan");
+            fx.write(&format!("content/alfa/{page}/sala.gif"), GIF);
+            let run = fx.build_ok(&["--now", "2021-01-20"]);
+            assert!(run.stderr.is_empty(), "{}", run.stderr);
+            fx.read("public/alfa/aktualnosci/spotkanie/index.html")
+        })
+        .collect();
+    assert!(built[0].contains("Plan spotkania") && built[0].contains("Świetlica"));
+    assert_eq!(built[0], built[1]);
+
+    // `szkic: tak` keeps the page out, as `draft: true` does.
+    let fx = Fixture::partnership("https://example.org/");
+    fx.write(
+        &format!("content/alfa/{page}.md"),
+        "---\ntytuł: Szkic\ndata: 20.01.2021\nszkic: tak\n---\nTekst.\n",
+    );
+    let run = fx.build_ok(&["--now", "2021-01-20"]);
+    assert!(run.stdout.contains("1 szkic pominięty"), "{}", run.stdout);
+}

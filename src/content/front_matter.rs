@@ -1,5 +1,8 @@
 //! Front matter: the YAML block between `---` lines at the top of a page.
-//! Keys are English; an unknown key is an error that suggests the nearest one.
+//! Keys are English, and each also has the Polish name a clerk would type
+//! (`tytuł`, `data`, `tagi`, `załączniki`…, with or without diacritics),
+//! as a serde alias; an unknown key is an error that suggests the nearest
+//! one. `draft:` also takes `tak` and `nie`.
 
 use crate::base::date::PageDate;
 use crate::base::diagnostic::text;
@@ -26,39 +29,118 @@ pub const KNOWN_KEYS: &[&str] = &[
     "gallery",
 ];
 
+/// The Polish names of the keys, as (Polish, English): what a clerk types
+/// is accepted (the serde aliases below), and named in suggestions.
+pub const POLISH_KEYS: &[(&str, &str)] = &[
+    ("tytuł", "title"),
+    ("tytul", "title"),
+    ("data", "date"),
+    ("aktualizacja", "updated"),
+    ("zaktualizowano", "updated"),
+    ("opis", "summary"),
+    ("streszczenie", "summary"),
+    ("zajawka", "summary"),
+    ("tagi", "tags"),
+    ("kategorie", "categories"),
+    ("kategoria", "categories"),
+    ("gmina", "gminy"),
+    ("szkic", "draft"),
+    ("podpis", "signature"),
+    ("źródło", "source"),
+    ("zrodlo", "source"),
+    ("załączniki", "attachments"),
+    ("zalaczniki", "attachments"),
+    ("wydarzenie", "event"),
+    ("konsultacje", "consultation"),
+    ("konsultacja", "consultation"),
+    ("galeria", "gallery"),
+    ("plik", "file"),
+    ("początek", "start"),
+    ("poczatek", "start"),
+    ("koniec", "end"),
+    ("miejsce", "place"),
+    ("adres", "address"),
+    ("temat", "subject"),
+    ("od", "from"),
+    ("do", "to"),
+    ("jak", "how"),
+    ("formularz", "form"),
+];
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFrontMatter {
+    #[serde(alias = "tytuł", alias = "tytul")]
     title: Option<String>,
+    #[serde(alias = "data")]
     date: Option<String>,
+    #[serde(alias = "aktualizacja", alias = "zaktualizowano")]
     updated: Option<String>,
+    #[serde(alias = "opis", alias = "streszczenie", alias = "zajawka")]
     summary: Option<String>,
-    #[serde(default)]
+    #[serde(default, alias = "tagi")]
     tags: Vec<String>,
-    #[serde(default)]
+    #[serde(default, alias = "kategorie", alias = "kategoria")]
     categories: Vec<String>,
-    #[serde(default)]
+    #[serde(default, alias = "gmina")]
     gminy: Vec<String>,
-    #[serde(default)]
+    #[serde(default, alias = "szkic", deserialize_with = "yes_or_no")]
     draft: bool,
+    #[serde(alias = "podpis")]
     signature: Option<String>,
+    #[serde(alias = "źródło", alias = "zrodlo")]
     source: Option<String>,
-    #[serde(default)]
+    #[serde(default, alias = "załączniki", alias = "zalaczniki")]
     attachments: Vec<Attachment>,
+    #[serde(alias = "wydarzenie")]
     event: Option<RawEvent>,
+    #[serde(alias = "konsultacje", alias = "konsultacja")]
     consultation: Option<RawConsultation>,
-    #[serde(default)]
+    #[serde(default, alias = "galeria")]
     gallery: Vec<GalleryEntry>,
+}
+
+/// A key's English name and its Polish ones.
+pub fn names_of(key: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(key).chain(
+        POLISH_KEYS
+            .iter()
+            .filter(move |(_, english)| *english == key)
+            .map(|(polish, _)| *polish),
+    )
+}
+
+/// `true`/`false`, or the words a clerk writes: `tak`/`nie` (also yes/no).
+fn yes_or_no<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum YesOrNo {
+        Bool(bool),
+        Word(String),
+    }
+    match YesOrNo::deserialize(deserializer)? {
+        YesOrNo::Bool(b) => Ok(b),
+        YesOrNo::Word(word) => match word.trim().to_lowercase().as_str() {
+            "tak" | "yes" | "true" | "prawda" => Ok(true),
+            "nie" | "no" | "false" | "fałsz" | "falsz" => Ok(false),
+            // The same words as serde's own, so the message is explained alike.
+            _ => Err(serde::de::Error::custom(format!(
+                "invalid type: string \"{word}\", expected a boolean"
+            ))),
+        },
+    }
 }
 
 /// A photo of the page's gallery, as the front matter names it.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GalleryEntry {
+    #[serde(alias = "plik")]
     pub file: String,
     /// What the photo shows, for readers who cannot see it. Required.
-    #[serde(default)]
+    #[serde(default, alias = "opis")]
     pub alt: String,
+    #[serde(alias = "podpis")]
     pub caption: Option<String>,
 }
 
@@ -67,16 +149,22 @@ pub struct GalleryEntry {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Attachment {
+    #[serde(alias = "plik")]
     pub file: String,
+    #[serde(alias = "tytuł", alias = "tytul")]
     pub title: String,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawEvent {
+    #[serde(alias = "początek", alias = "poczatek")]
     start: String,
+    #[serde(alias = "koniec")]
     end: Option<String>,
+    #[serde(alias = "miejsce")]
     place: String,
+    #[serde(alias = "adres")]
     address: Option<String>,
 }
 
@@ -92,10 +180,15 @@ pub struct Event {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConsultation {
+    #[serde(alias = "temat")]
     subject: String,
+    #[serde(alias = "od")]
     from: String,
+    #[serde(alias = "do")]
     to: String,
+    #[serde(alias = "jak")]
     how: String,
+    #[serde(alias = "formularz")]
     form: Option<String>,
 }
 
@@ -426,7 +519,8 @@ fn parse_date(
 /// `---`); the opening line when the key is absent.
 pub fn key_location(path: &Path, yaml: &str, key: &str) -> Location {
     for (index, line) in yaml.lines().enumerate() {
-        if let Some(rest) = line.strip_prefix(key) {
+        let written = names_of(key).find_map(|name| line.strip_prefix(name));
+        if let Some(rest) = written {
             if let Some(value) = rest.trim_start().strip_prefix(':') {
                 let value_start = line.len() - value.trim_start().len();
                 let column = line[..value_start].chars().count() + 1;

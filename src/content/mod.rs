@@ -283,17 +283,19 @@ fn attachment_facts(front: &FrontMatter, yaml: &str) -> Vec<facts::AttachmentFac
     let lines: Vec<&str> = yaml.lines().collect();
     let mut from = lines
         .iter()
-        .position(|l| l.starts_with("attachments:"))
+        .position(|l| {
+            front_matter::names_of("attachments").any(|k| l.starts_with(&format!("{k}:")))
+        })
         .unwrap_or(0);
     front
         .attachments
         .iter()
         .map(|a| {
-            let found = lines
-                .iter()
-                .enumerate()
-                .skip(from)
-                .find_map(|(i, l)| Some((i, l.find("title:")?)));
+            let found = lines.iter().enumerate().skip(from).find_map(|(i, l)| {
+                let column =
+                    front_matter::names_of("title").find_map(|k| l.find(&format!("{k}:")))?;
+                Some((i, column))
+            });
             let pos = match found {
                 Some((i, column)) => {
                     from = i + 1;
