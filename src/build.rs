@@ -247,7 +247,7 @@ fn write(
             let relativizer = options.relative.then(|| Relativizer::new(site, sites));
             let stage = StageOptions {
                 relative: relativizer.as_ref(),
-                server_config: options.server_config,
+                server_config: options.server_config || site.config.server_config,
                 progress: options.progress.as_deref(),
             };
             output::stage_site(&workspace.output_dir, site, &renderer, &statics, stage)
@@ -269,10 +269,11 @@ fn write(
         output::discard(&staged);
         return Err(vec![e]);
     }
-    if options.server_config {
-        for site in &targets {
-            output::write_nginx_config(&workspace.output_dir, site).map_err(|e| vec![e])?;
-        }
+    for site in targets
+        .iter()
+        .filter(|s| options.server_config || s.config.server_config)
+    {
+        output::write_nginx_config(&workspace.output_dir, site).map_err(|e| vec![e])?;
     }
     Ok(staged
         .iter()

@@ -789,3 +789,39 @@ fn a_folder_target_must_lie_outside_the_built_sites() {
         assert_says(&run.stderr, "pokrywa się z folderem zbudowanych witryn");
     }
 }
+
+/// A plain build after one with `--server-config` lacks `.htaccess`: the
+/// deploy keeps the server's copy and says so on every deploy; with
+/// `server_config: true` in config.yaml every build writes it again.
+#[test]
+fn a_deploy_never_deletes_the_server_configuration_a_previous_deploy_put_there() {
+    let target = empty_target(|served| served.display().to_string());
+    let fx = workspace(&target.url);
+    fx.build_ok(&["--now", "2026-01-01", "--server-config"]);
+    deploy(&fx, &target, &[], &[]).assert_ok();
+    let htaccess = target.served.join(".htaccess");
+    assert!(htaccess.is_file());
+
+    build(&fx);
+    assert!(!fx.exists("public/alfa/.htaccess"));
+    for _ in 0..2 {
+        let run = deploy(&fx, &target, &[], &[]);
+        run.assert_ok();
+        assert!(htaccess.is_file(), "the deploy deleted .htaccess");
+        assert_says(&run.stderr, ".htaccess");
+        assert_says(&run.stderr, "nie został usunięty");
+        assert_says(&run.stderr, "server_config: true");
+    }
+
+    let config = fx.read("config.yaml");
+    fx.write(
+        "config.yaml",
+        config.replace("    deploy: ", "    server_config: true\n    deploy: "),
+    );
+    build(&fx);
+    assert!(fx.exists("public/alfa/.htaccess"));
+    assert!(fx.exists("public/alfa.nginx.conf"));
+    let run = deploy(&fx, &target, &[], &[]);
+    run.assert_ok();
+    assert!(!run.stderr.contains(".htaccess"), "{}", run.stderr);
+}

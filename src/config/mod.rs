@@ -109,6 +109,11 @@ pub struct SiteConfig {
     /// `ftp://user@host/path/` or a (mounted) folder. Checked by the deploy.
     #[serde(default)]
     pub deploy: Option<String>,
+    /// Write the server configuration with every build of this site: an
+    /// Apache `.htaccess` in its folder and an nginx snippet beside it (as
+    /// `build --server-config` does for every site).
+    #[serde(default)]
+    pub server_config: bool,
 }
 
 /// How a site treats one rule of `tablica check`.

@@ -7,6 +7,18 @@
 //! (by their SHA-256), so nothing injected into a page can run.
 
 use crate::config::SiteConfig;
+
+/// Files that configure the web server inside a site's folder. A deploy
+/// never deletes one that a previous deploy put there (see
+/// `publish::deploy`): without it a site may lose its 404 page, its
+/// headers, or a password protection the server's owner relies on.
+pub const SERVER_FILES: &[&str] = &[".htaccess", ".htpasswd", ".user.ini", "web.config"];
+
+/// Whether `path` (relative, `/`-separated) names a server configuration file.
+pub fn is_server_file(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    SERVER_FILES.iter().any(|f| f.eq_ignore_ascii_case(name))
+}
 use sha2::{Digest, Sha256};
 
 /// The hosts of embedded video players that announcements may use.

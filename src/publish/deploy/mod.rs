@@ -191,16 +191,36 @@ fn sync(
         .map(|p| p.files.clone())
         .unwrap_or_default();
     let plan = Plan::new(local, &plan::server_state(previous, progress));
+    warnings.extend(plan.kept.iter().map(|e| kept_warning(&local.site, &e.path)));
     if !dry_run {
         upload(remote, &plan, local, dir, done, progress_counters)?;
         for path in &plan.removed {
             remote.remove(path)?;
         }
         remove_empty_dirs(remote, &plan.removed);
-        remote.put(MANIFEST_FILE, local.to_json().as_bytes())?;
+        // The kept files stay listed, so that every later deploy still
+        // knows they came from Tablica and says so.
+        let mut on_server = local.clone();
+        on_server.files.extend(plan.kept.iter().cloned());
+        remote.put(MANIFEST_FILE, on_server.to_json().as_bytes())?;
         remote.remove(PROGRESS_FILE)?;
     }
     Ok(plan)
+}
+
+/// A server configuration file that this build lacks and the deploy keeps.
+fn kept_warning(site: &str, path: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Location::file(CONFIG_FILE),
+        text!(
+            "na serwerze zostaje {path} z poprzedniej publikacji witryny {site}, choć tej wersji witryny go brakuje: nie został usunięty",
+            "{path} from an earlier deploy of the site {site} stays on the server although this build lacks it: it was not deleted"
+        ),
+    )
+    .with_hint(Text::new(
+        "jeśli serwer to Apache, dopisz do witryny w config.yaml server_config: true (albo buduj z --server-config), żeby każda publikacja go odnawiała; jeśli plik ma zniknąć, usuń go z serwera ręcznie",
+        "on Apache, add server_config: true to the site in config.yaml (or build with --server-config) so every deploy renews it; if the file must go, delete it on the server by hand",
+    ))
 }
 
 fn upload(

@@ -17,6 +17,11 @@ pub struct Plan {
     pub pages: Vec<Entry>,
     /// Paths on the server that the site no longer has.
     pub removed: Vec<String>,
+    /// Server configuration files (`.htaccess`…) that a previous deploy put
+    /// on the server and this build does not have: kept, never deleted,
+    /// and named in a warning on every deploy until the build has them
+    /// again or someone deletes them by hand.
+    pub kept: Vec<Entry>,
     /// Files the server already has as built.
     pub unchanged: usize,
 }
@@ -47,11 +52,12 @@ impl Plan {
         plan.pages.append(&mut changed.pages);
         let built: std::collections::BTreeSet<&str> =
             local.files.iter().map(|e| e.path.as_str()).collect();
-        plan.removed = remote
-            .keys()
-            .filter(|path| !built.contains(path.as_str()))
-            .cloned()
-            .collect();
+        let (kept, removed): (Vec<&Entry>, Vec<&Entry>) = remote
+            .values()
+            .filter(|e| !built.contains(e.path.as_str()))
+            .partition(|e| crate::output::server_config::is_server_file(&e.path));
+        plan.removed = removed.into_iter().map(|e| e.path.clone()).collect();
+        plan.kept = kept.into_iter().cloned().collect();
         plan
     }
 
@@ -147,6 +153,21 @@ mod tests {
         assert_eq!(paths, ["x.pdf", "a.css", "new.html", "index.html"]);
         assert_eq!(plan.removed, ["old.html"]);
         assert_eq!(plan.unchanged, 1);
+    }
+
+    #[test]
+    fn server_configuration_a_previous_deploy_wrote_is_kept() {
+        let local = manifest(&[("index.html", "1")]);
+        let remote = manifest(&[
+            ("index.html", "1"),
+            (".htaccess", "1"),
+            ("pliki/.htaccess", "1"),
+            ("old.html", "1"),
+        ]);
+        let plan = Plan::new(&local, &server_state(Some(remote), None));
+        assert_eq!(plan.removed, ["old.html"]);
+        let kept: Vec<&str> = plan.kept.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(kept, [".htaccess", "pliki/.htaccess"]);
     }
 
     #[test]
