@@ -76,6 +76,7 @@ mod tests {
                 assets: vec![entry("a.css")],
                 pages: vec![entry("index.html")],
                 removed: vec!["old.html".into()],
+                kept: Vec::new(),
                 unchanged: 240,
             },
             dry_run: false,
