@@ -170,10 +170,10 @@ fn run(options: &BuildOptions, stopwatch: &mut Stopwatch) -> Outcome {
     if let Err(errors) = &theme {
         diagnostics.extend(errors.iter().cloned());
     }
-    fail_on_errors(&diagnostics)?;
-    let (Ok(theme), Ok(mut sites)) = (theme, assembled.sites) else {
-        return Err(diagnostics);
-    };
+    // The checks run even after an error above, so that a build reports
+    // every problem at once; it stops before writing anything.
+    let broken = diagnostics.iter().any(Diagnostic::is_error);
+    let mut sites = assembled.sites;
     diagnostics.extend(check_content(
         &workspace,
         &sites,
@@ -184,11 +184,14 @@ fn run(options: &BuildOptions, stopwatch: &mut Stopwatch) -> Outcome {
         site.release_check_facts();
     }
     stopwatch.lap("check");
+    if broken || !options.allow_a11y_errors {
+        fail_on_errors(&diagnostics)?;
+    }
+    let Ok(theme) = theme else {
+        return Err(diagnostics);
+    };
     if let Some(p) = progress {
         p.stage("render");
-    }
-    if !options.allow_a11y_errors {
-        fail_on_errors(&diagnostics)?;
     }
     let summaries =
         write(&workspace, &theme, &sites, &selection, options).map_err(|mut errors| {

@@ -98,19 +98,22 @@ fn scheduled(loaded: &[(SiteConfig, LoadedSite)], now: PageDate) -> Vec<Schedule
 
 /// The sites of a workspace, assembled.
 pub struct Assembled {
-    /// Every site's model, or every problem that kept one from assembling.
-    pub sites: Result<Vec<Site>, Vec<Diagnostic>>,
+    /// Every site's model: whole even when a problem was found, so that the
+    /// checks can still run (a build with errors writes nothing).
+    pub sites: Vec<Site>,
     /// Announcements left out because they are dated later.
     pub scheduled: Vec<Scheduled>,
     /// Problems found while loading (errors and warnings).
     pub load_problems: Vec<Diagnostic>,
+    /// Problems found while arranging the sites (duplicate addresses, `@/`
+    /// links to nothing).
+    pub model_problems: Vec<Diagnostic>,
 }
 
 impl Assembled {
     /// Every problem found, errors and warnings, loading first.
     pub fn problems(&self) -> impl Iterator<Item = &Diagnostic> {
-        let model = self.sites.as_ref().err().map(Vec::as_slice).unwrap_or(&[]);
-        self.load_problems.iter().chain(model)
+        self.load_problems.iter().chain(&self.model_problems)
     }
 
     pub fn has_errors(&self) -> bool {
@@ -138,11 +141,12 @@ pub fn assemble(
         .collect();
     stage_done("load");
     let scheduled = scheduled(&loaded, options.now);
-    let sites = site::assemble(loaded, options);
+    let (sites, model_problems) = site::assemble(loaded, options);
     stage_done("model");
     Assembled {
         sites,
         scheduled,
         load_problems,
+        model_problems,
     }
 }

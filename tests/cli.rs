@@ -113,7 +113,7 @@ fn json_lines_give_file_line_and_column_of_each_bad_input() {
         ),
         (
             "2021-01-02-key.md",
-            "---\ntitle: A\ndate: 2021-01-02\ntagi: [a]\n---\n",
+            "---\ntitle: A\ndate: 2021-01-02\ntagz: [a]\n---\n",
             4,
             1,
         ),
@@ -265,7 +265,8 @@ fn completions_manual_and_version() {
     );
 }
 
-/// The exact look of three diagnostics, in both languages.
+/// The exact look of three diagnostics, in both languages: a date, a key
+/// and a content check, all in one run.
 #[test]
 fn diagnostics_look_like_this() {
     let fx = Fixture::partnership("https://example.org/alfa/");
@@ -275,7 +276,7 @@ fn diagnostics_look_like_this() {
     );
     fx.write(
         "content/alfa/aktualnosci/2021-01-04-klucz.md",
-        "---\ntitle: Ankieta\ndate: 2021-01-04\ntagi: [ankiety]\n---\nTreść.\n",
+        "---\ntitle: Ankieta\ndate: 2021-01-04\ntagss: [ankiety]\n---\nTreść.\n",
     );
     fx.write(
         "content/alfa/aktualnosci/2021-01-05-obraz.md",
@@ -289,7 +290,7 @@ fn diagnostics_look_like_this() {
     insta::assert_snapshot!("diagnostics_pl", pl.stderr);
     let en = fx.run(&["--lang", "en", "build"]);
     insta::assert_snapshot!("diagnostics_en", en.stderr);
-    // The picture's error comes from the content check, after the others are fixed.
+    // The picture's error alone, once the others are fixed.
     fx.write(
         "content/alfa/aktualnosci/2021-01-03-data.md",
         "---\ntitle: Zebranie\ndate: 28.02.2021\n---\nTreść.\n",

@@ -214,7 +214,7 @@ pub fn check(command: &CheckCommand) -> Result<CheckReport, Vec<Diagnostic>> {
         return Err(relative(assembled.problems().cloned().collect()));
     }
     let (scheduled, warnings) = (assembled.scheduled, assembled.load_problems);
-    let sites = assembled.sites.map_err(relative)?;
+    let sites = assembled.sites;
     if let Some(p) = &command.progress {
         p.stage("check");
     }

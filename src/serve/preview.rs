@@ -356,29 +356,29 @@ impl Preview {
         if source.has_errors() {
             return;
         }
-        let result = site::assemble_site(
+        let (model, problems) = site::assemble_site(
             source.config.clone(),
             source.loaded.clone(),
             self.model_options,
         );
-        match result {
-            Ok(model) => {
-                let id = &source.config.id;
-                match self.models.iter().position(|m| &m.config.id == id) {
-                    Some(i) => self.models[i] = model,
-                    None => {
-                        // Keep workspace order, so the hub lists sites as config.yaml does.
-                        let order = |id: &str| self.sources.iter().position(|s| s.config.id == id);
-                        let at = self
-                            .models
-                            .iter()
-                            .position(|m| order(&m.config.id) > order(&model.config.id))
-                            .unwrap_or(self.models.len());
-                        self.models.insert(at, model);
-                    }
-                }
+        // The last good model stays in use while the files have errors.
+        if !problems.is_empty() {
+            source.later_problems = problems;
+            return;
+        }
+        let id = &source.config.id;
+        match self.models.iter().position(|m| &m.config.id == id) {
+            Some(i) => self.models[i] = model,
+            None => {
+                // Keep workspace order, so the hub lists sites as config.yaml does.
+                let order = |id: &str| self.sources.iter().position(|s| s.config.id == id);
+                let at = self
+                    .models
+                    .iter()
+                    .position(|m| order(&m.config.id) > order(&model.config.id))
+                    .unwrap_or(self.models.len());
+                self.models.insert(at, model);
             }
-            Err(errors) => source.later_problems = errors,
         }
     }
 

@@ -272,28 +272,26 @@ impl ModelOptions {
 pub fn assemble(
     loaded: Vec<(SiteConfig, LoadedSite)>,
     options: ModelOptions,
-) -> Result<Vec<Site>, Vec<Diagnostic>> {
+) -> (Vec<Site>, Vec<Diagnostic>) {
     let mut sites = Vec::new();
     let mut problems = Vec::new();
     for (config, site) in loaded {
-        match assemble_site(config, site, options) {
-            Ok(site) => sites.push(site),
-            Err(errors) => problems.extend(errors),
-        }
+        let (site, found) = assemble_site(config, site, options);
+        sites.push(site);
+        problems.extend(found);
     }
-    if problems.is_empty() {
-        Ok(sites)
-    } else {
-        Err(problems)
-    }
+    (sites, problems)
 }
 
-/// Arranges one loaded site into its model.
+/// Arranges one loaded site into its model, with the problems found on the
+/// way (duplicate addresses, `@/` links to nothing). The model is whole
+/// even then, so that the checks can still run and every problem of a
+/// build is reported in one run; a build with problems writes nothing.
 pub fn assemble_site(
     config: SiteConfig,
     loaded: LoadedSite,
     options: ModelOptions,
-) -> Result<Site, Vec<Diagnostic>> {
+) -> (Site, Vec<Diagnostic>) {
     let unpublished: BTreeSet<&str> = loaded
         .documents
         .iter()
@@ -330,9 +328,6 @@ pub fn assemble_site(
             DocKind::Page => skipped_scheduled.push(doc.content_path),
         }
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
     let sections = build_sections(&pages, section_indexes);
     let mut newest: Vec<usize> = sections
         .iter()
@@ -347,7 +342,7 @@ pub fn assemble_site(
     let consultations = order_consultations(&pages, options.now);
     let upcoming_events = upcoming_events(&pages, options.now);
     let archive = build_archive(&pages, &newest);
-    Ok(Site {
+    let site = Site {
         config,
         home,
         pages,
@@ -362,7 +357,8 @@ pub fn assemble_site(
         archive,
         skipped_drafts,
         skipped_scheduled,
-    })
+    };
+    (site, problems)
 }
 
 fn build_sections(pages: &[Document], mut indexes: BTreeMap<String, Document>) -> Vec<Section> {
