@@ -1,12 +1,13 @@
 //! The `tablica` command line: argument parsing and nothing else.
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tablica::authoring::{self, ImportOptions, NewOptions};
 use tablica::base::date::PageDate;
 use tablica::check::CheckCommand;
 use tablica::config::Overrides;
+use tablica::publish::deploy::DeployOptions;
 use tablica::publish::package::PackageOptions;
 use tablica::report::console::{ColorChoice, Console, Format, Verbosity};
 
@@ -114,293 +115,318 @@ struct PagePlace {
 #[derive(Subcommand)]
 enum Command {
     /// Build every site into the output folder (public/ by default).
-    Build {
-        /// Build only the site with this id.
-        #[arg(long)]
-        site: Option<String>,
-        /// Include announcements marked draft: true.
-        #[arg(long)]
-        drafts: bool,
-        /// Publish under this address instead of base_url from config.yaml
-        /// (with several sites, each goes to URL/<id>/).
-        #[arg(long)]
-        base_url: Option<String>,
-        /// Write into this folder instead of output_dir from config.yaml.
-        #[arg(long)]
-        output: Option<PathBuf>,
-        /// Build as on this date (20.01.2021 or 2021-01-20): announcements
-        /// dated later wait for it. Today by default.
-        #[arg(long, value_parser = parse_date)]
-        now: Option<PageDate>,
-        /// Make every internal link relative, so a site works opened from
-        /// disk (a USB stick, file://) and from any folder of a server.
-        /// Feeds, the sitemap and canonical links stay absolute.
-        #[arg(long)]
-        relative: bool,
-        /// Also write .htaccess into each site folder and an nginx snippet
-        /// (<site>.nginx.conf) next to it: 404 page, caching, security headers.
-        #[arg(long)]
-        server_config: bool,
-        /// Build even when `tablica check` finds accessibility errors in
-        /// the content (they are still printed).
-        #[arg(long)]
-        allow_a11y_errors: bool,
-    },
+    Build(BuildArgs),
     /// Pack each site into a zip that works opened from disk (links
     /// relative to each page), with a manifest (path, size and SHA-256 of
     /// every file), to hand it over by e-mail or on a USB stick.
-    Package {
-        /// Pack only the site with this id.
-        #[arg(long)]
-        site: Option<String>,
-        /// Write the zips into this folder (packages/ by default).
-        #[arg(long)]
-        to: Option<PathBuf>,
-        /// With --as-built: read the built sites from this folder instead
-        /// of output_dir.
-        #[arg(long, requires = "as_built")]
-        output: Option<PathBuf>,
-        /// Pack the output folder as it was built (for a server, by hand)
-        /// instead of building each site with relative links that work
-        /// opened from disk.
-        #[arg(long)]
-        as_built: bool,
-        /// The build's date for the packages (today by default).
-        #[arg(long, value_parser = parse_date)]
-        now: Option<PageDate>,
-    },
+    Package(PackageArgs),
     /// Preview the sites in a browser: build, serve on this computer, and
     /// rebuild and reload the page after every saved change.
-    Serve {
-        /// Serve only the site with this id.
-        #[arg(long)]
-        site: Option<String>,
-        /// Port to listen on (the next free one if it is taken; 0: any).
-        #[arg(long, default_value_t = 1111)]
-        port: u16,
-        /// Address to listen on. Only this computer by default; another
-        /// address shows the preview, drafts included, to the network.
-        #[arg(long, default_value = "127.0.0.1")]
-        bind: std::net::IpAddr,
-        /// Include announcements marked draft: true.
-        #[arg(long)]
-        drafts: bool,
-        /// Open the preview in the default browser.
-        #[arg(long)]
-        open: bool,
-        /// Write the preview into this folder (kept at exit) instead of a
-        /// temporary one. It must not be the folder published with build.
-        #[arg(long)]
-        output: Option<PathBuf>,
-    },
+    Serve(ServeArgs),
     /// Upload a built site to the `deploy:` target of its entry in
     /// config.yaml (sftp://, ftp:// or a folder), sending only what changed.
     /// The password comes from TABLICA_DEPLOY_PASSWORD or a prompt.
-    Deploy {
-        /// The site to upload.
-        #[arg(long)]
-        site: String,
-        /// Only list what would be sent and deleted; change nothing.
-        #[arg(long)]
-        dry_run: bool,
-        /// Read the built site from this folder instead of output_dir.
-        #[arg(long)]
-        output: Option<PathBuf>,
-    },
+    Deploy(DeployArgs),
     /// Check links and the accessibility of the content, writing nothing.
-    Check {
-        /// Check only the site with this id.
-        #[arg(long)]
-        site: Option<String>,
-        /// Also ask http(s) addresses whether they answer (cached for a day
-        /// in .tablica-cache/).
-        #[arg(long)]
-        external: bool,
-        /// Judge dates as on this day (20.01.2021 or 2021-01-20). Today by default.
-        #[arg(long, value_parser = parse_date)]
-        now: Option<PageDate>,
-    },
+    Check(CheckArgs),
     /// Start a new announcement: a file named by its date and title, from a
     /// template with every common key explained in Polish.
-    New {
-        /// The title of the announcement, in quotes.
-        title: String,
-        #[command(flatten)]
-        place: PagePlace,
-        /// Publication date (20.01.2021 or 2021-01-20); today by default.
-        #[arg(long, value_parser = parse_date)]
-        date: Option<PageDate>,
-    },
+    New(NewArgs),
     /// Turn a Word document (.docx) into an announcement, with its images.
-    Import {
-        /// The Word document (.docx).
-        file: PathBuf,
-        #[command(flatten)]
-        place: PagePlace,
-        /// Publication date, instead of the one found in the document.
-        #[arg(long, value_parser = parse_date)]
-        date: Option<PageDate>,
-        /// Title, instead of the document's first heading.
-        #[arg(long)]
-        title: Option<String>,
-    },
+    Import(ImportArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff), e.g. `tablica man > tablica.1`.
     Man,
 }
 
+// Each command's flags live in a struct of their own that turns into the
+// library's options, so `main` only dispatches. The commands' help text is
+// on the variants above: a doc comment here would be clap's text too.
+
+#[derive(Args)]
+struct BuildArgs {
+    /// Build only the site with this id.
+    #[arg(long)]
+    site: Option<String>,
+    /// Include announcements marked draft: true.
+    #[arg(long)]
+    drafts: bool,
+    /// Publish under this address instead of base_url from config.yaml
+    /// (with several sites, each goes to URL/<id>/).
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Write into this folder instead of output_dir from config.yaml.
+    #[arg(long)]
+    output: Option<PathBuf>,
+    /// Build as on this date (20.01.2021 or 2021-01-20): announcements
+    /// dated later wait for it. Today by default.
+    #[arg(long, value_parser = parse_date)]
+    now: Option<PageDate>,
+    /// Make every internal link relative, so a site works opened from
+    /// disk (a USB stick, file://) and from any folder of a server.
+    /// Feeds, the sitemap and canonical links stay absolute.
+    #[arg(long)]
+    relative: bool,
+    /// Also write .htaccess into each site folder and an nginx snippet
+    /// (<site>.nginx.conf) next to it: 404 page, caching, security headers.
+    #[arg(long)]
+    server_config: bool,
+    /// Build even when `tablica check` finds accessibility errors in
+    /// the content (they are still printed).
+    #[arg(long)]
+    allow_a11y_errors: bool,
+}
+
+impl BuildArgs {
+    fn options(self, root: &Path) -> BuildOptions {
+        BuildOptions {
+            root: root.to_path_buf(),
+            include_drafts: self.drafts,
+            now: self.now,
+            relative: self.relative,
+            server_config: self.server_config,
+            allow_a11y_errors: self.allow_a11y_errors,
+            progress: None,
+            overrides: Overrides {
+                output_dir: self.output,
+                base_url: self.base_url,
+                site: self.site,
+                site_folders: false,
+            },
+        }
+    }
+}
+
+#[derive(Args)]
+struct PackageArgs {
+    /// Pack only the site with this id.
+    #[arg(long)]
+    site: Option<String>,
+    /// Write the zips into this folder (packages/ by default).
+    #[arg(long)]
+    to: Option<PathBuf>,
+    /// With --as-built: read the built sites from this folder instead of
+    /// output_dir.
+    #[arg(long, requires = "as_built")]
+    output: Option<PathBuf>,
+    /// Pack the output folder as it was built (for a server, by hand)
+    /// instead of building each site with relative links that work opened
+    /// from disk.
+    #[arg(long)]
+    as_built: bool,
+    /// The build's date for the packages (today by default).
+    #[arg(long, value_parser = parse_date)]
+    now: Option<PageDate>,
+}
+
+impl PackageArgs {
+    fn options(self, root: &Path) -> PackageOptions {
+        PackageOptions {
+            root: root.to_path_buf(),
+            site: self.site,
+            to: self.to,
+            output: self.output,
+            as_built: self.as_built,
+            now: self.now,
+            progress: None,
+        }
+    }
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Serve only the site with this id.
+    #[arg(long)]
+    site: Option<String>,
+    /// Port to listen on (the next free one if it is taken; 0: any).
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// Address to listen on. Only this computer by default; another
+    /// address shows the preview, drafts included, to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// Include announcements marked draft: true.
+    #[arg(long)]
+    drafts: bool,
+    /// Open the preview in the default browser.
+    #[arg(long)]
+    open: bool,
+    /// Write the preview into this folder (kept at exit) instead of a
+    /// temporary one. It must not be the folder published with build.
+    #[arg(long)]
+    output: Option<PathBuf>,
+}
+
+impl ServeArgs {
+    /// The preview builds like `build` with defaults, but for drafts and
+    /// the site; serve itself sets where it writes and its address.
+    fn options(self, root: &Path, console: &Console) -> ServeOptions {
+        ServeOptions {
+            build: BuildOptions {
+                root: root.to_path_buf(),
+                include_drafts: self.drafts,
+                now: None,
+                relative: false,
+                server_config: false,
+                allow_a11y_errors: false,
+                progress: None,
+                overrides: Overrides {
+                    site: self.site,
+                    ..Overrides::default()
+                },
+            },
+            bind: self.bind,
+            port: self.port,
+            output: self.output,
+            open_browser: self.open,
+            lang: console.lang,
+            color: console.color(),
+        }
+    }
+}
+
+#[derive(Args)]
+struct DeployArgs {
+    /// The site to upload.
+    #[arg(long)]
+    site: String,
+    /// Only list what would be sent and deleted; change nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Read the built site from this folder instead of output_dir.
+    #[arg(long)]
+    output: Option<PathBuf>,
+}
+
+impl DeployArgs {
+    fn options(self, root: &Path) -> DeployOptions {
+        DeployOptions {
+            root: root.to_path_buf(),
+            site: self.site,
+            dry_run: self.dry_run,
+            output: self.output,
+            progress: None,
+        }
+    }
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// Check only the site with this id.
+    #[arg(long)]
+    site: Option<String>,
+    /// Also ask http(s) addresses whether they answer (cached for a day
+    /// in .tablica-cache/).
+    #[arg(long)]
+    external: bool,
+    /// Judge dates as on this day (20.01.2021 or 2021-01-20). Today by default.
+    #[arg(long, value_parser = parse_date)]
+    now: Option<PageDate>,
+}
+
+impl CheckArgs {
+    fn command(self, root: &Path) -> CheckCommand {
+        CheckCommand {
+            root: root.to_path_buf(),
+            site: self.site,
+            now: self.now,
+            external: self.external,
+            progress: None,
+        }
+    }
+}
+
+#[derive(Args)]
+struct NewArgs {
+    /// The title of the announcement, in quotes.
+    title: String,
+    #[command(flatten)]
+    place: PagePlace,
+    /// Publication date (20.01.2021 or 2021-01-20); today by default.
+    #[arg(long, value_parser = parse_date)]
+    date: Option<PageDate>,
+}
+
+impl NewArgs {
+    fn options(self, root: &Path) -> NewOptions {
+        NewOptions {
+            root: root.to_path_buf(),
+            site: self.place.site,
+            section: self.place.section,
+            title: self.title,
+            date: self.date,
+        }
+    }
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    /// The Word document (.docx).
+    file: PathBuf,
+    #[command(flatten)]
+    place: PagePlace,
+    /// Publication date, instead of the one found in the document.
+    #[arg(long, value_parser = parse_date)]
+    date: Option<PageDate>,
+    /// Title, instead of the document's first heading.
+    #[arg(long)]
+    title: Option<String>,
+}
+
+impl ImportArgs {
+    fn options(self, root: &Path) -> ImportOptions {
+        ImportOptions {
+            root: root.to_path_buf(),
+            site: self.place.site,
+            section: self.place.section,
+            file: self.file,
+            date: self.date,
+            title: self.title,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let console = cli.console();
-    let lang = console.lang;
+    let root = &cli.root;
     match cli.command {
-        Command::Completions { shell } => {
-            // Into memory first: clap_complete panics when a pipe closes early.
-            let mut script = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "tablica", &mut script);
-            write_stdout(&script)
+        Command::Build(args) => run_build(&args.options(root), &console),
+        Command::Package(args) => run_package(&args.options(root), &console),
+        Command::Serve(args) => run_serve(args.options(root, &console), &console),
+        Command::Deploy(args) => run_deploy(&args.options(root), &console),
+        Command::Check(args) => run_check(&args.command(root), &console),
+        Command::New(args) => {
+            run_authoring(authoring::new_page(&args.options(root)), root, &console)
         }
-        Command::Man => {
-            let mut page = Vec::new();
-            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
-                Ok(()) => write_stdout(&page),
-                Err(_) => ExitCode::from(3),
-            }
+        Command::Import(args) => {
+            run_authoring(authoring::import(&args.options(root)), root, &console)
         }
-        Command::Build {
-            site,
-            drafts,
-            base_url,
-            output,
-            now,
-            relative,
-            server_config,
-            allow_a11y_errors,
-        } => {
-            let options = BuildOptions {
-                root: cli.root.clone(),
-                include_drafts: drafts,
-                now,
-                relative,
-                server_config,
-                allow_a11y_errors,
-                progress: None,
-                overrides: Overrides {
-                    output_dir: output,
-                    base_url,
-                    site,
-                    site_folders: false,
-                },
-            };
-            run_build(&options, &console)
-        }
-        Command::Package {
-            site,
-            to,
-            output,
-            as_built,
-            now,
-        } => {
-            let options = PackageOptions {
-                root: cli.root.clone(),
-                site,
-                to,
-                output,
-                as_built,
-                now,
-                progress: None,
-            };
-            run_package(&options, &console)
-        }
-        Command::Serve {
-            site,
-            port,
-            bind,
-            drafts,
-            open,
-            output,
-        } => {
-            let options = ServeOptions {
-                build: BuildOptions {
-                    root: cli.root.clone(),
-                    include_drafts: drafts,
-                    now: None,
-                    relative: false,
-                    server_config: false,
-                    allow_a11y_errors: false,
-                    progress: None,
-                    overrides: Overrides {
-                        site,
-                        ..Overrides::default()
-                    },
-                },
-                bind,
-                port,
-                output,
-                open_browser: open,
-                lang,
-                color: console.color(),
-            };
-            match tablica::serve::serve(options) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(errors) => print_errors(&errors, &console),
-            }
-        }
-        Command::Deploy {
-            site,
-            dry_run,
-            output,
-        } => {
-            let options = tablica::publish::deploy::DeployOptions {
-                root: cli.root.clone(),
-                site,
-                dry_run,
-                output,
-                progress: None,
-            };
-            run_deploy(&options, &console)
-        }
-        Command::Check {
-            site,
-            external,
-            now,
-        } => {
-            let command = CheckCommand {
-                root: cli.root.clone(),
-                site,
-                now,
-                external,
-                progress: None,
-            };
-            run_check(&command, &console)
-        }
-        Command::New { title, place, date } => {
-            let options = NewOptions {
-                root: cli.root.clone(),
-                site: place.site,
-                section: place.section,
-                title,
-                date,
-            };
-            run_authoring(authoring::new_page(&options), &cli.root, &console)
-        }
-        Command::Import {
-            file,
-            place,
-            date,
-            title,
-        } => {
-            let options = ImportOptions {
-                root: cli.root.clone(),
-                site: place.site,
-                section: place.section,
-                file,
-                date,
-                title,
-            };
-            run_authoring(authoring::import(&options), &cli.root, &console)
-        }
+        Command::Completions { shell } => print_completions(shell),
+        Command::Man => print_man_page(),
+    }
+}
+
+fn print_completions(shell: clap_complete::Shell) -> ExitCode {
+    // Into memory first: clap_complete panics when a pipe closes early.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "tablica", &mut script);
+    write_stdout(&script)
+}
+
+fn print_man_page() -> ExitCode {
+    let mut page = Vec::new();
+    match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+        Ok(()) => write_stdout(&page),
+        Err(_) => ExitCode::from(3),
+    }
+}
+
+fn run_serve(options: ServeOptions, console: &Console) -> ExitCode {
+    match tablica::serve::serve(options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(errors) => print_errors(&errors, console),
     }
 }
 
@@ -440,7 +466,7 @@ fn run_package(options: &PackageOptions, console: &Console) -> ExitCode {
     }
 }
 
-fn run_deploy(options: &tablica::publish::deploy::DeployOptions, console: &Console) -> ExitCode {
+fn run_deploy(options: &DeployOptions, console: &Console) -> ExitCode {
     let mut options = options.clone();
     let (counters, line) = progress_line(console);
     options.progress = counters;

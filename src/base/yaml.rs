@@ -31,64 +31,90 @@ pub fn yaml_error_at(
         .next()
         .unwrap_or(&detail)
         .to_string();
+    // The most specific explanation first; plain syntax last.
     if let Some(key) = unknown_field(&detail) {
-        let expected = expected_fields(&detail);
-        let known: &[&str] = if expected.is_empty() {
-            known
-        } else {
-            &expected
-        };
-        let mut d = Diagnostic::error(
-            location,
-            text!("nieznany klucz „{key}”", "unknown key `{key}`"),
-        );
-        d = match nearest(key, known) {
-            Some(near) => d.with_hint(text!("czy chodziło o „{near}”?", "did you mean `{near}`?")),
-            None => d.with_hint(Text::new(
-                format!("usuń ten klucz; dozwolone: {}", known.join(", ")),
-                format!("remove this key; allowed: {}", known.join(", ")),
-            )),
-        };
-        return d;
+        return unknown_key_error(location, key, &detail, known);
     }
     if let Some(key) = missing_field(&detail) {
-        return Diagnostic::error(
-            location,
-            text!(
-                "brakuje wymaganego klucza „{key}”",
-                "the required key `{key}` is missing"
-            ),
-        )
-        .with_hint(text!("dodaj linię {key}: …", "add a line {key}: …"));
+        return missing_key_error(location, key);
     }
     if let Some(d) = type_error(&location, &detail) {
         return d;
     }
     if let Some((construct, line, column)) = unclosed_construct(&error.to_string()) {
-        let line = line + line_offset;
-        let (pl, en, hint_pl, hint_en) = match construct {
-            "flow sequence" => (
-                format!("lista otwarta nawiasem [ w linii {line} nie jest zamknięta"),
-                format!("the list opened with [ on line {line} is not closed"),
-                "zamknij listę nawiasem ] na końcu tej linii, np. tags: [strategia, konsultacje]",
-                "close the list with ] at the end of that line, e.g. tags: [strategia, konsultacje]",
-            ),
-            "quoted scalar" => (
-                format!("cudzysłów otwarty w linii {line} nie jest zamknięty"),
-                format!("the quote opened on line {line} is not closed"),
-                "dodaj zamykający cudzysłów \" na końcu tekstu",
-                "add the closing quote \" at the end of the text",
-            ),
-            _ => (
-                format!("błąd w zapisie YAML zaczyna się w linii {line}: {detail}"),
-                format!("YAML syntax error starting on line {line}: {detail}"),
-                "sprawdź wcięcia, dwukropki, nawiasy i cudzysłowy w tej linii",
-                "check indentation, colons, brackets and quotes on that line",
-            ),
-        };
-        return Diagnostic::error(Location::at(path, line, column), Text::new(pl, en))
-            .with_hint(Text::new(hint_pl, hint_en));
+        return unclosed_error(path, construct, line + line_offset, column, &detail);
     }
+    syntax_error(location, &detail)
+}
+
+/// An unknown key, with the nearest allowed one as a suggestion, or the
+/// list of allowed keys when none is near.
+fn unknown_key_error(location: Location, key: &str, detail: &str, known: &[&str]) -> Diagnostic {
+    let expected = expected_fields(detail);
+    let known: &[&str] = if expected.is_empty() {
+        known
+    } else {
+        &expected
+    };
+    let d = Diagnostic::error(
+        location,
+        text!("nieznany klucz „{key}”", "unknown key `{key}`"),
+    );
+    match nearest(key, known) {
+        Some(near) => d.with_hint(text!("czy chodziło o „{near}”?", "did you mean `{near}`?")),
+        None => d.with_hint(Text::new(
+            format!("usuń ten klucz; dozwolone: {}", known.join(", ")),
+            format!("remove this key; allowed: {}", known.join(", ")),
+        )),
+    }
+}
+
+fn missing_key_error(location: Location, key: &str) -> Diagnostic {
+    Diagnostic::error(
+        location,
+        text!(
+            "brakuje wymaganego klucza „{key}”",
+            "the required key `{key}` is missing"
+        ),
+    )
+    .with_hint(text!("dodaj linię {key}: …", "add a line {key}: …"))
+}
+
+/// A list or quote left open, pointed at where it was opened (`line`, in
+/// the file) rather than where the parser gave up.
+fn unclosed_error(
+    path: &Path,
+    construct: &str,
+    line: usize,
+    column: usize,
+    detail: &str,
+) -> Diagnostic {
+    let (pl, en, hint_pl, hint_en) = match construct {
+        "flow sequence" => (
+            format!("lista otwarta nawiasem [ w linii {line} nie jest zamknięta"),
+            format!("the list opened with [ on line {line} is not closed"),
+            "zamknij listę nawiasem ] na końcu tej linii, np. tags: [strategia, konsultacje]",
+            "close the list with ] at the end of that line, e.g. tags: [strategia, konsultacje]",
+        ),
+        "quoted scalar" => (
+            format!("cudzysłów otwarty w linii {line} nie jest zamknięty"),
+            format!("the quote opened on line {line} is not closed"),
+            "dodaj zamykający cudzysłów \" na końcu tekstu",
+            "add the closing quote \" at the end of the text",
+        ),
+        _ => (
+            format!("błąd w zapisie YAML zaczyna się w linii {line}: {detail}"),
+            format!("YAML syntax error starting on line {line}: {detail}"),
+            "sprawdź wcięcia, dwukropki, nawiasy i cudzysłowy w tej linii",
+            "check indentation, colons, brackets and quotes on that line",
+        ),
+    };
+    Diagnostic::error(Location::at(path, line, column), Text::new(pl, en))
+        .with_hint(Text::new(hint_pl, hint_en))
+}
+
+/// Any other syntax error, with the usual culprits as the hint.
+fn syntax_error(location: Location, detail: &str) -> Diagnostic {
     Diagnostic::error(
         location,
         text!("błąd w zapisie YAML: {detail}", "YAML syntax error: {detail}"),

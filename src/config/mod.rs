@@ -346,6 +346,8 @@ pub fn parse(
     })
 }
 
+/// Checks one site's keys, each group by its own function, in the order
+/// their problems are reported.
 fn validate_site(
     site: &mut SiteConfig,
     line: usize,
@@ -353,7 +355,27 @@ fn validate_site(
     locate: &Locator,
     problems: &mut Vec<Diagnostic>,
 ) {
-    let id = site.id.clone();
+    validate_id(&site.id, line, root, locate, problems);
+    validate_base_url(site, line, locate, problems);
+    validate_paginate_by(site.paginate_by, line, locate, problems);
+    validate_members(site, line, locate, problems);
+    if let Some(statement) = &site.accessibility {
+        statement::validate(statement, line, locate, problems);
+    }
+    validate_levels(&site.checks, line, locate, problems);
+    validate_site_bip(site.bip.as_deref(), line, locate, problems);
+    validate_contact_email(site.contact.as_ref(), line, locate, problems);
+}
+
+/// The id names the site's folders, so it must be a plain folder name and
+/// its content folder must exist.
+fn validate_id(
+    id: &str,
+    line: usize,
+    root: &Path,
+    locate: &Locator,
+    problems: &mut Vec<Diagnostic>,
+) {
     if id.is_empty()
         || !id
             .bytes()
@@ -369,7 +391,7 @@ fn validate_site(
                 "use only lowercase ASCII letters, digits and dashes, e.g. ziemia-wysokomazowiecka",
             )),
         );
-    } else if !root.join("content").join(&id).is_dir() {
+    } else if !root.join("content").join(id).is_dir() {
         problems.push(
             Diagnostic::error(
                 locate.key(line, "id"),
@@ -384,6 +406,15 @@ fn validate_site(
             )),
         );
     }
+}
+
+/// The base URL is stored normalised, as every link is built from it.
+fn validate_base_url(
+    site: &mut SiteConfig,
+    line: usize,
+    locate: &Locator,
+    problems: &mut Vec<Diagnostic>,
+) {
     match normalise_base_url(&site.base_url) {
         Ok(url) => site.base_url = url,
         Err(message) => problems.push(
@@ -393,7 +424,16 @@ fn validate_site(
             )),
         ),
     }
-    if site.paginate_by == 0 {
+}
+
+/// Lists are cut into pages of this many announcements; zero would make none.
+fn validate_paginate_by(
+    paginate_by: usize,
+    line: usize,
+    locate: &Locator,
+    problems: &mut Vec<Diagnostic>,
+) {
+    if paginate_by == 0 {
         problems.push(Diagnostic::error(
             locate.key(line, "paginate_by"),
             Text::new(
@@ -402,7 +442,18 @@ fn validate_site(
             ),
         ));
     }
+}
+
+/// A partnership site lists its members, each once; the leader is one of
+/// them and their BIP addresses are full addresses.
+fn validate_members(
+    site: &SiteConfig,
+    line: usize,
+    locate: &Locator,
+    problems: &mut Vec<Diagnostic>,
+) {
     if !site.hub && site.members.is_empty() {
+        let id = &site.id;
         problems.push(
             Diagnostic::error(
                 locate.key(line, "id"),
@@ -415,8 +466,23 @@ fn validate_site(
         );
     }
     let names: Vec<&str> = site.members.iter().map(|m| m.name.as_str()).collect();
+    validate_unique_members(&names, line, locate, problems);
+    if let Some(leader) = &site.leader {
+        validate_leader(leader, &names, line, locate, problems);
+    }
+    for member in &site.members {
+        validate_member_bip(member, line, locate, problems);
+    }
+}
+
+fn validate_unique_members(
+    names: &[&str],
+    line: usize,
+    locate: &Locator,
+    problems: &mut Vec<Diagnostic>,
+) {
     let mut seen = BTreeSet::new();
-    for name in &names {
+    for name in names {
         if !seen.insert(*name) {
             problems.push(Diagnostic::error(
                 locate.value(line, name),
@@ -427,72 +493,101 @@ fn validate_site(
             ));
         }
     }
-    if let Some(leader) = &site.leader {
-        if !names.contains(&leader.as_str()) {
-            let mut d = Diagnostic::error(
-                locate.key(line, "leader"),
-                text!(
-                    "lider „{leader}” nie jest na liście members",
-                    "the leader `{leader}` is not in the list of members"
-                ),
-            );
-            if let Some(near) = nearest(leader, &names) {
-                d = d.with_hint(text!("czy chodziło o „{near}”?", "did you mean `{near}`?"));
-            }
-            problems.push(d);
-        }
+}
+
+/// The leader must be a member; a near name is offered as the likely typo.
+fn validate_leader(
+    leader: &str,
+    names: &[&str],
+    line: usize,
+    locate: &Locator,
+    problems: &mut Vec<Diagnostic>,
+) {
+    if names.contains(&leader) {
+        return;
     }
-    for member in &site.members {
-        if let Some(bip) = &member.bip {
-            if !is_absolute_url(bip) {
-                let name = &member.name;
-                problems.push(
-                    Diagnostic::error(
-                        locate.value(line, bip),
-                        text!(
-                            "adres BIP „{bip}” członka {name} nie jest pełnym adresem",
-                            "the BIP address `{bip}` of {name} is not a full address"
-                        ),
-                    )
-                    .with_hint(Text::new(
-                        "zacznij adres od https://",
-                        "start the address with https://",
-                    )),
-                );
-            }
-        }
+    let mut d = Diagnostic::error(
+        locate.key(line, "leader"),
+        text!(
+            "lider „{leader}” nie jest na liście members",
+            "the leader `{leader}` is not in the list of members"
+        ),
+    );
+    if let Some(near) = nearest(leader, names) {
+        d = d.with_hint(text!("czy chodziło o „{near}”?", "did you mean `{near}`?"));
     }
-    if let Some(statement) = &site.accessibility {
-        statement::validate(statement, line, locate, problems);
+    problems.push(d);
+}
+
+/// A member's BIP is linked from the site, so it must be a full address.
+fn validate_member_bip(
+    member: &Member,
+    line: usize,
+    locate: &Locator,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let Some(bip) = &member.bip else {
+        return;
+    };
+    if !is_absolute_url(bip) {
+        let name = &member.name;
+        problems.push(not_full_address(
+            locate.value(line, bip),
+            text!(
+                "adres BIP „{bip}” członka {name} nie jest pełnym adresem",
+                "the BIP address `{bip}` of {name} is not a full address"
+            ),
+        ));
     }
-    validate_levels(&site.checks, line, locate, problems);
-    if let Some(bip) = &site.bip {
-        if !is_absolute_url(bip) {
-            problems.push(
-                Diagnostic::error(
-                    locate.key(line, "bip"),
-                    text!(
-                        "adres BIP „{bip}” nie jest pełnym adresem",
-                        "the BIP address `{bip}` is not a full address"
-                    ),
-                )
-                .with_hint(Text::new(
-                    "zacznij adres od https://",
-                    "start the address with https://",
-                )),
-            );
-        }
+}
+
+/// The partnership's own BIP is linked from every page: a full address.
+fn validate_site_bip(
+    bip: Option<&str>,
+    line: usize,
+    locate: &Locator,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let Some(bip) = bip else {
+        return;
+    };
+    if !is_absolute_url(bip) {
+        problems.push(not_full_address(
+            locate.key(line, "bip"),
+            text!(
+                "adres BIP „{bip}” nie jest pełnym adresem",
+                "the BIP address `{bip}` is not a full address"
+            ),
+        ));
     }
-    if let Some(email) = site.contact.as_ref().and_then(|c| c.email.as_ref()) {
-        if !email.contains('@') || email.contains(' ') {
-            problems.push(Diagnostic::error(
-                locate.key(line, "email"),
-                text!(
-                    "„{email}” nie jest adresem e-mail",
-                    "`{email}` is not an e-mail address"
-                ),
-            ));
-        }
+}
+
+/// A BIP address that is not a full one, and how to write it.
+fn not_full_address(at: Location, message: Text) -> Diagnostic {
+    Diagnostic::error(at, message).with_hint(Text::new(
+        "zacznij adres od https://",
+        "start the address with https://",
+    ))
+}
+
+/// The contact e-mail becomes a mailto: link; catch what is plainly not one.
+fn validate_contact_email(
+    contact: Option<&Contact>,
+    line: usize,
+    locate: &Locator,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let Some(email) = contact.and_then(|c| c.email.as_ref()) else {
+        return;
+    };
+    if !email.contains('@') || email.contains(' ') {
+        problems.push(Diagnostic::error(
+            locate.key(line, "email"),
+            text!(
+                "„{email}” nie jest adresem e-mail",
+                "`{email}` is not an e-mail address"
+            ),
+        ));
     }
 }
 

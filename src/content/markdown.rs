@@ -8,7 +8,7 @@ use crate::base::escape::escape_attribute;
 use crate::base::typography::{slugify, strip_word_artefacts, typeset};
 use crate::content::facts::{Collector, Facts};
 use crate::content::paths::{asset_output_path, url_path_for, Bundles};
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -61,104 +61,92 @@ fn options() -> Options {
 
 /// Renders a Markdown body.
 pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
-    let mut out = Rendered::default();
     let events = merge_text(Parser::new_ext(body, options()).into_offset_iter());
-    let ids = heading_ids(&events);
-    let mut events_out: Vec<Event> = Vec::with_capacity(events.len());
-    let mut next_heading = 0;
-    let mut in_code = false;
-    // Text inside raw <script> or <style> is code, not words of the page.
-    let mut in_raw_code = false;
-    // Alt text is not part of the summary.
-    let mut in_image = false;
-    // The text of the latest heading names the tables under it.
-    let mut heading_text: Option<String> = None;
-    let mut last_heading = String::new();
-    let mut paragraph_depth_first: Option<bool> = None;
-    let mut collect = Collector::new(body, ctx.body_line_offset);
+    let mut pass = RenderPass::new(body, ctx, &events);
     for (event, range) in events {
-        collect.event(&event, &range);
+        pass.event(event, range);
+    }
+    pass.finish()
+}
+
+/// The state of the one pass over a body's events: each event is handled
+/// once, by the method for its kind, and what the page needs besides the
+/// HTML (summary, word count, links, facts) is gathered on the way, so a
+/// large build walks every body a single time.
+struct RenderPass<'a, 'c> {
+    body: &'a str,
+    ctx: &'c MarkdownContext<'c>,
+    out: Rendered,
+    /// The rewritten events, turned into HTML at the end.
+    events: Vec<Event<'a>>,
+    /// Generated ids, one per heading in order (None where `{#id}` is written).
+    ids: std::vec::IntoIter<Option<String>>,
+    collect: Collector<'a>,
+    in_code: bool,
+    /// Text inside raw <script> or <style> is code, not words of the page.
+    in_raw_code: bool,
+    /// Alt text is not part of the summary.
+    in_image: bool,
+    /// The text of the heading being read, if one is open.
+    heading_text: Option<String>,
+    /// The text of the latest heading names the tables under it.
+    last_heading: String,
+    /// None before the first paragraph with text, Some(true) inside it,
+    /// Some(false) after it.
+    paragraph_depth_first: Option<bool>,
+}
+
+impl<'a, 'c> RenderPass<'a, 'c> {
+    fn new(
+        body: &'a str,
+        ctx: &'c MarkdownContext<'c>,
+        events: &[(Event<'a>, Range<usize>)],
+    ) -> Self {
+        RenderPass {
+            body,
+            ctx,
+            out: Rendered::default(),
+            events: Vec::with_capacity(events.len()),
+            ids: heading_ids(events).into_iter(),
+            collect: Collector::new(body, ctx.body_line_offset),
+            in_code: false,
+            in_raw_code: false,
+            in_image: false,
+            heading_text: None,
+            last_heading: String::new(),
+            paragraph_depth_first: None,
+        }
+    }
+
+    /// Sends each event to the handler of its kind; the rest pass unchanged.
+    fn event(&mut self, event: Event<'a>, range: Range<usize>) {
+        self.collect.event(&event, &range);
         match event {
             Event::Start(Tag::Heading {
                 level,
                 id,
                 classes,
                 attrs,
-            }) => {
-                let id = id.or_else(|| ids[next_heading].clone().map(CowStr::from));
-                next_heading += 1;
-                collect.heading_start(level as u8, id.as_deref().unwrap_or(""), range.start);
-                heading_text = Some(String::new());
-                events_out.push(Event::Start(Tag::Heading {
-                    level,
-                    id,
-                    classes,
-                    attrs,
-                }));
-            }
-            Event::End(TagEnd::Heading(level)) => {
-                if let Some(text) = heading_text.take() {
-                    last_heading = text;
-                }
-                events_out.push(Event::End(TagEnd::Heading(level)));
-            }
-            Event::Start(Tag::Table(alignments)) => {
-                events_out.push(Event::Html(table_wrap_open(ctx.lang, &last_heading).into()));
-                events_out.push(Event::Start(Tag::Table(alignments)));
-            }
-            Event::End(TagEnd::Table) => {
-                events_out.push(Event::End(TagEnd::Table));
-                events_out.push(Event::Html("</div>\n".into()));
-            }
+            }) => self.heading_start(level, id, classes, attrs, &range),
+            Event::End(TagEnd::Heading(level)) => self.heading_end(level),
+            Event::Start(Tag::Table(alignments)) => self.table_start(alignments),
+            Event::End(TagEnd::Table) => self.table_end(),
             Event::Start(Tag::CodeBlock(kind)) => {
-                in_code = true;
-                events_out.push(Event::Start(Tag::CodeBlock(kind)));
+                self.in_code = true;
+                self.events.push(Event::Start(Tag::CodeBlock(kind)));
             }
             Event::End(TagEnd::CodeBlock) => {
-                in_code = false;
-                events_out.push(Event::End(TagEnd::CodeBlock));
+                self.in_code = false;
+                self.events.push(Event::End(TagEnd::CodeBlock));
             }
-            Event::Start(Tag::Paragraph) => {
-                if paragraph_depth_first.is_none() {
-                    paragraph_depth_first = Some(true);
-                }
-                events_out.push(Event::Start(Tag::Paragraph));
-            }
-            Event::End(TagEnd::Paragraph) => {
-                if paragraph_depth_first == Some(true) {
-                    // A paragraph holding only an image gives no summary; try the next.
-                    paragraph_depth_first = if out.first_paragraph.trim().is_empty() {
-                        None
-                    } else {
-                        Some(false)
-                    };
-                }
-                events_out.push(Event::End(TagEnd::Paragraph));
-            }
-            Event::Text(text) if in_raw_code => events_out.push(Event::Text(text)),
-            Event::Text(text) if !in_code => {
-                let cleaned = strip_word_artefacts(&text);
-                out.word_count += cleaned.split_whitespace().count();
-                let typeset = typeset(&cleaned);
-                collect.text(&cleaned);
-                if let Some(heading) = heading_text.as_mut() {
-                    heading.push_str(&cleaned);
-                }
-                if paragraph_depth_first == Some(true) && !in_image {
-                    out.first_paragraph.push_str(&typeset);
-                }
-                events_out.push(Event::Text(typeset.into()));
-            }
-            Event::Code(code) => {
-                collect.text(&code);
-                if paragraph_depth_first == Some(true) {
-                    out.first_paragraph.push_str(&code);
-                }
-                events_out.push(Event::Code(code));
-            }
-            Event::SoftBreak | Event::HardBreak if paragraph_depth_first == Some(true) => {
-                out.first_paragraph.push(' ');
-                events_out.push(event);
+            Event::Start(Tag::Paragraph) => self.paragraph_start(),
+            Event::End(TagEnd::Paragraph) => self.paragraph_end(),
+            Event::Text(text) if self.in_raw_code => self.events.push(Event::Text(text)),
+            Event::Text(text) if !self.in_code => self.text(&text),
+            Event::Code(code) => self.code(code),
+            Event::SoftBreak | Event::HardBreak if self.in_first_paragraph() => {
+                self.out.first_paragraph.push(' ');
+                self.events.push(event);
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -166,8 +154,8 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
                 title,
                 id,
             }) => {
-                let dest_url = rewrite_url(dest_url, body, &range, ctx, &mut out);
-                events_out.push(Event::Start(Tag::Link {
+                let dest_url = self.rewrite(dest_url, &range);
+                self.events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
                     title,
@@ -180,9 +168,9 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
                 title,
                 id,
             }) => {
-                in_image = true;
-                let dest_url = rewrite_url(dest_url, body, &range, ctx, &mut out);
-                events_out.push(Event::Start(Tag::Image {
+                self.in_image = true;
+                let dest_url = self.rewrite(dest_url, &range);
+                self.events.push(Event::Start(Tag::Image {
                     link_type,
                     dest_url,
                     title,
@@ -190,48 +178,175 @@ pub fn render(body: &str, ctx: &MarkdownContext) -> Rendered {
                 }));
             }
             Event::End(TagEnd::Image) => {
-                in_image = false;
-                events_out.push(Event::End(TagEnd::Image));
+                self.in_image = false;
+                self.events.push(Event::End(TagEnd::Image));
             }
-            Event::Html(html) | Event::InlineHtml(html) => {
-                let trimmed = html.trim();
-                if trimmed.starts_with("<!--") {
-                    continue;
-                }
-                if matches!(trimmed, "<br>" | "<br/>" | "<br />") {
-                    events_out.push(Event::HardBreak);
-                    continue;
-                }
-                out.had_raw_html = true;
-                let lower = trimmed.to_ascii_lowercase();
-                if lower.starts_with("<script") || lower.starts_with("<style") {
-                    in_raw_code = !(lower.contains("</script") || lower.contains("</style"));
-                } else if lower.starts_with("</script") || lower.starts_with("</style") {
-                    in_raw_code = false;
-                }
-                events_out.push(Event::Html(html));
-            }
-            other => events_out.push(other),
+            Event::Html(html) | Event::InlineHtml(html) => self.raw_html(html),
+            other => self.events.push(other),
         }
     }
-    out.facts = collect.finish(body);
-    let events_out = figures(events_out, ctx);
-    let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events_out.into_iter());
-    if out.had_raw_html && !ctx.unsafe_html {
+
+    /// Headings get their generated id unless one is written, and their
+    /// text is kept to name the tables under them.
+    fn heading_start(
+        &mut self,
+        level: HeadingLevel,
+        id: Option<CowStr<'a>>,
+        classes: Vec<CowStr<'a>>,
+        attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
+        range: &Range<usize>,
+    ) {
+        // Taken for every heading, so ids stay in step with headings.
+        let generated = self.ids.next().flatten();
+        let id = id.or_else(|| generated.map(CowStr::from));
+        self.collect
+            .heading_start(level as u8, id.as_deref().unwrap_or(""), range.start);
+        self.heading_text = Some(String::new());
+        self.events.push(Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }));
+    }
+
+    fn heading_end(&mut self, level: HeadingLevel) {
+        if let Some(text) = self.heading_text.take() {
+            self.last_heading = text;
+        }
+        self.events.push(Event::End(TagEnd::Heading(level)));
+    }
+
+    /// A table sits in a scrollable region named after the heading above.
+    fn table_start(&mut self, alignments: Vec<Alignment>) {
+        let open = table_wrap_open(self.ctx.lang, &self.last_heading);
+        self.events.push(Event::Html(open.into()));
+        self.events.push(Event::Start(Tag::Table(alignments)));
+    }
+
+    fn table_end(&mut self) {
+        self.events.push(Event::End(TagEnd::Table));
+        self.events.push(Event::Html("</div>\n".into()));
+    }
+
+    /// The first paragraph with text is the page's summary.
+    fn paragraph_start(&mut self) {
+        if self.paragraph_depth_first.is_none() {
+            self.paragraph_depth_first = Some(true);
+        }
+        self.events.push(Event::Start(Tag::Paragraph));
+    }
+
+    fn paragraph_end(&mut self) {
+        if self.in_first_paragraph() {
+            // A paragraph holding only an image gives no summary; try the next.
+            self.paragraph_depth_first = if self.out.first_paragraph.trim().is_empty() {
+                None
+            } else {
+                Some(false)
+            };
+        }
+        self.events.push(Event::End(TagEnd::Paragraph));
+    }
+
+    fn in_first_paragraph(&self) -> bool {
+        self.paragraph_depth_first == Some(true)
+    }
+
+    /// Words outside code: Word's leftovers removed, counted, typeset with
+    /// Polish typography, and added to the heading and summary being read.
+    fn text(&mut self, text: &str) {
+        let cleaned = strip_word_artefacts(text);
+        self.out.word_count += cleaned.split_whitespace().count();
+        let typeset = typeset(&cleaned);
+        self.collect.text(&cleaned);
+        if let Some(heading) = self.heading_text.as_mut() {
+            heading.push_str(&cleaned);
+        }
+        if self.in_first_paragraph() && !self.in_image {
+            self.out.first_paragraph.push_str(&typeset);
+        }
+        self.events.push(Event::Text(typeset.into()));
+    }
+
+    /// Inline code is shown as written, but still belongs to the summary.
+    fn code(&mut self, code: CowStr<'a>) {
+        self.collect.text(&code);
+        if self.in_first_paragraph() {
+            self.out.first_paragraph.push_str(&code);
+        }
+        self.events.push(Event::Code(code));
+    }
+
+    /// Link and image addresses: `@/` content paths and site paths resolved.
+    fn rewrite(&mut self, dest: CowStr<'a>, range: &Range<usize>) -> CowStr<'a> {
+        rewrite_url(dest, self.body, range, self.ctx, &mut self.out)
+    }
+
+    /// Raw HTML: comments dropped, `<br>` made a line break, the rest kept
+    /// (and marked for sanitising) while noting where script or style text
+    /// begins and ends.
+    fn raw_html(&mut self, html: CowStr<'a>) {
+        let trimmed = html.trim();
+        if trimmed.starts_with("<!--") {
+            return;
+        }
+        if matches!(trimmed, "<br>" | "<br/>" | "<br />") {
+            self.events.push(Event::HardBreak);
+            return;
+        }
+        self.out.had_raw_html = true;
+        let lower = trimmed.to_ascii_lowercase();
+        if lower.starts_with("<script") || lower.starts_with("<style") {
+            self.in_raw_code = !(lower.contains("</script") || lower.contains("</style"));
+        } else if lower.starts_with("</script") || lower.starts_with("</style") {
+            self.in_raw_code = false;
+        }
+        self.events.push(Event::Html(html));
+    }
+
+    /// The facts, the HTML (figures made, sanitised when raw HTML was
+    /// found) and the summary with its spaces collapsed.
+    fn finish(self) -> Rendered {
+        let RenderPass {
+            body,
+            ctx,
+            mut out,
+            events,
+            collect,
+            ..
+        } = self;
+        out.facts = collect.finish(body);
+        out.html = events_to_html(figures(events, ctx), body.len(), out.had_raw_html, ctx);
+        out.first_paragraph = collapse_spaces(&out.first_paragraph);
+        out
+    }
+}
+
+/// Writes the events as HTML, sanitised when raw HTML was found and the
+/// site did not opt out.
+fn events_to_html(
+    events: Vec<Event>,
+    body_len: usize,
+    had_raw_html: bool,
+    ctx: &MarkdownContext,
+) -> String {
+    let mut html = String::with_capacity(body_len * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if had_raw_html && !ctx.unsafe_html {
         html = sanitise(&html);
     }
     // Kept for the whole build: no slack from the guessed capacity.
     html.shrink_to_fit();
-    out.html = html;
-    // Collapse the ordinary spaces left by removed markup; keep no-break spaces.
-    out.first_paragraph = out
-        .first_paragraph
-        .split(' ')
+    html
+}
+
+/// Collapses the ordinary spaces left by removed markup; keeps no-break spaces.
+fn collapse_spaces(text: &str) -> String {
+    text.split(' ')
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
-        .join(" ");
-    out
+        .join(" ")
 }
 
 /// An image alone in its paragraph, with a title, is a figure: the title

@@ -197,17 +197,7 @@ pub fn load_document(
     let split = front_matter::split(path, &source).map_err(|e| vec![e])?;
     let (kind, section) = classify(content_path);
     if kind == DocKind::Page && paths::slug_of(content_path).is_empty() {
-        return Err(vec![Diagnostic::error(
-            Location::file(path),
-            Text::new(
-                "z nazwy tego pliku nie da się utworzyć adresu strony: po dacie nie ma liter ani cyfr",
-                "this file's name cannot make a page address: there are no letters or digits after the date",
-            ),
-        )
-        .with_hint(Text::new(
-            "nazwij plik słowami z tytułu, np. 2021-05-01-spotkanie-w-gminie.md",
-            "name the file with words of the title, e.g. 2021-05-01-meeting-in-the-gmina.md",
-        ))]);
+        return Err(vec![no_slug_in_name(path)]);
     }
     let requirement = match (&kind, &section) {
         (DocKind::Page, Some(_)) => Requirement::TitleAndDate,
@@ -224,27 +214,8 @@ pub fn load_document(
         base_path: site.base_path(),
         page_url: &url_path_for(content_path),
     };
-    let attachments = files::resolve_attachments(&front, &roots, path, split.yaml);
-    let gallery = files::resolve_gallery(&front, &roots, path, split.yaml);
-    let (attachments, gallery) = match (attachments, gallery) {
-        (Ok(a), Ok(g)) => (a, g),
-        (a, g) => {
-            let mut errors = a.err().unwrap_or_default();
-            errors.extend(g.err().unwrap_or_default());
-            return Err(errors);
-        }
-    };
-    let mut body = markdown::render(
-        split.body,
-        &MarkdownContext {
-            base_path: site.base_path(),
-            unsafe_html: site.unsafe_html,
-            body_line_offset: split.body_line_offset,
-            bundles,
-            lang: site.lang(),
-            bundle_dir: &bundle_dir,
-        },
-    );
+    let (attachments, gallery) = resolve_files(&front, &roots, path, split.yaml)?;
+    let mut body = render_body(site, bundles, &split, &bundle_dir);
     if kind == DocKind::Page {
         front_matter_facts(&mut body.facts, &front, path, split.yaml);
     }
@@ -262,6 +233,63 @@ pub fn load_document(
         },
         warnings,
     ))
+}
+
+/// A page's address is the slug of its file name; a name with nothing but
+/// a date would give none.
+fn no_slug_in_name(path: &Path) -> Diagnostic {
+    Diagnostic::error(
+        Location::file(path),
+        Text::new(
+            "z nazwy tego pliku nie da się utworzyć adresu strony: po dacie nie ma liter ani cyfr",
+            "this file's name cannot make a page address: there are no letters or digits after the date",
+        ),
+    )
+    .with_hint(Text::new(
+        "nazwij plik słowami z tytułu, np. 2021-05-01-spotkanie-w-gminie.md",
+        "name the file with words of the title, e.g. 2021-05-01-meeting-in-the-gmina.md",
+    ))
+}
+
+/// The page's attachments and gallery images; the errors of both are
+/// reported together, so one run shows every missing file.
+fn resolve_files(
+    front: &FrontMatter,
+    roots: &files::Roots,
+    path: &Path,
+    yaml: &str,
+) -> Result<(Vec<files::AttachmentFile>, Vec<files::GalleryImage>), Vec<Diagnostic>> {
+    let attachments = files::resolve_attachments(front, roots, path, yaml);
+    let gallery = files::resolve_gallery(front, roots, path, yaml);
+    match (attachments, gallery) {
+        (Ok(a), Ok(g)) => Ok((a, g)),
+        (a, g) => {
+            let mut errors = a.err().unwrap_or_default();
+            errors.extend(g.err().unwrap_or_default());
+            Err(errors)
+        }
+    }
+}
+
+/// Renders the Markdown body with what the site and the page's bundle
+/// folder tell the renderer.
+fn render_body(
+    site: &SiteConfig,
+    bundles: &Bundles,
+    split: &front_matter::Split,
+    bundle_dir: &Path,
+) -> Rendered {
+    markdown::render(
+        split.body,
+        &MarkdownContext {
+            base_path: site.base_path(),
+            unsafe_html: site.unsafe_html,
+            body_line_offset: split.body_line_offset,
+            bundles,
+            lang: site.lang(),
+            bundle_dir,
+        },
+    )
 }
 
 /// Where the title, date and attachments of a page are written, for the check.

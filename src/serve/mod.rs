@@ -19,7 +19,7 @@ use http::Shared;
 use live::{Broadcast, Event};
 use preview::{Preview, Rebuilt};
 use std::net::IpAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -51,27 +51,57 @@ pub struct ServeOptions {
 pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     let lang = options.lang;
     let (server, port) = bind(options.bind, options.port, lang)?;
-    let host = if options.bind.is_unspecified() {
-        "127.0.0.1".to_string()
-    } else {
-        match options.bind {
-            IpAddr::V6(v6) => format!("[{v6}]"),
-            IpAddr::V4(v4) => v4.to_string(),
-        }
-    };
-    let url = format!("http://{host}:{port}/");
+    let url = format!("http://{}:{port}/", url_host(options.bind));
     let owned_output = options.output.is_none();
     let output = options.output.clone().unwrap_or_else(|| {
         std::env::temp_dir().join(format!("tablica-serve-{}", std::process::id()))
     });
-    let mut build = options.build.clone();
-    build.overrides.base_url = Some(url.clone());
-    build.overrides.site_folders = true;
-    build.overrides.output_dir = Some(output.clone());
-    let (mut preview, rebuilt) = Preview::open(build)?;
+    let (mut preview, rebuilt) = Preview::open(live_build_options(&options, &url, &output))?;
     let root = std::path::absolute(&options.build.root).unwrap_or(options.build.root.clone());
     let mut watcher = watch::Watcher::start(&root, preview.theme_name()).map_err(|e| vec![e])?;
-    let shared = Arc::new(Shared {
+    let shared = Arc::new(shared_state(&preview, lang));
+    let mut terminal = TextRenderer::new(&root, lang, options.color);
+    after_rebuild(&mut preview, &rebuilt, None, &shared, &mut terminal);
+    greet(&options, &url, &mut terminal);
+    let stop = stop_on_ctrl_c();
+    let streams: Arc<Mutex<Vec<JoinHandle<()>>>> = Arc::default();
+    let workers = start_workers(server, &shared, &stop, &streams);
+    rebuild_until_stopped(preview, &mut watcher, &shared, &mut terminal, &stop);
+    wait_for_threads(&shared, workers, &streams);
+    drop(watcher);
+    if owned_output {
+        let _ = std::fs::remove_dir_all(&output);
+    }
+    crate::output::clean_leftovers(&output);
+    println!("{}", stopped_line(lang));
+    Ok(())
+}
+
+/// The host part of the preview's address: an address that listens on
+/// every interface is opened as this computer, IPv6 goes in brackets.
+fn url_host(bind: IpAddr) -> String {
+    if bind.is_unspecified() {
+        return "127.0.0.1".to_string();
+    }
+    match bind {
+        IpAddr::V6(v6) => format!("[{v6}]"),
+        IpAddr::V4(v4) => v4.to_string(),
+    }
+}
+
+/// The build behind the preview: every site in its own folder under the
+/// preview's address, written into the live folder.
+fn live_build_options(options: &ServeOptions, url: &str, output: &Path) -> BuildOptions {
+    let mut build = options.build.clone();
+    build.overrides.base_url = Some(url.to_string());
+    build.overrides.site_folders = true;
+    build.overrides.output_dir = Some(output.to_path_buf());
+    build
+}
+
+/// What the request threads share with the rebuilds.
+fn shared_state(preview: &Preview, lang: Lang) -> Shared {
+    Shared {
         root: preview
             .output_dir()
             .canonicalize()
@@ -79,32 +109,61 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         broadcast: Broadcast::default(),
         sites: Mutex::new(preview.site_ids()),
         lang,
-    });
-    let mut terminal = TextRenderer::new(&root, lang, options.color);
-    report(&rebuilt, None, &mut terminal, lang);
-    publish(&shared, &rebuilt, lang);
+    }
+}
+
+/// After every build the terminal, open pages, the search index and the
+/// content check hear of it; the pages first, as the check waits for them
+/// to be served.
+fn after_rebuild(
+    preview: &mut Preview,
+    rebuilt: &Rebuilt,
+    changes: Option<&changes::Changes>,
+    shared: &Shared,
+    terminal: &mut TextRenderer,
+) {
+    let lang = shared.lang;
+    report(rebuilt, changes, terminal, lang);
+    publish(shared, rebuilt, lang);
     preview.refresh_search(&rebuilt.sites);
-    check_content(&preview, &rebuilt, None, &shared, &mut terminal);
+    check_content(preview, rebuilt, changes, shared, terminal);
+}
+
+/// Says where the preview is (warning first when the network can see it)
+/// and opens it in the browser when asked.
+fn greet(options: &ServeOptions, url: &str, terminal: &mut TextRenderer) {
+    let lang = options.lang;
     if !options.bind.is_loopback() {
         eprintln!(
             "{}\n",
             terminal.render(&exposed_warning(options.bind, lang))
         );
     }
-    println!("{}", listening_line(&url, lang));
+    println!("{}", listening_line(url, lang));
     if options.open_browser {
-        open_browser(&url);
+        open_browser(url);
     }
+}
+
+/// A flag Ctrl-C raises, so the server stops and cleans up instead of
+/// being killed.
+fn stop_on_ctrl_c() -> Arc<AtomicBool> {
     let stop = Arc::new(AtomicBool::new(false));
-    {
-        let stop = stop.clone();
-        // Without a handler Ctrl-C would kill the process before cleanup;
-        // failing to install one (already installed in tests) is harmless.
-        let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
-    }
+    let flag = stop.clone();
+    // Failing to install the handler (already installed in tests) is harmless.
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+    stop
+}
+
+/// The threads that answer requests until `stop` is raised.
+fn start_workers(
+    server: tiny_http::Server,
+    shared: &Arc<Shared>,
+    stop: &Arc<AtomicBool>,
+    streams: &Arc<Mutex<Vec<JoinHandle<()>>>>,
+) -> Vec<JoinHandle<()>> {
     let server = Arc::new(server);
-    let streams: Arc<Mutex<Vec<JoinHandle<()>>>> = Arc::default();
-    let workers: Vec<JoinHandle<()>> = (0..WORKERS)
+    (0..WORKERS)
         .map(|_| {
             let (server, shared, stop, streams) = (
                 server.clone(),
@@ -114,7 +173,17 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
             );
             std::thread::spawn(move || answer_requests(&server, &shared, &stop, &streams))
         })
-        .collect();
+        .collect()
+}
+
+/// Rebuilds what each batch of saved changes affects, until `stop` is raised.
+fn rebuild_until_stopped(
+    mut preview: Preview,
+    watcher: &mut watch::Watcher,
+    shared: &Shared,
+    terminal: &mut TextRenderer,
+    stop: &AtomicBool,
+) {
     while !stop.load(Ordering::SeqCst) {
         let Some(changes) = watcher.next(TICK) else {
             continue;
@@ -125,11 +194,16 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         if let Ok(mut sites) = shared.sites.lock() {
             *sites = preview.site_ids();
         }
-        report(&rebuilt, Some(&changes), &mut terminal, lang);
-        publish(&shared, &rebuilt, lang);
-        preview.refresh_search(&rebuilt.sites);
-        check_content(&preview, &rebuilt, Some(&changes), &shared, &mut terminal);
+        after_rebuild(&mut preview, &rebuilt, Some(&changes), shared, terminal);
     }
+}
+
+/// Ends the event streams, then waits for every request thread.
+fn wait_for_threads(
+    shared: &Shared,
+    workers: Vec<JoinHandle<()>>,
+    streams: &Mutex<Vec<JoinHandle<()>>>,
+) {
     shared.broadcast.stop();
     for worker in workers {
         let _ = worker.join();
@@ -138,13 +212,6 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     for stream in streams {
         let _ = stream.join();
     }
-    drop(watcher);
-    if owned_output {
-        let _ = std::fs::remove_dir_all(&output);
-    }
-    crate::output::clean_leftovers(&output);
-    println!("{}", stopped_line(lang));
-    Ok(())
 }
 
 /// Binds `port`, or the next free one after it (saying so).
