@@ -763,3 +763,25 @@ fn image_without_alt_stops_the_build_with_its_place() {
         Some(["![Uczestnicy", "![Workshop"]),
     );
 }
+
+#[test]
+fn a_tab_in_the_header_is_named_at_its_line_in_polish() {
+    let fx = base();
+    let file = "content/alfa/aktualnosci/2021-02-01-tabulator.md";
+    let (pl, en) = fails_keeping_output(&fx, |fx| {
+        fx.write(
+            file,
+            "---\ntitle: Tabulator\ndate: 2021-02-01\ntags:\n\t- drogi\n---\nTreść.\n",
+        );
+    });
+    assert_error(
+        (&only_error(&pl), &only_error(&en)),
+        &format!("{file}:5:1"),
+        ["tabulator", "tab"],
+        Some(["spacjami", "spaces"]),
+    );
+    let message = only_error(&pl).message;
+    for english in ["found", "character", "indentation", "token"] {
+        assert!(!message.contains(english), "{message}");
+    }
+}

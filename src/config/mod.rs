@@ -264,6 +264,15 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Workspace, Vec<Diagnos
     parse(root, &path, &source, overrides)
 }
 
+/// The keys and values of `config.yaml` as written, or the YAML error
+/// explained.
+fn raw_workspace(path: &Path, source: &str) -> Result<RawWorkspace, Vec<Diagnostic>> {
+    serde_yaml::from_str(source).map_err(|e| {
+        let yaml = crate::base::yaml::YamlSource::file(path, source);
+        vec![crate::base::yaml::yaml_error(&yaml, &e)]
+    })
+}
+
 /// Parses and validates the text of `config.yaml`.
 pub fn parse(
     root: &Path,
@@ -271,8 +280,7 @@ pub fn parse(
     source: &str,
     overrides: &Overrides,
 ) -> Result<Workspace, Vec<Diagnostic>> {
-    let raw: RawWorkspace = serde_yaml::from_str(source)
-        .map_err(|e| vec![crate::base::yaml::yaml_error(path, &e, &[])])?;
+    let raw = raw_workspace(path, source)?;
     let locate = Locator { path, source };
     let mut problems = Vec::new();
     let mut sites = raw.sites;

@@ -7,7 +7,7 @@
 use crate::base::date::PageDate;
 use crate::base::diagnostic::text;
 use crate::base::diagnostic::{Diagnostic, Location, Text};
-use crate::base::yaml::yaml_error_at;
+use crate::base::yaml::{yaml_error, YamlSource};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -98,6 +98,23 @@ struct RawFrontMatter {
     consultation: Option<RawConsultation>,
     #[serde(default, alias = "galeria")]
     gallery: Vec<GalleryEntry>,
+}
+
+/// The keys and values as written, or the YAML error explained.
+fn raw_front_matter(path: &Path, yaml: &str) -> Result<RawFrontMatter, Vec<Diagnostic>> {
+    if yaml.trim().is_empty() {
+        return Ok(RawFrontMatter::default());
+    }
+    serde_yaml::from_str(yaml).map_err(|e| {
+        let source = YamlSource {
+            path,
+            text: yaml,
+            // The YAML starts on line 2, after the first `---`.
+            line_offset: 1,
+            known: KNOWN_KEYS,
+        };
+        vec![yaml_error(&source, &e)]
+    })
 }
 
 /// A key's English name and its Polish ones.
@@ -287,11 +304,7 @@ pub fn parse(
     yaml: &str,
     requirement: Requirement,
 ) -> Result<FrontMatter, Vec<Diagnostic>> {
-    let raw: RawFrontMatter = if yaml.trim().is_empty() {
-        RawFrontMatter::default()
-    } else {
-        serde_yaml::from_str(yaml).map_err(|e| vec![yaml_error_at(path, &e, KNOWN_KEYS, 1)])?
-    };
+    let raw = raw_front_matter(path, yaml)?;
     let mut problems = Vec::new();
     let title = match raw.title.as_deref().map(str::trim) {
         Some(t) if !t.is_empty() => t.to_string(),

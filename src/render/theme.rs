@@ -269,7 +269,10 @@ fn load_translations(dir: &Path, problems: &mut Vec<Diagnostic>) -> Translations
                 values.insert(lang.code(), tera::Value::from(map.clone()));
                 strings.insert(lang.code(), map);
             }
-            Err(e) => problems.push(crate::base::yaml::yaml_error(&path, &e, &[])),
+            Err(e) => {
+                let yaml = crate::base::yaml::YamlSource::file(&path, &source);
+                problems.push(crate::base::yaml::yaml_error(&yaml, &e));
+            }
         }
     }
     if let (Some(pl), Some(en)) = (strings.get("pl"), strings.get("en")) {
