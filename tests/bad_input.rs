@@ -785,3 +785,54 @@ fn a_tab_in_the_header_is_named_at_its_line_in_polish() {
         assert!(!message.contains(english), "{message}");
     }
 }
+
+/// Every problem of a build in one run, each with a suggestion that matches
+/// the near-miss: a mistyped `@/` path, a file with a typo in its
+/// extension (a PDF, never the image of the same name), a gmina without
+/// "Gmina", a missing alt text in that same file, and broken YAML elsewhere.
+#[test]
+fn every_problem_of_a_build_is_shown_together_with_near_miss_suggestions() {
+    let fx = base();
+    let first = "content/alfa/aktualnosci/2021-01-20-linki.md";
+    let second = "content/alfa/aktualnosci/2021-01-21-gmina.md";
+    let third = "content/alfa/aktualnosci/2021-01-22-zepsuty.md";
+    let (pl, en) = fails_keeping_output(&fx, |fx| {
+        fx.write(
+            first,
+            "---\ntitle: Linki\ndate: 2021-01-20\n---\nZobacz [drugie](@/aktualnosci/2021-01-12-drugi.md) i [regulamin](regulamin.pdff).\n",
+        );
+        fx.write(
+            "content/alfa/aktualnosci/2021-01-20-linki/regulamin.pdf",
+            "%PDF-1.4",
+        );
+        fx.write(
+            "content/alfa/aktualnosci/2021-01-20-linki/regulamin.png",
+            "\u{89}PNG",
+        );
+        fx.write(
+            second,
+            "---\ntitle: Gmina\ndate: 2021-01-21\ngminy: [alfa]\n---\n![](sala.png)\n",
+        );
+        fx.write(
+            third,
+            "---\ntitle: Zepsuty\ndate: 2021-01-22\ntags: [a, b\n---\nTreść.\n",
+        );
+    });
+    let errors = pl.errors();
+    assert_eq!(errors.len(), 6, "{}", pl.stderr);
+    let hint_of = |file: &str, fragment: &str| {
+        errors
+            .iter()
+            .find(|d| d.file == file && d.message.contains(fragment))
+            .and_then(|d| d.hint.clone())
+            .unwrap_or_else(|| panic!("no {fragment:?} in {file}:\n{}", pl.stderr))
+    };
+    assert!(hint_of(first, "@/aktualnosci/2021-01-12-drugi.md")
+        .contains("@/aktualnosci/2021-01-12-drugie.md"));
+    let pdf = hint_of(first, "regulamin.pdff");
+    assert!(pdf.contains("czy chodziło o regulamin.pdf?"), "{pdf}");
+    assert!(hint_of(second, "„alfa”").contains("„Gmina alfa”"));
+    hint_of(second, "sala.png");
+    hint_of(third, "nie jest zamknięta");
+    assert_eq!(en.errors().len(), 6, "{}", en.stderr);
+}

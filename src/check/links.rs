@@ -178,7 +178,7 @@ impl<'a> Targets<'a> {
         .find(|p| files.contains(p));
         let Some(output) = output else {
             return Some(
-                Finding::new(broken, location, href).with_note(self.suggestion(site, &path)),
+                Finding::new(broken, location, href).with_note(self.suggestion(site, &path, href)),
             );
         };
         self.check_anchor(site, &output, anchor?, location, href)
@@ -209,18 +209,23 @@ impl<'a> Targets<'a> {
     }
 
     /// "Did you mean": the site's address closest to `path`, among its
-    /// pages, or among its files when `path` names a file.
-    fn suggestion(&self, site: usize, path: &str) -> crate::base::diagnostic::Text {
+    /// pages, or among its files when `path` names a file (a PDF for a
+    /// PDF, never an image), written as the clerk wrote `href`: relative
+    /// to the page when it was.
+    fn suggestion(&self, site: usize, path: &str, href: &str) -> crate::base::diagnostic::Text {
         let wanted = path.trim_end_matches('/');
         let is_file = wanted
             .rsplit('/')
             .next()
             .is_some_and(|last| last.contains('.'));
+        let kind = |f: &str| f.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+        let same_kind =
+            |f: &str| !is_file || kind(f) == kind(wanted) || !is_image(f) || is_image(wanted);
         let candidates: Vec<String> = self.files[site]
             .iter()
             .filter_map(|f| match f.strip_suffix("index.html") {
                 Some(page) if !is_file => Some(page.to_string()),
-                None if is_file => Some(f.clone()),
+                None if is_file && same_kind(f) => Some(f.clone()),
                 _ => None,
             })
             .collect();
@@ -229,7 +234,10 @@ impl<'a> Targets<'a> {
         refs.sort_unstable();
         let base = self.sites[site].config.base_path();
         match crate::base::diagnostic::nearest(wanted, &refs) {
-            Some(near) => text!("czy chodziło o {base}{near}?", "did you mean {base}{near}?"),
+            Some(near) => {
+                let shown = as_written(near, path, href).unwrap_or_else(|| format!("{base}{near}"));
+                text!("czy chodziło o {shown}?", "did you mean {shown}?")
+            }
             None => text!(
                 "na witrynie nie ma adresu {base}{path}",
                 "the site has no address {base}{path}"
@@ -457,6 +465,26 @@ fn position_of(source: &str, from: usize, needle: &str) -> (usize, usize) {
         .skip(from.saturating_sub(1))
         .find_map(|(i, l)| Some((i + 1, l[..l.find(needle)?].chars().count() + 1)))
         .unwrap_or((from.max(1), 1))
+}
+
+/// A near address in the form the clerk wrote: relative to the page's
+/// folder when `href` was relative and `near` lies in that folder.
+fn as_written(near: &str, path: &str, href: &str) -> Option<String> {
+    let relative = !href.starts_with('/') && !href.contains("://") && !href.starts_with("@/");
+    let folder = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let inside = near
+        .strip_prefix(folder)?
+        .strip_prefix('/')
+        .or(folder.is_empty().then_some(near))?;
+    relative.then(|| inside.to_string())
+}
+
+/// Whether a file name is a raster or vector image.
+fn is_image(file: &str) -> bool {
+    let lower = file.to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"]
+        .iter()
+        .any(|e| lower.ends_with(e))
 }
 
 #[cfg(test)]

@@ -72,10 +72,18 @@ impl Finding {
     pub fn hint(&self) -> Text {
         let fix = self.rule.fix;
         match &self.note {
-            Some(note) => Text::new(
-                format!("{}; {}", note.pl, fix.pl),
-                format!("{}; {}", note.en, fix.en),
-            ),
+            Some(note) => {
+                // "did you mean …?" reads as its own sentence.
+                let join = |note: &str, fix: &str| match note.ends_with('?') {
+                    true => format!("{note} Jeśli nie: {fix}"),
+                    false => format!("{note}; {fix}"),
+                };
+                let join_en = |note: &str, fix: &str| match note.ends_with('?') {
+                    true => format!("{note} If not: {fix}"),
+                    false => format!("{note}; {fix}"),
+                };
+                Text::new(join(&note.pl, fix.pl), join_en(&note.en, fix.en))
+            }
             None => Text::new(fix.pl, fix.en),
         }
     }

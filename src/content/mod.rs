@@ -204,7 +204,10 @@ pub fn load_document(
         _ => Requirement::TitleOnly,
     };
     let mut front = front_matter::parse(path, split.yaml, requirement)?;
-    check_gminy(site, path, split.yaml, &front)?;
+    // Problems that leave the page whole travel with it (the build still
+    // stops on them), so that the checks see the page and one run reports
+    // every problem of the file.
+    warnings.extend(check_gminy(site, path, split.yaml, &front));
     typeset_front_matter(&mut front);
     let bundle_dir = content_root.join(content_path.trim_end_matches(".md"));
     let roots = files::Roots {
@@ -214,7 +217,11 @@ pub fn load_document(
         base_path: site.base_path(),
         page_url: &url_path_for(content_path),
     };
-    let (attachments, gallery) = resolve_files(&front, &roots, path, split.yaml)?;
+    let (attachments, gallery) =
+        resolve_files(&front, &roots, path, split.yaml).unwrap_or_else(|errors| {
+            warnings.extend(errors);
+            Default::default()
+        });
     let mut body = render_body(site, bundles, &split, &bundle_dir);
     if kind == DocKind::Page {
         front_matter_facts(&mut body.facts, &front, path, split.yaml);
@@ -357,14 +364,9 @@ fn typeset_front_matter(front: &mut FrontMatter) {
 }
 
 /// Every name under `gminy:` must be a member of the partnership.
-fn check_gminy(
-    site: &SiteConfig,
-    path: &Path,
-    yaml: &str,
-    front: &FrontMatter,
-) -> Result<(), Vec<Diagnostic>> {
+fn check_gminy(site: &SiteConfig, path: &Path, yaml: &str, front: &FrontMatter) -> Vec<Diagnostic> {
     let members: Vec<&str> = site.members.iter().map(|m| m.name.as_str()).collect();
-    let problems: Vec<Diagnostic> = front
+    front
         .gminy
         .iter()
         .filter(|g| !members.contains(&g.as_str()))
@@ -376,7 +378,7 @@ fn check_gminy(
                     "`{g}` is not a member of this partnership"
                 ),
             );
-            match crate::base::diagnostic::nearest(g, &members) {
+            match member_meant(g, &members) {
                 Some(near) => {
                     d.with_hint(text!("czy chodziło o „{near}”?", "did you mean `{near}`?"))
                 }
@@ -386,12 +388,41 @@ fn check_gminy(
                 )),
             }
         })
-        .collect();
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems)
-    }
+        .collect()
+}
+
+/// The member a clerk meant: the same place without "Gmina"/"Powiat"
+/// (`Klukowo` → `Gmina Klukowo`), in other letter case, or with a typo.
+fn member_meant<'m>(written: &str, members: &[&'m str]) -> Option<&'m str> {
+    let core = |name: &str| {
+        let lower = name.trim().to_lowercase();
+        const KINDS: [&str; 6] = [
+            "miasto i gmina ",
+            "gmina ",
+            "miasto ",
+            "powiat ",
+            "gm. ",
+            "m. ",
+        ];
+        KINDS
+            .iter()
+            .find_map(|k| lower.strip_prefix(k))
+            .unwrap_or(&lower)
+            .trim()
+            .to_string()
+    };
+    let wanted = core(written);
+    members
+        .iter()
+        .copied()
+        .find(|m| core(m) == wanted)
+        .or_else(|| crate::base::diagnostic::nearest(written, members))
+        .or_else(|| {
+            let cores: Vec<String> = members.iter().map(|m| core(m)).collect();
+            let refs: Vec<&str> = cores.iter().map(String::as_str).collect();
+            let near = crate::base::diagnostic::nearest(&wanted, &refs)?;
+            members.iter().copied().find(|m| core(m) == near)
+        })
 }
 
 fn classify(content_path: &str) -> (DocKind, Option<String>) {
