@@ -588,15 +588,20 @@ fn validate_contact_email(
     let Some(email) = contact.and_then(|c| c.email.as_ref()) else {
         return;
     };
-    if !email.contains('@') || email.contains(' ') {
-        problems.push(Diagnostic::error(
-            locate.key(line, "email"),
+    problems.extend(email_error(email, locate.key(line, "email")));
+}
+
+/// An error when `email` cannot be an e-mail address (no `@`, a space).
+pub(crate) fn email_error(email: &str, location: Location) -> Option<Diagnostic> {
+    (!email.contains('@') || email.contains(' ')).then(|| {
+        Diagnostic::error(
+            location,
             text!(
                 "„{email}” nie jest adresem e-mail",
                 "`{email}` is not an e-mail address"
             ),
-        ));
-    }
+        )
+    })
 }
 
 /// Site folders in the output are replaced whole, so the output folder must

@@ -164,13 +164,5 @@ pub(super) fn validate(
         );
     }
     let email = &statement.contact.email;
-    if !email.contains('@') || email.contains(' ') {
-        problems.push(Diagnostic::error(
-            locate.key(line, "email"),
-            text!(
-                "„{email}” nie jest adresem e-mail",
-                "`{email}` is not an e-mail address"
-            ),
-        ));
-    }
+    problems.extend(super::email_error(email, locate.key(line, "email")));
 }
