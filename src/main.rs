@@ -1,6 +1,9 @@
-//! The `tablica` command line: argument parsing and nothing else.
+//! The `tablica` command line: argument parsing and nothing else. Its
+//! help and errors speak the user's language (see [`cli`]).
 
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+mod cli;
+
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tablica::authoring::{self, ImportOptions, NewOptions};
@@ -18,15 +21,10 @@ use tablica::report::console::{ColorChoice, Console, Format, Verbosity};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use tablica::report::progress::{self, ProgressLine};
 use tablica::serve::ServeOptions;
-use tablica::{BuildOptions, Lang};
+use tablica::BuildOptions;
 
 #[derive(Parser)]
-#[command(
-    name = "tablica",
-    version = tablica::VERSION,
-    about = "Statyczne portale partnerstw samorządów / Static portals for partnerships of local governments",
-    after_help = EXIT_CODES
-)]
+#[command(name = "tablica", version = tablica::VERSION)]
 struct Cli {
     /// Language of messages: pl (default) or en.
     #[arg(long, global = true, value_enum, default_value_t = MessageLang::Pl)]
@@ -50,12 +48,6 @@ struct Cli {
     command: Command,
 }
 
-const EXIT_CODES: &str = "Kody wyjścia / exit codes:
-  0  wszystko w porządku / success
-  1  błędy w treści lub konfiguracji / errors in the content or configuration
-  2  błędne polecenie / wrong command line
-  3  błąd zapisu, odczytu lub sieci / file system or network failure";
-
 #[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
     Text,
@@ -70,11 +62,35 @@ enum ColorArg {
 }
 
 impl Cli {
+    /// Reads the command line; a wrong one is explained in the user's
+    /// language and ends the program (exit code 2, or 0 for --help).
+    fn parse_localized() -> Cli {
+        let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        let lang = cli::language(&args);
+        let parsed = cli::localized(Cli::command(), lang)
+            .try_get_matches_from(&args)
+            .and_then(|matches| Cli::from_arg_matches(&matches));
+        parsed.unwrap_or_else(|error| {
+            let text = match error.kind() {
+                clap::error::ErrorKind::DisplayHelp
+                | clap::error::ErrorKind::DisplayVersion
+                | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                    error.render().to_string()
+                }
+                _ => cli::explain(&error, lang),
+            };
+            if error.use_stderr() {
+                eprint!("{text}");
+            } else {
+                print!("{text}");
+            }
+            std::process::exit(error.exit_code())
+        })
+    }
+
     fn console(&self) -> Console {
-        let lang = match self.lang {
-            MessageLang::Pl => Lang::Pl,
-            MessageLang::En => Lang::En,
-        };
+        // --lang when given, else the locale: see cli::language.
+        let lang = cli::current();
         let format = match self.format {
             FormatArg::Text => Format::Text,
             FormatArg::Json => Format::Json,
@@ -388,7 +404,7 @@ impl ImportArgs {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_localized();
     let console = cli.console();
     let root = &cli.root;
     match cli.command {
@@ -411,13 +427,14 @@ fn main() -> ExitCode {
 fn print_completions(shell: clap_complete::Shell) -> ExitCode {
     // Into memory first: clap_complete panics when a pipe closes early.
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "tablica", &mut script);
+    let mut command = cli::localized(Cli::command(), cli::current());
+    clap_complete::generate(shell, &mut command, "tablica", &mut script);
     write_stdout(&script)
 }
 
 fn print_man_page() -> ExitCode {
     let mut page = Vec::new();
-    match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+    match clap_mangen::Man::new(cli::localized(Cli::command(), cli::current())).render(&mut page) {
         Ok(()) => write_stdout(&page),
         Err(_) => ExitCode::from(3),
     }
@@ -540,7 +557,7 @@ fn write_stdout(bytes: &[u8]) -> ExitCode {
 }
 
 fn parse_date(value: &str) -> Result<PageDate, String> {
-    PageDate::parse(value).map_err(|e| e.en)
+    PageDate::parse(value).map_err(|e| e.get(cli::current()).to_string())
 }
 
 fn run_build(options: &BuildOptions, console: &Console) -> ExitCode {

@@ -31,7 +31,7 @@ fn many_announcements(n: usize) -> Fixture {
 fn on_a_terminal(fx: &Fixture, args: &str) -> String {
     let log = fx.path("terminal.log");
     let command = format!(
-        "{} --root {} {args}",
+        "env -u LC_ALL -u LC_MESSAGES -u LANG {} --root {} {args}",
         env!("CARGO_BIN_EXE_tablica"),
         fx.root().display()
     );
@@ -202,7 +202,7 @@ fn colour_only_when_asked_or_on_a_terminal() {
 fn on_a_terminal_failing(fx: &Fixture) -> String {
     let log = fx.path("terminal.log");
     let command = format!(
-        "{} --root {} build",
+        "env -u LC_ALL -u LC_MESSAGES -u LANG {} --root {} build",
         env!("CARGO_BIN_EXE_tablica"),
         fx.root().display()
     );
@@ -303,4 +303,116 @@ fn diagnostics_look_like_this() {
     insta::assert_snapshot!("check_error_pl", check.stderr);
     let check_en = fx.run(&["--lang", "en", "build"]);
     insta::assert_snapshot!("check_error_en", check_en.stderr);
+}
+
+/// The command line speaks Polish by default — its help, its errors and
+/// the errors of its values — and English with `--lang en` or an English
+/// locale; no English leaks into the Polish texts.
+#[test]
+fn help_and_command_line_errors_speak_the_users_language() {
+    let fx = Fixture::new();
+    let help = fx.run(&["--help"]);
+    help.assert_ok();
+    for polish in [
+        "Użycie: tablica [OPCJE] <POLECENIE>",
+        "Polecenia:",
+        "Opcje:",
+        "Zbuduj wszystkie witryny",
+        "Wyświetl pomoc",
+    ] {
+        assert!(help.stdout.contains(polish), "{polish}:\n{}", help.stdout);
+    }
+    let build_help = fx.run(&["build", "--help"]);
+    assert!(
+        build_help.stdout.contains("--now <DATA>"),
+        "{}",
+        build_help.stdout
+    );
+    assert!(
+        build_help.stdout.contains("[domyślnie: pl]"),
+        "{}",
+        build_help.stdout
+    );
+    for run in [&help, &build_help] {
+        for english in [
+            "Usage:",
+            "Options:",
+            "Commands:",
+            "Print help",
+            "[default:",
+            "possible values",
+        ] {
+            assert!(!run.stdout.contains(english), "{english}:\n{}", run.stdout);
+        }
+    }
+
+    let missing = fx.run(&["new"]);
+    assert_eq!(missing.code, Some(2));
+    assert!(
+        missing
+            .stderr
+            .starts_with("błąd: brakuje wymaganych argumentów: --site <WITRYNA>, <TYTUŁ>"),
+        "{}",
+        missing.stderr
+    );
+    assert!(
+        missing.stderr.contains("Więcej: tablica new --help"),
+        "{}",
+        missing.stderr
+    );
+    let date = fx.run(&["build", "--now", "31.04.2021"]);
+    assert_eq!(date.code, Some(2));
+    assert!(
+        date.stderr.contains("kwiecień 2021 r. ma 30 dni"),
+        "{}",
+        date.stderr
+    );
+    let typo = fx.run(&["bild"]);
+    assert!(
+        typo.stderr
+            .contains("nieznane polecenie „bild”; czy chodziło o „build”?"),
+        "{}",
+        typo.stderr
+    );
+    let outside = fx.run(&["build"]);
+    assert!(
+        outside.stderr.contains("nie ma takiego pliku ani folderu"),
+        "{}",
+        outside.stderr
+    );
+    for run in [&missing, &date, &typo, &outside] {
+        for english in [
+            "error:",
+            "Usage:",
+            "required arguments",
+            "has 30 days",
+            "os error",
+            "No such file",
+        ] {
+            assert!(!run.stderr.contains(english), "{english}:\n{}", run.stderr);
+        }
+    }
+
+    let english = fx.run(&["--lang", "en", "build", "--now", "31.04.2021"]);
+    assert!(
+        english.stderr.contains("April 2021 has 30 days"),
+        "{}",
+        english.stderr
+    );
+    let locale = tablica_command()
+        .env("LANG", "en_GB.UTF-8")
+        .args(["--root", fx.root().to_str().unwrap(), "new"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&locale.stderr);
+    assert!(
+        stderr.contains("the following required arguments"),
+        "{stderr}"
+    );
+    let locale_help = tablica_command()
+        .env("LANG", "en_US.UTF-8")
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&locale_help.stdout).contains("Usage: tablica"));
 }

@@ -316,7 +316,7 @@ fn build(fx: &Fixture) {
 }
 
 fn deploy(fx: &Fixture, target: &Target, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_tablica"))
+    let output = tablica_command()
         .args([
             "--root",
             fx.root().to_str().unwrap(),
@@ -718,7 +718,7 @@ fn a_site_must_be_built_and_have_a_target() {
         &unmounted.stderr,
         "nie ma folderu docelowego /nie/ma/takiego/folderu",
     );
-    let english = Command::new(env!("CARGO_BIN_EXE_tablica"))
+    let english = tablica_command()
         .args([
             "--lang",
             "en",
@@ -767,7 +767,7 @@ fn the_report_speaks_english_with_lang_en() {
     let target = empty_target(|served| served.display().to_string());
     let fx = workspace(&target.url);
     let total = fx.files("public/alfa").len();
-    let output = Command::new(env!("CARGO_BIN_EXE_tablica"))
+    let output = tablica_command()
         .args(["--lang", "en", "--root", fx.root().to_str().unwrap()])
         .args(["deploy", "--site", "alfa"])
         .output()

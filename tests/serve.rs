@@ -23,7 +23,7 @@ struct Server {
 
 impl Server {
     fn start(fx: &Fixture, args: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_tablica"))
+        let mut child = tablica_command()
             .arg("--root")
             .arg(fx.root())
             .args(["serve", "--port", "0"])
@@ -551,7 +551,7 @@ fn a_taken_port_moves_to_the_next_and_says_so() {
     let fx = workspace();
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tablica"))
+    let mut child = tablica_command()
         .arg("--root")
         .arg(fx.root())
         .args(["serve", "--port", &port])

@@ -262,9 +262,10 @@ fn write_bundle(bundle: &Path, images: &[ImageFile]) -> Result<Vec<PathBuf>, Dia
         let _ = std::fs::remove_dir_all(&staging);
         return Err(Diagnostic::error(
             Location::file(bundle),
-            text!(
-                "nie można zapisać obrazków ogłoszenia: {e}",
-                "cannot write the page's images: {e}"
+            crate::base::diagnostic::io_message(
+                "nie można zapisać obrazków ogłoszenia",
+                "cannot write the page's images",
+                &e,
             ),
         )
         .with_hint(text!(

@@ -245,7 +245,7 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
         }
         Diagnostic::error(
             Location::file(path),
-            text!("nie można zapisać pliku: {e}", "cannot write the file: {e}"),
+            crate::base::diagnostic::io_message("nie można zapisać pliku", "cannot write the file", &e),
         )
         .with_hint(Text::new(
             "sprawdź, czy folder istnieje i czy możesz w nim zapisywać (czy dysk nie jest pełny)",

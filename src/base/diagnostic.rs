@@ -51,6 +51,30 @@ impl Text {
     }
 }
 
+/// A file-system error told in Polish: the operating system's own text is
+/// in the language of the system (usually English), so the Polish message
+/// names the reason from its kind; the English message keeps the system's.
+pub fn io_message(pl: &str, en: &str, error: &std::io::Error) -> Text {
+    use std::io::ErrorKind as K;
+    let reason = match error.kind() {
+        K::NotFound => "nie ma takiego pliku ani folderu",
+        K::PermissionDenied => "brak uprawnień",
+        K::AlreadyExists => "taki plik już istnieje",
+        K::InvalidData => "zawartość nie jest tekstem w kodowaniu UTF-8",
+        K::StorageFull => "dysk jest pełny",
+        K::ReadOnlyFilesystem => "dysk jest tylko do odczytu",
+        K::IsADirectory => "to jest folder, nie plik",
+        K::NotADirectory => "to jest plik, nie folder",
+        K::DirectoryNotEmpty => "folder nie jest pusty",
+        K::TimedOut => "upłynął czas oczekiwania",
+        K::Interrupted => "przerwano",
+        K::UnexpectedEof => "plik się urywa",
+        K::OutOfMemory => "zabrakło pamięci",
+        _ => "błąd systemu plików",
+    };
+    Text::new(format!("{pl}: {reason}"), format!("{en}: {error}"))
+}
+
 /// Builds a [`Text`] from two format strings sharing the same arguments in scope.
 macro_rules! text {
     ($pl:literal, $en:literal $(,)?) => {

@@ -250,9 +250,10 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Workspace, Vec<Diagnos
         };
         vec![Diagnostic::error(
             Location::file(&path),
-            text!(
-                "nie można odczytać pliku konfiguracji: {e}",
-                "cannot read the configuration file: {e}"
+            crate::base::diagnostic::io_message(
+                "nie można odczytać pliku konfiguracji",
+                "cannot read the configuration file",
+                &e,
             ),
         )
         .with_code(code)

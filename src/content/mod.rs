@@ -146,10 +146,15 @@ fn list_files(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> (Listing, Listi
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().unwrap_or(root).to_path_buf();
+                let e = std::io::Error::from(e);
                 diagnostics.push(
                     Diagnostic::error(
                         Location::file(path),
-                        text!("nie można odczytać: {e}", "cannot read: {e}"),
+                        crate::base::diagnostic::io_message(
+                            "nie można odczytać",
+                            "cannot read",
+                            &e,
+                        ),
                     )
                     .with_code(crate::base::diagnostic::IO),
                 );
@@ -442,7 +447,11 @@ fn read_text(path: &Path, warnings: &mut Vec<Diagnostic>) -> Result<String, Diag
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::error(
             Location::file(path),
-            text!("nie można odczytać pliku: {e}", "cannot read the file: {e}"),
+            crate::base::diagnostic::io_message(
+                "nie można odczytać pliku",
+                "cannot read the file",
+                &e,
+            ),
         )
         .with_code(crate::base::diagnostic::IO)
     })?;

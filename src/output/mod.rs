@@ -14,7 +14,6 @@ mod sitemap;
 pub use refresh::{refresh_search, refresh_site, Memory, Refreshed};
 pub use relative::Relativizer;
 
-use crate::base::diagnostic::text;
 use crate::base::diagnostic::{Diagnostic, Location, Text};
 use crate::render::Renderer;
 use crate::site::pages::{Item, ROBOTS_FILE, SITEMAP_FILE};
@@ -227,9 +226,11 @@ fn copy_tree(from: &Path, to: &Path) -> Result<usize, Diagnostic> {
     let mut count = 0;
     for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
         let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(from).to_path_buf();
+            let e = std::io::Error::from(e);
             Diagnostic::error(
-                Location::file(e.path().unwrap_or(from)),
-                text!("nie można odczytać: {e}", "cannot read: {e}"),
+                Location::file(path),
+                crate::base::diagnostic::io_message("nie można odczytać", "cannot read", &e),
             )
         })?;
         let Ok(rel) = entry.path().strip_prefix(from) else {
@@ -275,9 +276,10 @@ fn create_dir(dir: &Path) -> Result<(), Diagnostic> {
 fn io_error(path: &Path, error: &std::io::Error) -> Diagnostic {
     Diagnostic::error(
         Location::file(path),
-        text!(
-            "błąd zapisu lub odczytu: {error}",
-            "read or write failed: {error}"
+        crate::base::diagnostic::io_message(
+            "błąd zapisu lub odczytu",
+            "read or write failed",
+            error,
         ),
     )
     .with_code(crate::base::diagnostic::IO)

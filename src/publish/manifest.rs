@@ -2,7 +2,6 @@
 //! path order. It goes into packages (and onto servers after a deploy) so
 //! that a copy can be checked and compared file by file.
 
-use crate::base::diagnostic::text;
 use crate::base::diagnostic::{Diagnostic, Location, Text};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -98,7 +97,7 @@ fn hex(bytes: &[u8]) -> String {
 fn read_error(path: &Path, error: &std::io::Error) -> Diagnostic {
     Diagnostic::error(
         Location::file(path),
-        text!("nie można odczytać: {error}", "cannot read: {error}"),
+        crate::base::diagnostic::io_message("nie można odczytać", "cannot read", error),
     )
     .with_code(crate::base::diagnostic::IO)
     .with_hint(Text::new(

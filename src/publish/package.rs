@@ -282,9 +282,10 @@ fn options_for(path: &str) -> SimpleFileOptions {
 fn write_error(path: &Path, error: &std::io::Error) -> Diagnostic {
     Diagnostic::error(
         Location::file(path),
-        text!(
-            "nie można zapisać paczki: {error}",
-            "cannot write the package: {error}"
+        crate::base::diagnostic::io_message(
+            "nie można zapisać paczki",
+            "cannot write the package",
+            error,
         ),
     )
     .with_code(crate::base::diagnostic::IO)

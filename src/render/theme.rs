@@ -158,9 +158,10 @@ fn read_templates(dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(String, St
             Ok(source) => templates.push((name, source)),
             Err(e) => problems.push(Diagnostic::error(
                 Location::file(path),
-                text!(
-                    "nie można odczytać szablonu: {e}",
-                    "cannot read the template: {e}"
+                crate::base::diagnostic::io_message(
+                    "nie można odczytać szablonu",
+                    "cannot read the template",
+                    &e,
                 ),
             )),
         }
@@ -251,9 +252,10 @@ fn load_translations(dir: &Path, problems: &mut Vec<Diagnostic>) -> Translations
             Err(e) => {
                 problems.push(Diagnostic::error(
                     Location::file(&path),
-                    text!(
-                        "nie można odczytać tłumaczeń: {e}",
-                        "cannot read the translations: {e}"
+                    crate::base::diagnostic::io_message(
+                        "nie można odczytać tłumaczeń",
+                        "cannot read the translations",
+                        &e,
                     ),
                 ));
                 continue;

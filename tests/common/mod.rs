@@ -212,8 +212,19 @@ impl Fixture {
     }
 }
 
+/// The tablica binary, with no locale from the environment: messages are
+/// Polish unless a test asks for `--lang en` (or sets `LANG` itself).
+pub fn tablica_command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tablica"));
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    command
+}
+
 fn run_binary(cwd: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_tablica"))
+    let output = tablica_command()
         .args(args)
         .current_dir(cwd)
         .output()

@@ -144,7 +144,11 @@ fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostic> {
     let file = std::fs::File::open(path).map_err(|e| {
         Diagnostic::error(
             Location::file(path),
-            text!("nie można otworzyć pliku: {e}", "cannot open the file: {e}"),
+            crate::base::diagnostic::io_message(
+                "nie można otworzyć pliku",
+                "cannot open the file",
+                &e,
+            ),
         )
         .with_hint(Text::new(
             "sprawdź nazwę i folder pliku; nazwę ze spacjami ujmij w cudzysłów",
@@ -157,7 +161,11 @@ fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostic> {
         .map_err(|e| {
             Diagnostic::error(
                 Location::file(path),
-                text!("nie można odczytać pliku: {e}", "cannot read the file: {e}"),
+                crate::base::diagnostic::io_message(
+                    "nie można odczytać pliku",
+                    "cannot read the file",
+                    &e,
+                ),
             )
         })?;
     if bytes.len() as u64 > MAX_FILE {

@@ -298,8 +298,8 @@ fn read_manifest(
                 Diagnostic::warning(
                     Location::file(name),
                     text!(
-                        "nie można odczytać manifestu na serwerze: {e}",
-                        "cannot read the manifest on the server: {e}"
+                        "manifest na serwerze jest uszkodzony",
+                        "the manifest on the server is damaged: {e}"
                     ),
                 )
                 .with_hint(Text::new(
@@ -328,7 +328,7 @@ fn other_site(other: &str, id: &str) -> Failure {
 fn read_error(path: &Path, error: &std::io::Error) -> Failure {
     Failure::at(
         path,
-        text!("nie można odczytać: {error}", "cannot read: {error}"),
+        crate::base::diagnostic::io_message("nie można odczytać", "cannot read", error),
         Text::new(
             "zbuduj witrynę ponownie (tablica build) i uruchom tablica deploy jeszcze raz",
             "build the site again (tablica build) and run tablica deploy once more",
