@@ -14,69 +14,19 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AXE_SOURCE, AXE_TAGS, DARK_RULES } from './lib/pages.mjs';
 import { serve } from './lib/server.mjs';
 import { writeIndex } from './lib/search-fixture.mjs';
 import { unzip } from './lib/unzip.mjs';
+import { build, current, expect, launch, newPage, results, same, TABLICA, ROOT, test } from './lib/harness.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..', '..');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const TABLICA = process.env.TABLICA_BIN ?? join(ROOT, 'target', 'debug', 'tablica');
 const PARTS = ['fixture', 'sample', 'hub', 'a11y', 'subfolder', 'file', 'package'];
 const SITE = 'razem-dla-rozwoju'; // the partnership whose search page is tested
 const HUB = 'cwd';
 const SEARCH = 'szukaj/';
 const WATCHDOG_S = 300;
-
-// ---- harness ----------------------------------------------------------------------
-
-const results = [];
-let current = '';
-
-/** Runs one named test; a thrown error or a failed `expect` fails it. */
-async function test(name, fn) {
-  current = name;
-  const t0 = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`  ok   ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    results.push({ name, ok: false });
-    console.log(`  FAIL ${name}: ${e.message.split('\n')[0]}`);
-  }
-}
-
-function expect(ok, what) {
-  if (!ok) throw new Error(what);
-}
-
-const same = (a, b, what) => expect(JSON.stringify(a) === JSON.stringify(b), `${what}: expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`);
-
-function build(outDir, extra = []) {
-  const r = spawnSync(TABLICA, ['--root', ROOT, 'build', '--quiet', '--output', outDir, ...extra], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`tablica build ${extra.join(' ')} failed:\n${r.stdout}${r.stderr}`);
-}
-
-async function launch() {
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
-}
-
-/** A fresh page that records uncaught errors, console errors and failed requests. */
-async function newPage(browser, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', bypassCSP: true, ...options });
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(`uncaught: ${e.message}`));
-  // Failed requests are named by their URL (the console message does not say which).
-  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && page.errors.push(`console: ${m.text()}`));
-  page.on('response', (r) => r.status() >= 400 && page.errors.push(`HTTP ${r.status()}: ${r.url()}`));
-  return page;
-}
 
 // ---- the search page, as a resident uses it --------------------------------------------
 
@@ -705,7 +655,7 @@ async function main() {
 }
 
 setTimeout(() => {
-  console.error(`search: gave up after ${WATCHDOG_S} s (in "${current}")`);
+  console.error(`search: gave up after ${WATCHDOG_S} s (in "${current()}")`);
   process.exit(2);
 }, WATCHDOG_S * 1000).unref();
 try {

@@ -89,13 +89,13 @@
     for (var i = 0; i < buttons.length; i++) {
       buttons[i].addEventListener("click", function () { window.print(); });
     }
-    /* The print stylesheet writes each link's address after it: give it the
-       full address, not the path as written in the page. */
+    /* The print stylesheet writes the address of each link to another
+       website after it; links within the portal stay as their words, which
+       name the page (a printed address of a tag page helps nobody). */
     var links = document.querySelectorAll("main a[href], .site-footer a[href]");
     for (var j = 0; j < links.length; j++) {
       var link = links[j];
-      var href = link.getAttribute("href");
-      if (!href || href.charAt(0) === "#" || /^(mailto|tel):/i.test(href)) continue;
+      if (!/^https?:$/.test(link.protocol) || link.host === window.location.host) continue;
       if (link.textContent.trim() === link.href) continue;
       link.setAttribute("data-print-href", link.href);
     }
