@@ -3,8 +3,12 @@
 // (Chromium via playwright-core):
 //
 //   node tests/browser/layout.mjs                 every part
-//   node tests/browser/layout.mjs --only=print    some parts: print
+//   node tests/browser/layout.mjs --only=print    some parts: phone, print
 //
+// `phone` opens pages at 375 × 667 px, at normal text size and at A++: the
+// page's title is on the first screen, no word of the portal's name is cut
+// across lines, and the menu button opens and closes the search, the
+// display settings and the menu (Escape too, focus back on the button).
 // `print` prints an announcement (print media): its title, dates, text and
 // attachments' names are there; the tools, the search form, the logo strip
 // and the tag lists are not; links to other websites show their address,
@@ -15,8 +19,10 @@ import { join } from 'node:path';
 import { build, current, expect, launch, newPage, results, same, test } from './lib/harness.mjs';
 import { serve } from './lib/server.mjs';
 
-const PARTS = ['print'];
+const PARTS = ['phone', 'print'];
 const ANNOUNCEMENT = 'ziemia-wysokomazowiecka/aktualnosci/konsultacje-projektu-strategii/';
+const PHONE = { width: 375, height: 667 };
+const PHONE_PAGES = [ANNOUNCEMENT, 'cwd/', 'razem-dla-rozwoju/aktualnosci/'];
 const WATCHDOG_S = 300;
 
 /** What a printed page shows: each selector's visibility, and link suffixes. */
@@ -39,6 +45,65 @@ function printed() {
     internalExpanded: internal.filter((a) => !['none', 'normal', '""'].includes(after(a))).map((a) => a.getAttribute('href')),
     external: external.map((a) => ({ href: a.href, after: after(a) })),
   };
+}
+
+/** Where the title is, whether a word of the name is cut, what is shown. */
+function phoneState() {
+  const h1 = document.querySelector('h1').getBoundingClientRect();
+  const name = document.querySelector('.brand-name');
+  const text = name.firstChild;
+  const cut = [];
+  for (const m of text.textContent.matchAll(/\S+/g)) {
+    const r = document.createRange();
+    r.setStart(text, m.index);
+    r.setEnd(text, m.index + m[0].length);
+    const lines = new Set([...r.getClientRects()].map((x) => Math.round(x.top)));
+    if (lines.size > 1) cut.push(m[0]);
+  }
+  const shown = (sel) => {
+    const e = document.querySelector(sel);
+    return !!e && getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height > 0;
+  };
+  return {
+    titleBottom: Math.round(h1.bottom + window.scrollY),
+    cut,
+    expanded: document.querySelector('[data-menu-toggle]')?.getAttribute('aria-expanded') ?? null,
+    shown: Object.fromEntries(['.main-nav', '.header-search', '.switches'].map((s) => [s, shown(s)])),
+    wide: document.documentElement.scrollWidth > window.innerWidth,
+  };
+}
+
+async function phoneTests(browser, origin) {
+  for (const [size, label] of [['0', '100 %'], ['2', 'A++']]) {
+    const page = await newPage(browser, { viewport: PHONE });
+    await page.addInitScript((s) => localStorage.setItem('tablica-rozmiar', s), size);
+    try {
+      for (const path of PHONE_PAGES) {
+        await page.goto(`${origin}/${path}`);
+        const s = await page.evaluate(phoneState);
+        await test(`phone ${label} /${path}: the title is on the first screen, the name whole`, async () => {
+          expect(s.titleBottom <= PHONE.height, `the title ends ${s.titleBottom} px down, below the first screen (${PHONE.height} px)`);
+          same(s.cut, [], 'words of the name cut across lines');
+          expect(!s.wide, 'the page scrolls sideways');
+        });
+      }
+      await test(`phone ${label}: the menu button opens and closes the header's tools`, async () => {
+        const closed = await page.evaluate(phoneState);
+        same([closed.expanded, closed.shown], ['false', { '.main-nav': false, '.header-search': false, '.switches': false }], 'closed');
+        await page.click('[data-menu-toggle]');
+        const open = await page.evaluate(phoneState);
+        same([open.expanded, open.shown], ['true', { '.main-nav': true, '.header-search': true, '.switches': true }], 'open');
+        await page.focus('#header-q');
+        await page.keyboard.press('Escape');
+        const again = await page.evaluate(phoneState);
+        same(again.expanded, 'false', 'after Escape');
+        same(await page.evaluate(() => document.activeElement.hasAttribute('data-menu-toggle')), true, 'focus back on the button');
+      });
+      await test(`phone ${label}: no JavaScript errors`, async () => same(page.errors, [], 'errors'));
+    } finally {
+      await page.context().close();
+    }
+  }
 }
 
 async function printTests(browser, origin) {
@@ -86,6 +151,7 @@ async function main() {
     build(dir);
     const server = await serve(dir);
     try {
+      if (only.has('phone')) await phoneTests(browser, server.origin);
       if (only.has('print')) await printTests(browser, server.origin);
     } finally {
       await server.close();

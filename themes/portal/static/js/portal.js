@@ -1,4 +1,5 @@
 /* Portal theme of Tablica: small enhancements on top of a complete page.
+   - on phones, the header's search, settings and menu behind one button;
    - text size (A / A+ / A++) and high contrast switches, remembered in
      localStorage (the inline script in <head> applies them before paint);
    - "Drukuj" and "Zapisz jako PDF" buttons, both open the print dialog;
@@ -148,7 +149,27 @@
     return "";
   }
 
+  /* On a phone the header's tools and menu fold behind one button (the
+     stylesheet hides them while the header is not open). */
+  function setupMenu() {
+    var header = document.querySelector("[data-header]");
+    var toggle = document.querySelector("[data-menu-toggle]");
+    if (!header || !toggle) return;
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      header.classList.toggle("menu-open", open);
+    });
+    header.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && header.classList.contains("menu-open")) {
+        toggle.click();
+        toggle.focus();
+      }
+    });
+  }
+
   function init() {
+    setupMenu();
     var boxes = document.querySelectorAll("[data-switches]");
     for (var i = 0; i < boxes.length; i++) setupSwitches(boxes[i]);
     setupPrint();
