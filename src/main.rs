@@ -511,24 +511,31 @@ fn run_check(command: &CheckCommand, console: &Console) -> ExitCode {
     command.progress = counters;
     let result = tablica::check::check(&command);
     line.finish();
-    match result {
-        Ok(report) => {
-            console.diagnostics(&report.warnings);
-            let output = match console.format {
-                Format::Text => tablica::report::check::text(&report.findings, console.lang),
-                Format::Json => tablica::report::check::json(&report.findings, console.lang),
-            };
-            let errors = report.findings.iter().any(|f| f.is_error());
-            if console.verbosity > Verbosity::Quiet || errors || console.format == Format::Json {
-                print!("{output}");
-            }
-            if errors {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
+    let report = match result {
+        Ok(report) => report,
+        Err(diagnostics) => return print_errors(&diagnostics, console),
+    };
+    let output = match console.format {
+        Format::Text => tablica::report::check::text(
+            &report.findings,
+            &report.problems,
+            &command.root,
+            console.lang,
+            console.color(),
+        ),
+        Format::Json => {
+            console.diagnostics(&report.problems);
+            tablica::report::check::json(&report.findings, &report.problems, console.lang)
         }
-        Err(diagnostics) => print_errors(&diagnostics, console),
+    };
+    let errors = report.has_errors();
+    if console.verbosity > Verbosity::Quiet || errors || console.format == Format::Json {
+        print!("{output}");
+    }
+    if errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

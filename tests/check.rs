@@ -131,21 +131,26 @@ fn each_fault_gives_exactly_its_finding() {
 }
 
 #[test]
-fn text_report_groups_by_file_and_explains_in_polish_or_english() {
+fn text_report_prints_findings_as_build_does_and_explains_in_polish_or_english() {
     let fx = faulty();
     let pl = fx.run(&["check"]);
     pl.assert_failed();
+    // The same form as the build's diagnostics, with why it matters.
     assert!(
-        pl.stdout.starts_with(&format!("{FAULTS}\n")),
+        pl.stdout.contains(&format!(
+            "ostrzeżenie[link-text-vague]: tekst odnośnika nic nie mówi bez kontekstu: „tutaj”\n  --> {FAULTS}:13:25\n"
+        )),
         "{}",
         pl.stdout
     );
+    assert!(pl.stdout.contains("   = dlaczego: "), "{}", pl.stdout);
+    let build = fx.build(&[]);
     assert!(
-        pl.stdout.contains(
-            "  13:25  ostrzeżenie: tekst odnośnika nic nie mówi bez kontekstu [link-text-vague]\n      tekst: „tutaj”\n      dlaczego: "
-        ),
+        build.stderr.contains(&format!(
+            "ostrzeżenie[link-text-vague]: tekst odnośnika nic nie mówi bez kontekstu: „tutaj”\n  --> {FAULTS}:13:25\n"
+        )),
         "{}",
-        pl.stdout
+        build.stderr
     );
     assert!(
         pl.stdout.contains("czy chodziło o #harmonogram?"),
@@ -161,7 +166,7 @@ fn text_report_groups_by_file_and_explains_in_polish_or_english() {
     let en = fx.run(&["--lang", "en", "check"]);
     assert!(
         en.stdout
-            .contains("warning: the link text means nothing out of context"),
+            .contains("warning[link-text-vague]: the link text means nothing out of context"),
         "{}",
         en.stdout
     );
@@ -372,9 +377,10 @@ fn attachments_need_a_title_in_words() {
     let file = "content/alfa/aktualnosci/2021-03-02-konsultacje.md";
     fx.write(
         file,
-        "---\ntitle: Konsultacje\ndate: 2021-03-02\nattachments:\n  - file: plan.pdf\n    title: \"Plan działań – streszczenie\"\n  - file: formularz-uwag.docx\n    title: formularz-uwag\n---\nZapraszamy do składania uwag.\n",
+        "---\ntitle: Konsultacje\ndate: 2021-03-02\nattachments:\n  - file: plan.pdf\n    title: \"Plan działań – streszczenie\"\n  - file: formularz-uwag.docx\n    title: formularz-uwag\n  - file: regulamin.pdf\n    title: Regulamin\n---\nZapraszamy do składania uwag.\n",
     );
-    for name in ["plan.pdf", "formularz-uwag.docx"] {
+    // „Regulamin” for regulamin.pdf is a word, not a file name.
+    for name in ["plan.pdf", "formularz-uwag.docx", "regulamin.pdf"] {
         fx.write(
             &format!("content/alfa/aktualnosci/2021-03-02-konsultacje/{name}"),
             b"%",
@@ -394,6 +400,16 @@ fn attachments_need_a_title_in_words() {
     let warnings = build.warnings();
     assert_eq!(warnings.len(), 1, "{}", build.stderr);
     assert_eq!(warnings[0].location(), format!("{file}:8:5"));
+    // The hint shows the header's syntax, where the clerk writes the title.
+    let hint = warnings[0].hint.clone().unwrap_or_default();
+    assert!(
+        hint.contains("title: \"Formularz zgłaszania uwag\""),
+        "{hint}"
+    );
+    assert!(
+        !hint.contains("]("),
+        "Markdown in a hint about the header: {hint}"
+    );
 }
 
 #[test]
@@ -484,7 +500,7 @@ fn the_readme_shows_a_real_report() {
     let readme =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
     let start = readme
-        .find("```\ncontent/ziemia-wysokomazowiecka/aktualnosci/2021-03-10-zebranie.md")
+        .find("```\nostrzeżenie[img-alt-placeholder]")
         .expect("the sample report in README.md")
         + 4;
     let shown = &readme[start..start + readme[start..].find("```").unwrap()];
@@ -511,4 +527,39 @@ fn the_readme_shows_a_real_report() {
         fx.write(&format!("{page}/{file}"), b"x");
     }
     assert_eq!(fx.run(&["check"]).stdout, shown);
+}
+
+/// `check` shows the problems that stop a build (broken YAML, an `@/` link
+/// to nothing) together with the findings of every other page.
+#[test]
+fn check_reports_load_errors_and_findings_in_one_run() {
+    let fx = Fixture::partnership("https://example.org/alfa/");
+    fx.write(
+        "content/alfa/aktualnosci/2021-03-01-zepsuty.md",
+        "---\ntitle: Zepsuty\ndate: 2021-03-01\ntags: [a, b\n---\nTreść.\n",
+    );
+    fx.write(
+        "content/alfa/aktualnosci/2021-03-02-linki.md",
+        "---\ntitle: Linki\ndate: 2021-03-02\n---\nZobacz [tutaj](@/aktualnosci/2021-03-09-brak.md).\n\n![](sala.png)\n",
+    );
+    fx.write(
+        "content/alfa/aktualnosci/2021-03-02-linki/sala.png",
+        b"\x89PNG",
+    );
+    let run = fx.run(&["check"]);
+    run.assert_failed();
+    for expected in [
+        "nie jest zamknięta",
+        "@/aktualnosci/2021-03-09-brak.md",
+        "błąd[img-alt-missing]",
+        "ostrzeżenie[link-text-vague]",
+    ] {
+        assert!(run.stdout.contains(expected), "{expected}:\n{}", run.stdout);
+    }
+    assert!(
+        run.stdout
+            .ends_with("Wynik sprawdzenia: 3 błędy, 1 ostrzeżenie w 2 plikach.\n"),
+        "{}",
+        run.stdout
+    );
 }

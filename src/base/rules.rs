@@ -110,8 +110,8 @@ rules! {
         ["załącznik nie ma tytułu, tylko nazwę pliku", "the attachment has no title, only a file name"],
         ["Z nazwy pliku mieszkaniec nie dowie się, co jest w dokumencie, zanim go pobierze.",
          "A file name does not tell a resident what the document holds before they download it."],
-        ["opisz dokument słowami i podaj rodzaj pliku, np. [Formularz zgłaszania uwag (PDF)](formularz.pdf)",
-         "describe the document in words and give its type, e.g. [Comment form (PDF)](form.pdf)"];
+        ["opisz dokument słowami, np. „Formularz zgłaszania uwag”",
+         "describe the document in words, e.g. \"Comment form\""];
     HEADING_SKIPPED: "heading-skipped", Warning,
         ["śródtytuł pomija poziom", "the heading skips a level"],
         ["Osoby niewidome poruszają się po stronie śródtytułami; pominięty poziom wygląda jak brakujący fragment.",

@@ -60,15 +60,13 @@ fn check_document(doc: &Document) -> Vec<Finding> {
         add(rules::VIDEO_NO_TRANSCRIPT, e.pos, "<iframe>");
     }
     for a in &facts.attachments {
-        let file = a.file.rsplit('/').next().unwrap_or(&a.file);
-        let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
-        let title = a.title.trim();
-        if title.is_empty()
-            || is_file_name(title)
-            || title.eq_ignore_ascii_case(file)
-            || title.eq_ignore_ascii_case(stem)
-        {
-            add(rules::ATTACHMENT_UNTITLED, a.pos, &a.title);
+        if is_untitled(&a.title, &a.file) {
+            let finding = Finding::new(rules::ATTACHMENT_UNTITLED, at(file, a.pos), &a.title)
+                .with_note(text!(
+                    "w nagłówku: title: \"Formularz zgłaszania uwag\" (rodzaj i rozmiar pliku Tablica dopisze sama)",
+                    "in the header: title: \"Comment form\" (Tablica adds the file's type and size)"
+                ));
+            out.push(finding);
         }
     }
     out.extend(page_quality(doc));
@@ -164,6 +162,22 @@ const VAGUE_TEXTS: [&str; 18] = [
 ];
 
 /// Link texts that name a document only by its file.
+/// An attachment's title that is only its file name: empty, the name with
+/// its extension, or the name's stem when it reads as a file name
+/// (`formularz-uwag`, `zal_1`), not a word such as „Regulamin”.
+fn is_untitled(title: &str, file: &str) -> bool {
+    let title = title.trim();
+    let file = file.rsplit('/').next().unwrap_or(file);
+    let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+    let looks_like_a_file = |t: &str| {
+        !t.contains(' ') && (t.contains(['_', '-', '.']) || t.chars().any(|c| c.is_ascii_digit()))
+    };
+    title.is_empty()
+        || is_file_name(title)
+        || title.eq_ignore_ascii_case(file)
+        || (title.eq_ignore_ascii_case(stem) && looks_like_a_file(title))
+}
+
 fn is_file_name(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
     !lower.contains(' ')

@@ -187,15 +187,24 @@ pub struct CheckCommand {
     pub progress: Option<std::sync::Arc<crate::base::progress::Progress>>,
 }
 
-/// The findings, and the load warnings (such as a cp1250 file) beside them.
+/// The findings, and the problems found while loading and arranging the
+/// sites (broken YAML, a missing file behind `@/`, a cp1250 file) beside
+/// them: one run shows them all.
 #[derive(Debug)]
 pub struct CheckReport {
     pub findings: Vec<Finding>,
-    pub warnings: Vec<Diagnostic>,
+    pub problems: Vec<Diagnostic>,
 }
 
-/// Loads the workspace (writing nothing) and checks it. Errors that stop
-/// loading (broken YAML, a missing file behind `@/`) come back as `Err`.
+impl CheckReport {
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(Finding::is_error)
+            || self.problems.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Loads the workspace (writing nothing) and checks it. Only a config.yaml
+/// that cannot be read comes back as `Err`.
 pub fn check(command: &CheckCommand) -> Result<CheckReport, Vec<Diagnostic>> {
     let root = &command.root;
     let overrides = crate::config::Overrides {
@@ -218,11 +227,8 @@ pub fn check(command: &CheckCommand) -> Result<CheckReport, Vec<Diagnostic>> {
     // Every site is loaded: any of them may be the target of a link.
     let all: Vec<&SiteConfig> = workspace.sites.iter().collect();
     let assembled = pipeline::assemble(&workspace, &all, model, &mut |_| {});
-    if assembled.has_errors() {
-        return Err(relative(assembled.problems().cloned().collect()));
-    }
-    let (scheduled, warnings) = (assembled.scheduled, assembled.load_problems);
-    let sites = assembled.sites;
+    let problems: Vec<Diagnostic> = assembled.problems().cloned().collect();
+    let (scheduled, sites) = (assembled.scheduled, assembled.sites);
     if let Some(p) = &command.progress {
         p.stage("check");
     }
@@ -234,6 +240,6 @@ pub fn check(command: &CheckCommand) -> Result<CheckReport, Vec<Diagnostic>> {
     };
     Ok(CheckReport {
         findings: run(&workspace, &sites, &scheduled, &options),
-        warnings: relative(warnings),
+        problems: relative(problems),
     })
 }

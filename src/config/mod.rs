@@ -198,6 +198,10 @@ pub struct Contact {
 pub struct MenuItem {
     pub title: String,
     pub url: String,
+    /// Listed only in the footer, not in the main menu (a page for
+    /// editors, such as the clerks' guide, that residents need not see).
+    #[serde(default)]
+    pub footer_only: bool,
 }
 
 impl SiteConfig {

@@ -36,7 +36,7 @@ struct ListSource<'s> {
     url_path: String,
     intro: &'s str,
     crumbs: Vec<Link>,
-    has_feeds: bool,
+    feed: Option<String>,
 }
 
 /// Renders the pages of one site; built once per site, used from many threads.
@@ -381,7 +381,7 @@ impl<'a> Renderer<'a> {
             url_path: page.url_path,
             intro: page.intro,
             crumbs: page.crumbs.iter().map(|&c| self.crumb(c)).collect(),
-            has_feeds: page.has_feeds,
+            feed: page.feed,
         }
     }
 
@@ -418,8 +418,8 @@ impl<'a> Renderer<'a> {
         let mut context = self.base_context(Some(&title), &url_path, source.crumbs);
         context.insert("section_title", &source.title);
         context.insert("section_content", source.intro);
-        if source.has_feeds {
-            context.insert("feed_base", &format!("{base}{}", source.url_path));
+        if let Some(folder) = &source.feed {
+            context.insert("feed_base", &format!("{base}{folder}"));
         }
         let cards: Vec<Value> = pager.items.iter().map(|&i| self.cards[i].clone()).collect();
         context.insert_value("pages", Value::from(cards));

@@ -28,7 +28,7 @@ pub(super) struct SiteView<'a> {
     pub(super) regional_partner: Option<&'a str>,
     pub(super) members: Vec<MemberView<'a>>,
     pub(super) contact: Option<&'a crate::config::Contact>,
-    pub(super) menu: Vec<Link>,
+    pub(super) menu: Vec<MenuLink>,
     pub(super) logo: Option<ImageView>,
     pub(super) bip: Option<&'a str>,
     pub(super) eu_funds: Option<ImageView>,
@@ -75,6 +75,14 @@ pub(super) struct MemberView<'a> {
 pub(super) struct Link {
     pub(super) title: String,
     pub(super) url: String,
+}
+
+/// An entry of the site's menu, which the footer lists too.
+#[derive(Serialize)]
+pub(super) struct MenuLink {
+    pub(super) title: String,
+    pub(super) url: String,
+    pub(super) footer_only: bool,
 }
 
 #[derive(Serialize)]
@@ -286,9 +294,10 @@ pub(super) fn site_view<'a>(theme: &Theme, config: &'a SiteConfig, lang: Lang) -
         menu: config
             .menu
             .iter()
-            .map(|item| Link {
+            .map(|item| MenuLink {
                 title: item.title.clone(),
                 url: resolve_menu_url(base, &item.url),
+                footer_only: item.footer_only,
             })
             .collect(),
         logo: config.logo.as_ref().map(|i| image_view(base, i)),

@@ -1,84 +1,60 @@
-//! The report of `tablica check`: for people, findings grouped by file
-//! with the offending text, why it matters and how to fix it, and a summary
-//! line; for CI, one JSON object per finding and a final summary object,
-//! with keys in a fixed order.
+//! The report of `tablica check`: for people, every problem as `build`
+//! prints it (the load and model problems first, then each finding with
+//! why it matters) and a summary line counting them all; for CI, one JSON
+//! object per finding and a final summary object, with keys in a fixed
+//! order.
 
-use crate::base::diagnostic::{Lang, Severity};
+use crate::base::diagnostic::{Diagnostic, Lang};
 use crate::check::Finding;
-use crate::report::diagnostics::{severity_name, JsonDiagnostic};
+use crate::report::diagnostics::{severity_name, JsonDiagnostic, TextRenderer};
 use crate::report::plural_pl;
 use serde::Serialize;
+use std::path::Path;
 
-/// Errors and warnings among the findings.
-pub fn counts(findings: &[Finding]) -> (usize, usize) {
-    let errors = findings.iter().filter(|f| f.is_error()).count();
-    (errors, findings.len() - errors)
+/// Errors and warnings among the findings and the problems.
+pub fn counts(findings: &[Finding], problems: &[Diagnostic]) -> (usize, usize) {
+    let errors = findings.iter().filter(|f| f.is_error()).count()
+        + problems.iter().filter(|d| d.is_error()).count();
+    (errors, findings.len() + problems.len() - errors)
 }
 
-fn label(severity: Severity, lang: Lang) -> &'static str {
-    match (severity, lang) {
-        (Severity::Error, Lang::Pl) => "błąd",
-        (Severity::Error, Lang::En) => "error",
-        (Severity::Warning, Lang::Pl) => "ostrzeżenie",
-        (Severity::Warning, Lang::En) => "warning",
-    }
-}
-
-/// The report as text, grouped by file, ending with the summary line.
-pub fn text(findings: &[Finding], lang: Lang) -> String {
-    let (why, fix, found) = match lang {
-        Lang::Pl => ("dlaczego", "co zrobić", "tekst"),
-        Lang::En => ("why", "what to do", "text"),
-    };
+/// The report as text: each finding as `build` prints it (the message, the
+/// file:line:column, the source line with a caret, what to do) plus why it
+/// matters to a resident, in file and line order, then the summary line.
+pub fn text(
+    findings: &[Finding],
+    problems: &[Diagnostic],
+    root: &Path,
+    lang: Lang,
+    color: bool,
+) -> String {
+    let mut renderer = TextRenderer::new(root, lang, color);
     let mut out = String::new();
-    let mut current = None;
+    for d in problems {
+        out.push_str(&renderer.render(d));
+        out.push_str("\n\n");
+    }
     for f in findings {
-        if current != Some(&f.location.file) {
-            if current.is_some() {
-                out.push('\n');
-            }
-            out.push_str(&format!("{}\n", f.location.file.display()));
-            current = Some(&f.location.file);
-        }
-        let place = match (f.location.line, f.location.column) {
-            (Some(l), Some(c)) => format!("{l}:{c}"),
-            (Some(l), None) => format!("{l}"),
-            _ => "-".to_string(),
-        };
-        out.push_str(&format!(
-            "  {place}  {}: {} [{}]\n",
-            label(f.severity, lang),
-            f.rule.title.get(lang),
-            f.rule.id
-        ));
-        if !f.text.is_empty() {
-            out.push_str(&format!("      {found}: {}\n", quoted(&f.text, lang)));
-        }
-        out.push_str(&format!("      {why}: {}\n", f.rule.why.get(lang)));
-        out.push_str(&format!("      {fix}: {}\n", f.hint().get(lang)));
+        out.push_str(&renderer.render_with_why(&f.to_diagnostic(), Some(f.rule.why.get(lang))));
+        out.push_str("\n\n");
     }
-    if !findings.is_empty() {
-        out.push('\n');
-    }
-    out.push_str(&summary(findings, lang));
+    out.push_str(&summary(findings, problems, lang));
     out.push('\n');
     out
 }
 
-fn quoted(text: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Pl => format!("„{text}”"),
-        Lang::En => format!("\"{text}\""),
-    }
-}
-
 /// "Sprawdzono: 2 błędy, 1 ostrzeżenie w 2 plikach." and its English form.
-pub fn summary(findings: &[Finding], lang: Lang) -> String {
-    let (errors, warnings) = counts(findings);
-    let mut files: Vec<_> = findings.iter().map(|f| &f.location.file).collect();
+pub fn summary(findings: &[Finding], problems: &[Diagnostic], lang: Lang) -> String {
+    let (errors, warnings) = counts(findings, problems);
+    let mut files: Vec<_> = problems
+        .iter()
+        .map(|d| &d.location.file)
+        .chain(findings.iter().map(|f| &f.location.file))
+        .collect();
+    files.sort();
     files.dedup();
     let files = files.len();
-    if findings.is_empty() {
+    if errors + warnings == 0 {
         return match lang {
             Lang::Pl => "Wynik sprawdzenia: bez błędów i ostrzeżeń.".to_string(),
             Lang::En => "Check result: no errors and no warnings.".to_string(),
@@ -121,7 +97,7 @@ struct Counts {
 
 /// One JSON object per line for each finding, then `{"summary": …}`, in
 /// the schema `build --format json` shares (see [`crate::report::diagnostics`]).
-pub fn json(findings: &[Finding], lang: Lang) -> String {
+pub fn json(findings: &[Finding], problems: &[Diagnostic], lang: Lang) -> String {
     let mut out = String::new();
     for f in findings {
         let hint = f.hint();
@@ -138,7 +114,7 @@ pub fn json(findings: &[Finding], lang: Lang) -> String {
         };
         push_json(&mut out, &record);
     }
-    let (errors, warnings) = counts(findings);
+    let (errors, warnings) = counts(findings, problems);
     push_json(
         &mut out,
         &JsonSummary {

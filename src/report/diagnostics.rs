@@ -32,6 +32,12 @@ impl TextRenderer {
     }
 
     pub fn render(&mut self, diagnostic: &Diagnostic) -> String {
+        self.render_with_why(diagnostic, None)
+    }
+
+    /// Like [`TextRenderer::render`], with a line saying why the problem
+    /// matters (`tablica check` explains each finding).
+    pub fn render_with_why(&mut self, diagnostic: &Diagnostic, why: Option<&str>) -> String {
         let lang = self.lang;
         let level = match diagnostic.severity {
             Severity::Error => Level::ERROR.with_name(Some(label(Severity::Error, lang))),
@@ -70,6 +76,13 @@ impl TextRenderer {
                 title.element(origin)
             }
         };
+        if let Some(why) = why {
+            let name = match lang {
+                Lang::Pl => "dlaczego",
+                Lang::En => "why",
+            };
+            group = group.element(Level::NOTE.with_name(Some(name)).message(why.to_string()));
+        }
         if let Some(hint) = &diagnostic.hint {
             let name = match lang {
                 Lang::Pl => "co zrobić",

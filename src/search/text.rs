@@ -10,6 +10,12 @@ pub fn plain_text(html: &str) -> String {
         let tail = &rest[i..];
         if tail.starts_with('<') {
             rest = skip_tag(tail);
+            // A heading ends a sentence, so a snippet does not glue it to
+            // the paragraph after it ("Termin i dokumenty. Konsultacje…").
+            if ends_heading(tail) && !out.trim_end().ends_with(['.', '!', '?', ':', '…']) {
+                out.truncate(out.trim_end().len());
+                push_text(&mut out, ".");
+            }
             // A block ends a word ("<td>a</td><td>b</td>" is "a b"); inline
             // markup does not ("<strong>strategii</strong>." stays "strategii.").
             if !is_inline(tail) {
@@ -24,6 +30,15 @@ pub fn plain_text(html: &str) -> String {
     push_text(&mut out, rest);
     out.truncate(out.trim_end().len());
     out
+}
+
+/// Whether the tag at the start of `tail` closes a heading (`</h2>`).
+fn ends_heading(tail: &str) -> bool {
+    let bytes = tail.as_bytes();
+    bytes.len() > 3
+        && bytes[1] == b'/'
+        && bytes[2].eq_ignore_ascii_case(&b'h')
+        && (b'1'..=b'6').contains(&bytes[3])
 }
 
 /// Elements that sit inside a line of text, by tag name.
@@ -119,11 +134,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_heading_ends_a_sentence() {
+        assert_eq!(
+            plain_text("<h2>Termin i dokumenty</h2><p>Konsultacje trwają.</p>"),
+            "Termin i dokumenty. Konsultacje trwają."
+        );
+        assert_eq!(
+            plain_text("<h2>Jak zgłosić uwagi?</h2><p>Tak.</p>"),
+            "Jak zgłosić uwagi? Tak."
+        );
+    }
+
+    #[test]
     fn tags_become_spaces_and_entities_text() {
         let html = "<h2 id=\"a\">Konsultacje&nbsp;społeczne</h2>\n<p>Gmina <strong>Łosice</strong> &amp; Sarnaki &lt;3, <a href=\"/x/\">strategii</a>.</p><table><tr><td>1</td><td>2</td></tr></table>";
         assert_eq!(
             plain_text(html),
-            "Konsultacje społeczne Gmina Łosice & Sarnaki <3, strategii. 1 2"
+            "Konsultacje społeczne. Gmina Łosice & Sarnaki <3, strategii. 1 2"
         );
     }
 

@@ -72,8 +72,9 @@ pub struct ListPage<'s> {
     pub intro: &'s str,
     /// The breadcrumbs between the home page and the list.
     pub crumbs: Vec<Crumb>,
-    /// The list has its own Atom and RSS feeds (a taxonomy term's).
-    pub has_feeds: bool,
+    /// The folder of the Atom and RSS feeds that follow this list (within
+    /// the site: `` for the site's own, `tagi/drogi/` for a term's).
+    pub feed: Option<String>,
     /// The announcements listed, as indexes into [`Site::pages`].
     pub pages: &'s [usize],
 }
@@ -150,14 +151,20 @@ impl Site {
             url_path,
             intro: "",
             crumbs,
-            has_feeds: false,
+            feed: None,
             pages,
         };
         match list {
             ListOf::Section(index) => {
                 let section = &self.sections[index];
+                // The site's own feed carries every section's news.
+                let dated = section
+                    .pages
+                    .iter()
+                    .any(|&i| self.pages[i].front.date.is_some());
                 ListPage {
                     intro: section.index.as_ref().map_or("", |d| d.body.html.as_str()),
+                    feed: dated.then(String::new),
                     ..plain(
                         ListTitle::Text(section.title()),
                         section.url_path.clone(),
@@ -204,7 +211,7 @@ impl Site {
             url_path: term.url_path.clone(),
             intro: "",
             crumbs: vec![Crumb::Home, Crumb::Taxonomy(t)],
-            has_feeds: !term.pages.is_empty(),
+            feed: (!term.pages.is_empty()).then(|| term.url_path.clone()),
             pages: &term.pages,
         }
     }
