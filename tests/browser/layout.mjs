@@ -3,12 +3,16 @@
 // (Chromium via playwright-core):
 //
 //   node tests/browser/layout.mjs                 every part
-//   node tests/browser/layout.mjs --only=print    some parts: phone, print
+//   node tests/browser/layout.mjs --only=print    some parts: phone, desktop, print
 //
 // `phone` opens pages at 375 × 667 px, at normal text size and at A++: the
 // page's title is on the first screen, no word of the portal's name is cut
 // across lines, and the menu button opens and closes the search, the
 // display settings and the menu (Escape too, focus back on the button).
+// `desktop` opens pages at 1280 × 800 px: an announcement keeps its
+// reading width with its neighbours and related announcements beside it,
+// and the hub's newest announcements start on the first screen and a bit.
+//
 // `print` prints an announcement (print media): its title, dates, text and
 // attachments' names are there; the tools, the search form, the logo strip
 // and the tag lists are not; links to other websites show their address,
@@ -19,7 +23,8 @@ import { join } from 'node:path';
 import { build, current, expect, launch, newPage, results, same, test } from './lib/harness.mjs';
 import { serve } from './lib/server.mjs';
 
-const PARTS = ['phone', 'print'];
+const PARTS = ['phone', 'desktop', 'print'];
+const DESKTOP = { width: 1280, height: 800 };
 const ANNOUNCEMENT = 'ziemia-wysokomazowiecka/aktualnosci/konsultacje-projektu-strategii/';
 const PHONE = { width: 375, height: 667 };
 const PHONE_PAGES = [ANNOUNCEMENT, 'cwd/', 'razem-dla-rozwoju/aktualnosci/'];
@@ -106,6 +111,32 @@ async function phoneTests(browser, origin) {
   }
 }
 
+async function desktopTests(browser, origin) {
+  const page = await newPage(browser, { viewport: DESKTOP });
+  try {
+    await page.goto(`${origin}/${ANNOUNCEMENT}`);
+    const article = await page.evaluate(() => {
+      const box = (sel) => document.querySelector(sel)?.getBoundingClientRect().toJSON() ?? null;
+      return { main: box('main'), article: box('.announcement'), related: box('.related') };
+    });
+    await test('desktop: related announcements sit beside the announcement', async () => {
+      expect(article.related, 'no related announcements on the page');
+      expect(article.related.left >= article.article.right, `related at x=${article.related.left}, the text ends at x=${article.article.right}`);
+      expect(article.related.top < article.article.bottom, 'related announcements start below the announcement');
+      const used = article.related.right - article.article.left;
+      expect(used >= 0.9 * article.main.width, `the page uses ${Math.round(used)} of ${Math.round(article.main.width)} px`);
+    });
+    await page.goto(`${origin}/cwd/`);
+    const news = await page.evaluate(() => Math.round(document.querySelector('#z-partnerstw').getBoundingClientRect().top + window.scrollY));
+    await test("desktop: the hub's newest announcements start near the top", async () => {
+      expect(news <= 1.25 * DESKTOP.height, `they start ${news} px down`);
+    });
+    await test('desktop: no JavaScript errors', async () => same(page.errors, [], 'errors'));
+  } finally {
+    await page.context().close();
+  }
+}
+
 async function printTests(browser, origin) {
   const page = await newPage(browser);
   try {
@@ -152,6 +183,7 @@ async function main() {
     const server = await serve(dir);
     try {
       if (only.has('phone')) await phoneTests(browser, server.origin);
+      if (only.has('desktop')) await desktopTests(browser, server.origin);
       if (only.has('print')) await printTests(browser, server.origin);
     } finally {
       await server.close();
