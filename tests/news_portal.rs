@@ -340,16 +340,18 @@ fn hub_groups_partnerships_by_voivodeship_and_combines_every_feed() {
         );
     }
     fx.build_ok(&[]);
-    let home = fx.read("public/centrum/index.html");
+    let page = fx.read("public/centrum/index.html");
+    // The newest announcements come first; the partnerships after them.
+    let home = &page[offset(&page, "class=partnerships")..];
     let order: Vec<usize> = ["lubelskie<", "łódzkie<", "śląskie<"]
         .iter()
-        .map(|v| offset(&home, v))
+        .map(|v| offset(home, v))
         .collect();
     assert!(
         order.windows(2).all(|w| w[0] < w[1]),
         "voivodeships in Polish order: {home}"
     );
-    assert!(offset(&home, "lubelskie<") < offset(&home, "Partnerstwo Gamma<"));
+    assert!(offset(home, "lubelskie<") < offset(home, "Partnerstwo Gamma<"));
 
     let xml = fx.read("public/centrum/atom.xml");
     let feed = parse(&xml);
@@ -570,4 +572,48 @@ fn archive_groups_announcements_by_year_and_month() {
         "newest year first"
     );
     assert!(index.contains(">Grudzień 2020</a>"), "{index}");
+}
+
+/// Every upcoming event of a site on one list page, with one calendar file
+/// holding them all; the home page links to it. Past events stay out.
+#[test]
+fn the_events_list_and_its_calendar_hold_every_upcoming_event() {
+    let fx = fixture();
+    for (slug, date, start) in [
+        ("2021-09-01-forum", "2021-09-01", "21.09.2021 17:30"),
+        ("2021-09-02-warsztaty", "2021-09-02", "05.10.2021"),
+        ("2021-06-01-minione", "2021-06-01", "10.06.2021 10:00"),
+    ] {
+        fx.write(
+            &format!("content/alfa/aktualnosci/{slug}.md"),
+            format!("---\ntitle: Wydarzenie {slug}\ndate: {date}\nevent:\n  start: {start}\n  place: Świetlica\n---\nZapraszamy.\n"),
+        );
+    }
+    fx.build_ok(&["--now", "2021-09-15"]);
+    let list = fx.read("public/alfa/wydarzenia/index.html");
+    assert!(
+        list.contains("Wydarzenie 2021-09-01-forum")
+            && list.contains("Wydarzenie 2021-09-02-warsztaty"),
+        "{list}"
+    );
+    assert!(
+        !list.contains("2021-06-01-minione"),
+        "a past event is listed"
+    );
+    assert!(list.contains("wydarzenia/kalendarz.ics"), "{list}");
+    let calendar = fx.read("public/alfa/wydarzenia/kalendarz.ics");
+    assert_eq!(calendar.matches("BEGIN:VEVENT").count(), 2, "{calendar}");
+    assert!(calendar.starts_with("BEGIN:VCALENDAR\r\n"), "{calendar}");
+    let home = fx.read("public/alfa/index.html");
+    assert!(
+        home.contains("/wydarzenia/"),
+        "the home page does not link to the events"
+    );
+    // The checks know the new addresses: a link to the calendar is fine.
+    fx.write(
+        "content/alfa/o-kalendarzu.md",
+        "---\ntitle: Kalendarz\n---\nPobierz [kalendarz wydarzeń](/wydarzenia/kalendarz.ics).\n",
+    );
+    let check = fx.run(&["check", "--now", "2021-09-15"]);
+    assert!(!check.stdout.contains("link-broken"), "{}", check.stdout);
 }

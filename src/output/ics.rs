@@ -5,7 +5,7 @@
 
 use crate::base::date::PageDate;
 use crate::content::Document;
-use crate::site::pages::ICS_FILE;
+use crate::site::pages::{events_path, CALENDAR_FILE, ICS_FILE};
 use crate::site::Site;
 
 /// Every event file of `site` as (path in the site folder, contents).
@@ -16,16 +16,52 @@ pub fn event_files(site: &Site) -> Vec<(String, String)> {
 }
 
 fn calendar(site: &Site, doc: &Document) -> String {
-    let Some(event) = &doc.front.event else {
-        return String::new();
-    };
-    let url = format!("{}{}", site.config.base_url(), doc.url_path);
+    wrap(event_lines(site, doc))
+}
+
+/// One calendar of every upcoming event of `site`, soonest first, for the
+/// events list (`wydarzenia/kalendarz.ics`); `None` when there is none.
+pub fn site_calendar(site: &Site) -> Option<(String, String)> {
+    if site.upcoming_events.is_empty() {
+        return None;
+    }
+    let events = site
+        .upcoming_events
+        .iter()
+        .flat_map(|&i| event_lines(site, &site.pages[i]))
+        .collect();
+    let lang = site.config.lang();
+    Some((
+        format!("{}{CALENDAR_FILE}", events_path(lang)),
+        wrap(events),
+    ))
+}
+
+/// A calendar holding the given event lines, folded as RFC 5545 asks.
+fn wrap(events: Vec<String>) -> String {
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".to_string(),
         "PRODID:-//Tablica//Portal partnerstwa//PL".to_string(),
         "CALSCALE:GREGORIAN".to_string(),
         "METHOD:PUBLISH".to_string(),
+    ];
+    lines.extend(events);
+    lines.push("END:VCALENDAR".to_string());
+    let mut out = String::new();
+    for line in lines {
+        out.push_str(&fold(&line));
+    }
+    out
+}
+
+/// The `VEVENT` of an announcement's event (none without one).
+fn event_lines(site: &Site, doc: &Document) -> Vec<String> {
+    let Some(event) = &doc.front.event else {
+        return Vec::new();
+    };
+    let url = format!("{}{}", site.config.base_url(), doc.url_path);
+    let mut lines = vec![
         "BEGIN:VEVENT".to_string(),
         format!("UID:{}", text(&url)),
         // The announcement's own date keeps the file the same on every build.
@@ -60,12 +96,7 @@ fn calendar(site: &Site, doc: &Document) -> String {
     ));
     lines.push(format!("URL:{}", text(&url)));
     lines.push("END:VEVENT".to_string());
-    lines.push("END:VCALENDAR".to_string());
-    let mut out = String::new();
-    for line in lines {
-        out.push_str(&fold(&line));
-    }
-    out
+    lines
 }
 
 /// `20210421T080000Z`: local time in Poland converted to UTC.

@@ -179,6 +179,7 @@ fn extra_files(
     extra.push((SITEMAP_FILE.to_string(), sitemap::sitemap(site, items)));
     extra.push((ROBOTS_FILE.to_string(), sitemap::robots(site)));
     extra.extend(ics::event_files(site));
+    extra.extend(ics::site_calendar(site));
     extra
 }
 

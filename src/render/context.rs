@@ -9,7 +9,7 @@ use crate::base::diagnostic::{Diagnostic, Lang};
 use crate::base::typography::typeset;
 use crate::content::Document;
 use crate::site::pages::{
-    archive_path, consultations_path, search_path, Crumb, Item, ListOf, ListTitle,
+    archive_path, consultations_path, events_path, search_path, Crumb, Item, ListOf, ListTitle,
     ACCESSIBILITY_PATH, ICS_FILE,
 };
 use crate::site::taxonomy::TaxonomyKind;
@@ -37,6 +37,7 @@ struct ListSource<'s> {
     intro: &'s str,
     crumbs: Vec<Link>,
     feed: Option<String>,
+    calendar: Option<String>,
 }
 
 /// Renders the pages of one site; built once per site, used from many threads.
@@ -271,22 +272,7 @@ impl<'a> Renderer<'a> {
             .collect();
         context.insert("sections", &sections);
         context.insert("archive_path", archive_path(self.lang));
-        let events: Vec<EventCard> = self
-            .site
-            .upcoming_events
-            .iter()
-            .take(5)
-            .filter_map(|&i| {
-                let doc = &self.site.pages[i];
-                let event = doc.front.event.as_ref()?;
-                Some(EventCard {
-                    title: &doc.front.title,
-                    url: format!("{}{}", self.site.config.base_path(), doc.url_path),
-                    event: self.event_view(doc, event),
-                })
-            })
-            .collect();
-        context.insert("upcoming_events", &events);
+        self.insert_upcoming_events(&mut context);
         let open: Vec<Value> = self
             .site
             .consultations
@@ -320,6 +306,33 @@ impl<'a> Renderer<'a> {
         } else {
             ("index.html", context)
         }
+    }
+
+    /// The home page's next five events, and the list of them all.
+    fn insert_upcoming_events(&self, context: &mut Vars) {
+        let events: Vec<EventCard> = self
+            .site
+            .upcoming_events
+            .iter()
+            .take(5)
+            .filter_map(|&i| {
+                let doc = &self.site.pages[i];
+                let event = doc.front.event.as_ref()?;
+                Some(EventCard {
+                    title: &doc.front.title,
+                    url: format!("{}{}", self.site.config.base_path(), doc.url_path),
+                    event: self.event_view(doc, event),
+                })
+            })
+            .collect();
+        // The home page shows five; the list page has them all, and the
+        // calendar file of them all.
+        context.insert(
+            "events_url",
+            &(!self.site.upcoming_events.is_empty())
+                .then(|| format!("{}{}", self.site.config.base_path(), events_path(self.lang))),
+        );
+        context.insert("upcoming_events", &events);
     }
 
     fn archive_crumb(&self) -> Link {
@@ -382,6 +395,7 @@ impl<'a> Renderer<'a> {
             intro: page.intro,
             crumbs: page.crumbs.iter().map(|&c| self.crumb(c)).collect(),
             feed: page.feed,
+            calendar: page.calendar,
         }
     }
 
@@ -420,6 +434,9 @@ impl<'a> Renderer<'a> {
         context.insert("section_content", source.intro);
         if let Some(folder) = &source.feed {
             context.insert("feed_base", &format!("{base}{folder}"));
+        }
+        if let Some(file) = &source.calendar {
+            context.insert("calendar_url", &format!("{base}{file}"));
         }
         let cards: Vec<Value> = pager.items.iter().map(|&i| self.cards[i].clone()).collect();
         context.insert_value("pages", Value::from(cards));

@@ -20,6 +20,8 @@ pub const ATOM_FILE: &str = "atom.xml";
 pub const RSS_FILE: &str = "rss.xml";
 /// Name of an event's iCalendar file, next to its page.
 pub const ICS_FILE: &str = "wydarzenie.ics";
+/// Name of the calendar of every upcoming event, in the events list's folder.
+pub const CALENDAR_FILE: &str = "kalendarz.ics";
 /// URL path of the accessibility statement (the same in both languages:
 /// the law names it in Polish).
 pub const ACCESSIBILITY_PATH: &str = "deklaracja-dostepnosci/";
@@ -53,6 +55,8 @@ pub enum ListOf {
     Section(usize),
     /// Announcements of public consultations, open ones first.
     Consultations,
+    /// Announcements of events that have not ended, soonest first.
+    Events,
     /// A year of the archive, by index.
     Year(usize),
     /// A month of the archive, by year and month index.
@@ -77,6 +81,8 @@ pub struct ListPage<'s> {
     pub feed: Option<String>,
     /// The announcements listed, as indexes into [`Site::pages`].
     pub pages: &'s [usize],
+    /// An iCalendar file of the list's events, within the site.
+    pub calendar: Option<String>,
 }
 
 /// A list's title: fixed text, a translated word, or both.
@@ -113,6 +119,14 @@ pub fn archive_path(lang: Lang) -> &'static str {
     match lang {
         Lang::Pl => "archiwum/",
         Lang::En => "archive/",
+    }
+}
+
+/// URL path of the list of upcoming events.
+pub fn events_path(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Pl => "wydarzenia/",
+        Lang::En => "events/",
     }
 }
 
@@ -153,6 +167,7 @@ impl Site {
             crumbs,
             feed: None,
             pages,
+            calendar: None,
         };
         match list {
             ListOf::Section(index) => {
@@ -179,6 +194,15 @@ impl Site {
                 vec![Crumb::Home],
                 &self.consultations,
             ),
+            ListOf::Events => ListPage {
+                calendar: Some(format!("{}{CALENDAR_FILE}", events_path(lang))),
+                ..plain(
+                    ListTitle::Key("upcoming_events"),
+                    events_path(lang).to_string(),
+                    vec![Crumb::Home],
+                    &self.upcoming_events,
+                )
+            },
             ListOf::Year(y) => plain(
                 ListTitle::KeyThenText("archive", self.archive[y].year.to_string()),
                 self.year_path(y),
@@ -213,6 +237,7 @@ impl Site {
             crumbs: vec![Crumb::Home, Crumb::Taxonomy(t)],
             feed: (!term.pages.is_empty()).then(|| term.url_path.clone()),
             pages: &term.pages,
+            calendar: None,
         }
     }
 
@@ -225,6 +250,9 @@ impl Site {
         }
         if !self.consultations.is_empty() {
             lists.push(ListOf::Consultations);
+        }
+        if !self.upcoming_events.is_empty() {
+            lists.push(ListOf::Events);
         }
         for (t, taxonomy) in self.taxonomies.iter().enumerate() {
             lists.extend((0..taxonomy.terms.len()).map(|i| ListOf::Term(t, i)));
@@ -294,6 +322,10 @@ impl Site {
             self.event_pages()
                 .map(|doc| format!("{}{ICS_FILE}", doc.url_path)),
         );
+        if !self.upcoming_events.is_empty() {
+            let lang = self.config.lang();
+            files.push(format!("{}{CALENDAR_FILE}", events_path(lang)));
+        }
         files
     }
 
