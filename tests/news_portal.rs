@@ -617,3 +617,35 @@ fn the_events_list_and_its_calendar_hold_every_upcoming_event() {
     let check = fx.run(&["check", "--now", "2021-09-15"]);
     assert!(!check.stdout.contains("link-broken"), "{}", check.stdout);
 }
+
+/// A news list names its feeds in words a resident understands, and a menu
+/// entry for editors (`footer_only`) stays out of the residents' menu.
+#[test]
+fn news_lists_name_their_feeds_and_editor_pages_stay_in_the_footer() {
+    let fx = fixture();
+    fx.build_ok(&[]);
+    let list = unquoted(&fx.read("public/alfa/aktualnosci/index.html"));
+    assert!(list.contains("class=feed-links"), "{list}");
+    assert!(
+        list.contains("href=/alfa/rss.xml") && list.contains("href=/alfa/atom.xml"),
+        "{list}"
+    );
+
+    let config = fx.read("config.yaml");
+    fx.write(
+        "config.yaml",
+        config.replace(
+            "    paginate_by: 2\n",
+            "    paginate_by: 2\n    menu:\n      - { title: Aktualności, url: /aktualnosci/ }\n      - { title: Poradnik redaktora, url: /aktualnosci/, footer_only: true }\n",
+        ),
+    );
+    fx.build_ok(&[]);
+    let home = fx.read("public/alfa/index.html");
+    let nav = &home[home.find("class=main-nav").unwrap()..home.find("</nav>").unwrap()];
+    assert!(
+        nav.contains("Aktualności") && !nav.contains("Poradnik redaktora"),
+        "{nav}"
+    );
+    let footer = &home[home.find("<footer").unwrap()..];
+    assert!(footer.contains("Poradnik redaktora"), "{footer}");
+}
