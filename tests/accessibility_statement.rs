@@ -177,3 +177,71 @@ fn site_without_statement_has_no_statement_page() {
     fx.build_ok(&[]);
     assert!(!fx.exists(PAGE));
 }
+
+/// Every page points at the statement twice: the `deklaracja-dostępności`
+/// meta element the technical conditions (v2.0) recommend, with its full
+/// address, and the link in the footer.
+#[test]
+fn every_page_points_at_the_statement_in_its_head_and_footer() {
+    let fx = fixture_with(STATEMENT, "pl");
+    fx.write(
+        "content/alfa/aktualnosci/2021-01-10-jeden.md",
+        announcement("Jeden", "2021-01-10", "Treść."),
+    );
+    fx.build_ok(&["--now", "2026-12-04"]);
+    let pages = [
+        "public/alfa/index.html",
+        "public/alfa/aktualnosci/jeden/index.html",
+        "public/alfa/404.html",
+        PAGE,
+    ];
+    for page in pages {
+        let html = unquoted(&fx.read(page));
+        assert!(
+            html.contains("<meta content=https://example.org/alfa/deklaracja-dostepnosci/ name=deklaracja-dostępności>"),
+            "{page}: {html}"
+        );
+        let footer = &html[html.find("<footer").unwrap()..];
+        assert!(
+            footer.contains("href=/alfa/deklaracja-dostepnosci/"),
+            "{page}"
+        );
+    }
+}
+
+/// The statement is reviewed every year by 31 March: a review older than
+/// the last cycle is a warning at its config line, in `check` and `build`.
+#[test]
+fn a_statement_not_reviewed_for_the_last_31_march_is_a_warning() {
+    let old = STATEMENT.replace("reviewed: 2026-03-25", "reviewed: 2025-03-20");
+    let fx = fixture_with(&old, "pl");
+    let line = fx
+        .read("config.yaml")
+        .lines()
+        .position(|l| l.contains("reviewed: 2025-03-20"))
+        .unwrap()
+        + 1;
+    for command in ["check", "build"] {
+        let run = fx.run(&[command, "--now", "2026-12-04"]);
+        let text = format!("{}{}", run.stdout, run.stderr);
+        assert!(
+            text.contains("brakuje przeglądu do 31 marca 2026 r."),
+            "{command}: {text}"
+        );
+        assert!(
+            text.contains(&format!("config.yaml:{line}:")),
+            "{command}: {text}"
+        );
+        assert!(text.contains("co roku do 31 marca"), "{command}: {text}");
+    }
+    // Before this year's 31 March, last year's review is still in time.
+    let run = fx.run(&["check", "--now", "2026-03-15"]);
+    assert!(!run.stdout.contains("przeglądu"), "{}", run.stdout);
+    // A review after the last cycle began is fine.
+    let fine = fixture_with(
+        &STATEMENT.replace("reviewed: 2026-03-25", "reviewed: 2025-04-02"),
+        "pl",
+    );
+    let run = fine.run(&["check", "--now", "2026-03-20"]);
+    assert!(!run.stdout.contains("przeglądu"), "{}", run.stdout);
+}

@@ -227,7 +227,10 @@ pub fn check(command: &CheckCommand) -> Result<CheckReport, Vec<Diagnostic>> {
     // Every site is loaded: any of them may be the target of a link.
     let all: Vec<&SiteConfig> = workspace.sites.iter().collect();
     let assembled = pipeline::assemble(&workspace, &all, model, &mut |_| {});
-    let problems: Vec<Diagnostic> = assembled.problems().cloned().collect();
+    let mut problems: Vec<Diagnostic> = assembled.problems().cloned().collect();
+    problems.extend(crate::config::statement_review_warnings(
+        &workspace, model.now,
+    ));
     let (scheduled, sites) = (assembled.scheduled, assembled.sites);
     if let Some(p) = &command.progress {
         p.stage("check");

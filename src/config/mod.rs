@@ -846,14 +846,16 @@ mod tests {
     }
 
     #[test]
-    fn a_statement_reviewed_over_a_year_ago_gets_a_warning() {
+    fn a_statement_not_reviewed_by_the_last_31_march_gets_a_warning() {
         let statement = "    accessibility:\n      entity: U\n      published: 2020-01-01\n      updated: 2020-01-01\n      status: zgodna\n      prepared: 2020-01-01\n      reviewed: 2025-03-20\n      assessment: samoocena\n      contact: {person: K, email: a@b.pl, phone: \"1\"}\n      architecture: A\n      communication: C\n";
         let ws = parse_str(&format!("{MINIMAL}{statement}")).unwrap();
         let day = |s| PageDate::parse(s).unwrap();
-        assert!(statement_review_warnings(&ws, day("2026-03-20")).is_empty());
-        let late = statement_review_warnings(&ws, day("2026-03-21"));
+        // Reviewed 20.03.2025: in time for 31.03.2025, late after 31.03.2026.
+        assert!(statement_review_warnings(&ws, day("2026-03-31")).is_empty());
+        let late = statement_review_warnings(&ws, day("2026-04-01"));
         assert_eq!(late.len(), 1);
         assert_eq!(late[0].location.line, Some(14), "{late:?}");
+        // A review date in the future is a warning too.
         assert_eq!(statement_review_warnings(&ws, day("2025-03-19")).len(), 1);
     }
 

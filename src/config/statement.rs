@@ -95,9 +95,19 @@ pub fn statement_review_warnings(workspace: &Workspace, today: PageDate) -> Vec<
         let Ok(reviewed) = PageDate::parse(&statement.reviewed) else {
             continue;
         };
-        let year_later = PageDate {
-            year: reviewed.year + 1,
-            ..reviewed
+        // The statement is reviewed every year by 31 March: the review for
+        // the latest deadline must come after the one before it.
+        // The latest deadline that has passed (31 March itself is in time).
+        let deadline_year = if (today.month, today.day) > (3, 31) {
+            today.year
+        } else {
+            today.year - 1
+        };
+        let cycle_start = PageDate {
+            year: deadline_year - 1,
+            month: 3,
+            day: 31,
+            time: None,
         };
         let shown = reviewed.numeric();
         let id = &site.id;
@@ -110,18 +120,18 @@ pub fn statement_review_warnings(workspace: &Workspace, today: PageDate) -> Vec<
                     "the review date of the accessibility statement of {id} ({shown}) is in the future"
                 ),
             ));
-        } else if year_later.date_only() < today {
+        } else if reviewed.date_only() <= cycle_start {
             warnings.push(
                 Diagnostic::warning(
                     location,
                     text!(
-                        "deklarację dostępności witryny {id} ostatnio przejrzano {shown}: minął ponad rok",
-                        "the accessibility statement of {id} was last reviewed on {shown}: over a year ago"
+                        "deklarację dostępności witryny {id} ostatnio przejrzano {shown}: brakuje przeglądu do 31 marca {deadline_year} r.",
+                        "the accessibility statement of {id} was last reviewed on {shown}: the review due by 31 March {deadline_year} is missing"
                     ),
                 )
                 .with_hint(Text::new(
-                    "przejrzyj deklarację (co roku do 31 marca) i wpisz nową datę w reviewed:",
-                    "review the statement (every year by 31 March) and put the new date in reviewed:",
+                    "przejrzyj deklarację i wpisz datę przeglądu w reviewed: – deklarację (ustawa o dostępności cyfrowej, art. 10) przegląda się co roku do 31 marca",
+                    "review the statement and put the date in reviewed: – the statement (Polish digital accessibility act, art. 10) is reviewed every year by 31 March",
                 )),
             );
         }

@@ -34,6 +34,8 @@ pub(super) struct SiteView<'a> {
     pub(super) eu_funds: Option<ImageView>,
     /// Address of the accessibility statement page, when the site has one.
     pub(super) accessibility_url: Option<String>,
+    /// Its full address, for `<meta name="deklaracja-dostępności">`.
+    pub(super) accessibility_address: Option<String>,
     /// Address of the search page, when the theme has one.
     pub(super) search_url: Option<String>,
 }
@@ -307,6 +309,10 @@ pub(super) fn site_view<'a>(theme: &Theme, config: &'a SiteConfig, lang: Lang) -
             .accessibility
             .as_ref()
             .map(|_| format!("{base}{ACCESSIBILITY_PATH}")),
+        accessibility_address: config
+            .accessibility
+            .as_ref()
+            .map(|_| format!("{}{ACCESSIBILITY_PATH}", config.base_url())),
         search_url: theme
             .offers_search()
             .then(|| format!("{base}{}", search_path(lang))),
