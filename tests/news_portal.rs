@@ -649,3 +649,30 @@ fn news_lists_name_their_feeds_and_editor_pages_stay_in_the_footer() {
     let footer = &home[home.find("<footer").unwrap()..];
     assert!(footer.contains("Poradnik redaktora"), "{footer}");
 }
+
+/// The list of consultations shows each one's state and period, judged on
+/// the build's date, as the single page does.
+#[test]
+fn the_consultations_list_shows_state_and_period() {
+    let fx = fixture();
+    write_consultation_page(&fx);
+    for (now, state) in [
+        ("2021-09-01", "zaplanowane"),
+        ("2021-09-20", "trwają"),
+        ("2021-10-07", "zakończone"),
+    ] {
+        fx.build_ok(&["--now", now]);
+        let list = unquoted(&fx.read("public/alfa/konsultacje/index.html"));
+        assert!(
+            list.contains(&format!("<strong>{state}</strong>")),
+            "{now}: {list}"
+        );
+        let card = &list[list.find("class=card-consultation").unwrap()..];
+        let card = &card[..card.find("</p>").unwrap()];
+        assert!(
+            card.contains("<time datetime=2021-09-15>")
+                && card.contains("<time datetime=2021-10-06>"),
+            "{now}: {card}"
+        );
+    }
+}

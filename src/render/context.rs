@@ -536,11 +536,7 @@ impl<'a> Renderer<'a> {
             to: consultation.to.view(self.lang),
             how: &consultation.how,
             form: consultation.form.as_deref(),
-            status: match status {
-                ConsultationStatus::Open => "open",
-                ConsultationStatus::Planned => "planned",
-                ConsultationStatus::Closed => "closed",
-            },
+            status: status.css_name(),
             status_label: self.theme.string(self.lang, status.i18n_key()),
         }
     }

@@ -97,6 +97,19 @@ pub(super) struct Card<'a> {
     pub(super) categories: &'a [String],
     pub(super) gminy: &'a [String],
     pub(super) site_title: &'a str,
+    /// For an announcement of a consultation: its state and period, which
+    /// every list shows (the state is judged on the build's date).
+    pub(super) consultation: Option<CardConsultation>,
+}
+
+#[derive(Serialize)]
+pub(super) struct CardConsultation {
+    /// `open`, `planned` or `closed`.
+    pub(super) status: &'static str,
+    /// The key of the state's words in the translations.
+    pub(super) status_key: &'static str,
+    pub(super) from: DateView,
+    pub(super) to: DateView,
 }
 
 #[derive(Serialize)]
@@ -256,6 +269,15 @@ pub(super) fn card<'a>(
         categories: &doc.front.categories,
         gminy: &doc.front.gminy,
         site_title: &site.config.title,
+        consultation: doc.front.consultation.as_ref().map(|c| {
+            let status = crate::site::ConsultationStatus::of(c, site.now);
+            CardConsultation {
+                status: status.css_name(),
+                status_key: status.i18n_key(),
+                from: c.from.view(lang),
+                to: c.to.view(lang),
+            }
+        }),
     }
 }
 

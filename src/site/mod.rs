@@ -167,6 +167,15 @@ impl ConsultationStatus {
         }
     }
 
+    /// The state as a word for class names and data: `open`, `planned`, `closed`.
+    pub fn css_name(self) -> &'static str {
+        match self {
+            ConsultationStatus::Open => "open",
+            ConsultationStatus::Planned => "planned",
+            ConsultationStatus::Closed => "closed",
+        }
+    }
+
     /// The i18n key of the status ("trwają", "zaplanowane", "zakończone").
     pub fn i18n_key(self) -> &'static str {
         match self {
