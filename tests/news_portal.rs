@@ -676,3 +676,38 @@ fn the_consultations_list_shows_state_and_period() {
         );
     }
 }
+
+/// The metryczka: who produced and who published the information, and its
+/// change history, written with Polish or English keys; a change with a
+/// date that does not exist is an error at the `changes:` line.
+#[test]
+fn the_metryczka_shows_who_produced_published_and_changed_the_page() {
+    let fx = fixture();
+    fx.write(
+        "content/alfa/aktualnosci/2021-05-01-metryczka.md",
+        "---\ntitle: Metryczka\ndate: 2021-05-01\nwytworzył: Referat Rozwoju\npublished_by: Anna Nowak\nzmiany:\n  - data: 03.05.2021\n    opis: Poprawiono godzinę spotkania.\n---\nTreść.\n",
+    );
+    fx.build_ok(&[]);
+    let html = unquoted(&fx.read("public/alfa/aktualnosci/metryczka/index.html"));
+    let record = &html[html.find("aria-labelledby=metryczka").unwrap()..];
+    let record = &record[..record.find("</section>").unwrap()];
+    for expected in [
+        "<h2 id=metryczka>Metryczka</h2>",
+        "<dd>Referat Rozwoju</dd>",
+        "<dd>Anna Nowak, <time datetime=2021-05-01>",
+        "<time datetime=2021-05-03>",
+        "Poprawiono godzinę spotkania.",
+    ] {
+        assert!(record.contains(expected), "{expected}: {record}");
+    }
+    fx.write(
+        "content/alfa/aktualnosci/2021-05-01-metryczka.md",
+        "---\ntitle: Metryczka\ndate: 2021-05-01\nchanges:\n  - date: 31.04.2021\n    note: Zmiana.\n---\nTreść.\n",
+    );
+    let run = fx.build(&[]);
+    run.assert_failed();
+    let errors = run.errors();
+    assert_eq!(errors.len(), 1, "{}", run.stderr);
+    assert_eq!(errors[0].line, Some(4), "{}", run.stderr);
+    assert!(errors[0].message.contains("31.04.2021"), "{}", run.stderr);
+}

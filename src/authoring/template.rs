@@ -68,17 +68,8 @@ pub fn front_matter(draft: &Draft, site: &SiteConfig) -> String {
         Some(source) => format!("source: {}", quoted(source)),
         None => commented("# source: \"Urząd Gminy …\"", "źródło informacji"),
     });
-    lines.push(if draft.draft {
-        commented(
-            "draft: true",
-            "szkic: nie jest publikowany; gdy treść jest gotowa, usuń tę linię",
-        )
-    } else {
-        commented(
-            "# draft: true",
-            "szkic: nie jest publikowany, dopóki jest ta linia",
-        )
-    });
+    lines.extend(record_hints());
+    lines.push(draft_line(draft.draft));
     lines.extend([
         commented(
             "# attachments:",
@@ -110,6 +101,39 @@ pub fn front_matter(draft: &Draft, site: &SiteConfig) -> String {
         "---".to_string(),
     ]);
     lines.join("\n") + "\n"
+}
+
+/// `draft: true` for a new page, or the key commented for an import.
+fn draft_line(draft: bool) -> String {
+    if draft {
+        commented(
+            "draft: true",
+            "szkic: nie jest publikowany; gdy treść jest gotowa, usuń tę linię",
+        )
+    } else {
+        commented(
+            "# draft: true",
+            "szkic: nie jest publikowany, dopóki jest ta linia",
+        )
+    }
+}
+
+/// The metryczka's keys, commented: who produced and who published the
+/// information, and the history of its changes.
+fn record_hints() -> [String; 5] {
+    [
+        commented(
+            "# produced_by: \"Referat Rozwoju Urzędu Gminy …\"",
+            "metryczka: kto wytworzył informację",
+        ),
+        commented(
+            "# published_by: \"Imię Nazwisko\"",
+            "metryczka: kto ją opublikował",
+        ),
+        commented("# changes:", "historia zmian: data i opis każdej zmiany"),
+        "#   - date: 20.01.2021".to_string(),
+        "#     note: \"Przesunięto termin spotkania\"".to_string(),
+    ]
 }
 
 /// A line of YAML with a comment after it, comments lined up in one column.

@@ -27,6 +27,9 @@ pub const KNOWN_KEYS: &[&str] = &[
     "event",
     "consultation",
     "gallery",
+    "produced_by",
+    "published_by",
+    "changes",
 ];
 
 /// The Polish names of the keys, as (Polish, English): what a clerk types
@@ -54,6 +57,12 @@ pub const POLISH_KEYS: &[(&str, &str)] = &[
     ("konsultacje", "consultation"),
     ("konsultacja", "consultation"),
     ("galeria", "gallery"),
+    ("wytworzył", "produced_by"),
+    ("wytworzyl", "produced_by"),
+    ("opublikował", "published_by"),
+    ("opublikowal", "published_by"),
+    ("zmiany", "changes"),
+    ("opis", "note"),
     ("plik", "file"),
     ("początek", "start"),
     ("poczatek", "start"),
@@ -98,6 +107,46 @@ struct RawFrontMatter {
     consultation: Option<RawConsultation>,
     #[serde(default, alias = "galeria")]
     gallery: Vec<GalleryEntry>,
+    #[serde(alias = "wytworzył", alias = "wytworzyl")]
+    produced_by: Option<String>,
+    #[serde(alias = "opublikował", alias = "opublikowal")]
+    published_by: Option<String>,
+    #[serde(default, alias = "zmiany")]
+    changes: Vec<RawChange>,
+}
+
+/// One entry of a page's change history, as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChange {
+    #[serde(alias = "data")]
+    date: String,
+    #[serde(alias = "opis")]
+    note: String,
+}
+
+/// The metryczka Polish public portals show under an announcement (as the
+/// BIP does): who produced the information, who published it, and what
+/// changed when. Each part is optional.
+#[derive(Debug, Clone, Default)]
+pub struct Record {
+    pub produced_by: Option<String>,
+    pub published_by: Option<String>,
+    /// Oldest first, as written.
+    pub changes: Vec<Change>,
+}
+
+impl Record {
+    pub fn is_empty(&self) -> bool {
+        self.produced_by.is_none() && self.published_by.is_none() && self.changes.is_empty()
+    }
+}
+
+/// A change to a published page: when, and what.
+#[derive(Debug, Clone)]
+pub struct Change {
+    pub date: PageDate,
+    pub note: String,
 }
 
 /// The keys and values as written, or the YAML error explained.
@@ -238,6 +287,7 @@ pub struct FrontMatter {
     pub event: Option<Event>,
     pub consultation: Option<Consultation>,
     pub gallery: Vec<GalleryEntry>,
+    pub record: Record,
 }
 
 /// A file split into its front matter and its Markdown body.
@@ -304,7 +354,7 @@ pub fn parse(
     yaml: &str,
     requirement: Requirement,
 ) -> Result<FrontMatter, Vec<Diagnostic>> {
-    let raw = raw_front_matter(path, yaml)?;
+    let mut raw = raw_front_matter(path, yaml)?;
     let mut problems = Vec::new();
     let title = match raw.title.as_deref().map(str::trim) {
         Some(t) if !t.is_empty() => t.to_string(),
@@ -345,6 +395,12 @@ pub fn parse(
     let consultation = raw
         .consultation
         .and_then(|c| parse_consultation(path, yaml, c, &mut problems));
+    let changes = std::mem::take(&mut raw.changes);
+    let record = Record {
+        produced_by: raw.produced_by.take().filter(|s| !s.trim().is_empty()),
+        published_by: raw.published_by.take().filter(|s| !s.trim().is_empty()),
+        changes: parse_changes(path, yaml, changes, &mut problems),
+    };
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -366,7 +422,51 @@ pub fn parse(
         event,
         consultation,
         gallery: raw.gallery,
+        record,
     })
+}
+
+/// The change history: each date must exist and each note say something.
+fn parse_changes(
+    path: &Path,
+    yaml: &str,
+    changes: Vec<RawChange>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Change> {
+    changes
+        .into_iter()
+        .filter_map(|c| {
+            let date = match PageDate::parse(&c.date) {
+                Ok(date) => date,
+                Err(message) => {
+                    problems.push(
+                        Diagnostic::error(key_location(path, yaml, "changes"), message).with_hint(
+                            Text::new(
+                                "popraw datę tej zmiany na istniejącą, np. date: 20.01.2021",
+                                "change the date of this change to a real one, e.g. date: 2021-01-20",
+                            ),
+                        ),
+                    );
+                    return None;
+                }
+            };
+            let note = c.note.trim().to_string();
+            if note.is_empty() {
+                problems.push(
+                    Diagnostic::error(
+                        key_location(path, yaml, "changes"),
+                        Text::new("zmiana nie ma opisu", "a change has no note"),
+                    )
+                    .with_hint(Text::new(
+                        "napisz w note:, co się zmieniło, np. note: \"Przesunięto termin spotkania\"",
+                        "say in note: what changed, e.g. note: \"The meeting moved to Friday\"",
+                    )),
+                );
+                return None;
+            }
+            Some(Change { date, note })
+        })
+        .collect()
 }
 
 fn parse_nested_date(

@@ -624,6 +624,7 @@ impl<'a> Renderer<'a> {
                 .consultation
                 .as_ref()
                 .map(|c| self.consultation_view(c)),
+            record: record_view(&doc.front.record, self.lang),
             related: neighbours.map_or(Vec::new(), |n| {
                 n.related.iter().map(|&i| self.cards[i].clone()).collect()
             }),

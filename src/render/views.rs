@@ -135,6 +135,41 @@ pub(super) struct PageView<'a> {
     pub(super) gallery: Vec<GalleryView<'a>>,
     pub(super) event: Option<EventView<'a>>,
     pub(super) consultation: Option<ConsultationView<'a>>,
+    /// The metryczka, when the page gives any of it.
+    pub(super) record: Option<RecordView<'a>>,
+}
+
+/// Who produced and published the information and its change history.
+#[derive(Serialize)]
+pub(super) struct RecordView<'a> {
+    pub(super) produced_by: Option<&'a str>,
+    pub(super) published_by: Option<&'a str>,
+    pub(super) changes: Vec<ChangeView<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct ChangeView<'a> {
+    pub(super) date: DateView,
+    pub(super) note: &'a str,
+}
+
+/// The metryczka of a page, when it has any.
+pub(super) fn record_view(
+    record: &crate::content::front_matter::Record,
+    lang: Lang,
+) -> Option<RecordView<'_>> {
+    (!record.is_empty()).then(|| RecordView {
+        produced_by: record.produced_by.as_deref(),
+        published_by: record.published_by.as_deref(),
+        changes: record
+            .changes
+            .iter()
+            .map(|c| ChangeView {
+                date: c.date.view(lang),
+                note: &c.note,
+            })
+            .collect(),
+    })
 }
 
 #[derive(Serialize)]

@@ -44,7 +44,7 @@ function printed() {
   const external = links.filter((a) => /^https?:$/.test(a.protocol) && a.host !== location.host);
   return {
     shown: Object.fromEntries(
-      ['h1', 'main .meta', 'main .prose', '.attachments', '.header-search', '.eu-strip', '.switches', '.main-nav', '.taxonomies', '.page-actions'].map((s) => [s, shown(s)]),
+      ['h1', 'main .meta', 'main .prose', '.attachments', '.record', '.header-search', '.eu-strip', '.switches', '.main-nav', '.taxonomies', '.page-actions'].map((s) => [s, shown(s)]),
     ),
     attachments: [...document.querySelectorAll('.attachments li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim()),
     internalExpanded: internal.filter((a) => !['none', 'normal', '""'].includes(after(a))).map((a) => a.getAttribute('href')),
@@ -143,8 +143,8 @@ async function printTests(browser, origin) {
     await page.goto(`${origin}/${ANNOUNCEMENT}`);
     await page.emulateMedia({ media: 'print' });
     const p = await page.evaluate(printed);
-    await test('print: the title, dates, text and attachments are printed', async () => {
-      for (const sel of ['h1', 'main .meta', 'main .prose', '.attachments']) same(p.shown[sel], true, sel);
+    await test('print: the title, dates, text, attachments and metryczka are printed', async () => {
+      for (const sel of ['h1', 'main .meta', 'main .prose', '.attachments', '.record']) same(p.shown[sel], true, sel);
       expect(p.attachments.length === 2 && p.attachments[0].includes('Projekt strategii'), `attachments: ${JSON.stringify(p.attachments)}`);
     });
     await test('print: tools, search, logo strip, menu and tags are left out', async () => {
