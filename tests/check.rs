@@ -563,3 +563,51 @@ fn check_reports_load_errors_and_findings_in_one_run() {
         run.stdout
     );
 }
+
+/// A YouTube player waits for a click (from the privacy host), and any
+/// other embedded website is a warning at its line.
+#[test]
+fn embeds_load_on_a_click_and_other_websites_are_a_warning() {
+    let fx = Fixture::new();
+    let site =
+        site("alfa", "Partnerstwo Alfa", "https://example.org/alfa/") + "    unsafe_html: true\n";
+    fx.write("config.yaml", config(&[site]));
+    fx.write_site_skeleton("alfa", "Partnerstwo Alfa");
+    let file = "content/alfa/aktualnosci/2021-03-02-film.md";
+    fx.write(
+        file,
+        "---\ntitle: Film\ndate: 2021-03-02\n---\nRelacja z forum, z napisami:\n\n<iframe src=\"https://www.youtube.com/embed/abc123\" title=\"Relacja z Forum Partnerstwa\"></iframe>\n\nLicznik:\n\n<iframe src=\"https://widgets.example.com/licznik\" title=\"Licznik\"></iframe>\n",
+    );
+    let run = fx.run(&["check", "--format", "json"]);
+    let (rows, _) = json_rows(&run);
+    assert!(
+        rows.contains(&(
+            format!("{file}:11:1"),
+            "embed-third-party".to_string(),
+            "warning".to_string()
+        )),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        rows.iter().filter(|r| r.1 == "embed-third-party").count(),
+        1,
+        "{}",
+        run.stdout
+    );
+    fx.build_ok(&[]);
+    let html = fx.read("public/alfa/aktualnosci/film/index.html");
+    assert!(
+        !html.contains("youtube.com/embed"),
+        "the player loads with the page: {html}"
+    );
+    assert!(
+        html.contains("data-embed=https://www.youtube-nocookie.com/embed/abc123")
+            || html.contains("data-embed=\"https://www.youtube-nocookie.com/embed/abc123\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("https://www.youtube.com/watch?v=abc123"),
+        "{html}"
+    );
+}

@@ -153,6 +153,12 @@ rules! {
          "A resident would see the editor's instructions instead of the announcement."],
         ["zastąp akapit „Tu wpisz treść ogłoszenia…” treścią ogłoszenia albo przywróć linię draft: true, jeśli to jeszcze szkic",
          "replace the paragraph \"Tu wpisz treść ogłoszenia…\" with the announcement, or put back the line draft: true while it is a draft"];
+    EMBED_THIRD_PARTY: "embed-third-party", Warning,
+        ["treść z innej witryny wczytuje się razem ze stroną", "content from another website loads with the page"],
+        ["Cudza witryna dowiaduje się o każdym odwiedzającym i może zapisywać pliki cookie, na co portal urzędu musiałby pytać o zgodę.",
+         "The other website learns about every visitor and may set cookies, which a public body's portal would have to ask consent for."],
+        ["zamiast osadzać, podaj odnośnik do tej treści; filmy z YouTube i mapy Google Tablica wczytuje dopiero po kliknięciu",
+         "link to the content instead of embedding it; YouTube videos and Google maps are loaded by Tablica only on a click"];
     VIDEO_NO_TRANSCRIPT: "video-no-transcript", Warning,
         ["nagranie bez napisów ani transkrypcji", "a recording without captions or a transcript"],
         ["Osoba niesłysząca nie pozna treści nagrania, a niewidoma nie dowie się, co jest pokazane.",

@@ -50,6 +50,7 @@ fn check_document(doc: &Document) -> Vec<Finding> {
         (rules::TEXT_CAPITALS, &facts.capitals),
         (rules::TEXT_SENSORY, &facts.sensory),
         (rules::TEXT_PLACEHOLDER, &facts.placeholders),
+        (rules::EMBED_THIRD_PARTY, &facts.third_party),
     ];
     for (rule, found) in phrases {
         for p in found {

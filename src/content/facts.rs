@@ -96,6 +96,9 @@ pub struct Facts {
     pub sensory: Vec<PhraseFact>,
     /// Paragraphs still holding the placeholder text of `tablica new`.
     pub placeholders: Vec<PhraseFact>,
+    /// Content of another website loaded into the page (`<iframe>` or
+    /// `<script>` from another host, but the players Tablica defers), by host.
+    pub third_party: Vec<PhraseFact>,
     pub embeds: Vec<EmbedFact>,
     /// The front matter's attachments, at their `title:`.
     pub attachments: Vec<AttachmentFact>,
@@ -427,6 +430,29 @@ impl<'b> Collector<'b> {
         }
     }
 
+    /// `<iframe>` and `<script>` elements that load another website.
+    fn third_party(&mut self, html: &str, lower: &str, offset: usize) {
+        for tag in ["<iframe", "<script"] {
+            for (at, _) in lower.match_indices(tag) {
+                let end = lower[at..].find('>').map_or(lower.len(), |e| at + e);
+                let element = &html[at..end];
+                let Some(src) = attribute_values(element, "src").into_iter().next() else {
+                    continue;
+                };
+                if let (Some(host), false) = (
+                    crate::content::embeds::host_of(src),
+                    crate::content::embeds::is_deferred(src),
+                ) {
+                    let pos = self.pos(offset + at);
+                    self.facts.third_party.push(PhraseFact {
+                        text: host.to_string(),
+                        pos,
+                    });
+                }
+            }
+        }
+    }
+
     /// Embeds, ids, tables and images written as raw HTML.
     fn raw_html(&mut self, html: &str, offset: usize) {
         if !html.contains('<') {
@@ -448,6 +474,7 @@ impl<'b> Collector<'b> {
                 has_text_alternative,
             });
         }
+        self.third_party(html, &lower, offset);
         if lower.contains("<table") {
             self.raw_table = Some((self.pos(offset), false));
         }

@@ -3,6 +3,7 @@
 //! renders its body. Each file is loaded on its own, in parallel; nothing
 //! here looks at other files, so `serve` can reload just one.
 
+pub mod embeds;
 pub mod facts;
 pub mod files;
 pub mod front_matter;
@@ -291,7 +292,7 @@ fn render_body(
     split: &front_matter::Split,
     bundle_dir: &Path,
 ) -> Rendered {
-    markdown::render(
+    let mut rendered = markdown::render(
         split.body,
         &MarkdownContext {
             base_path: site.base_path(),
@@ -301,7 +302,12 @@ fn render_body(
             lang: site.lang(),
             bundle_dir,
         },
-    )
+    );
+    // Players survive only raw HTML a site allowed; they load on a click.
+    if site.unsafe_html {
+        rendered.html = embeds::defer(&rendered.html);
+    }
+    rendered
 }
 
 /// Where the title, date and attachments of a page are written, for the check.

@@ -168,8 +168,43 @@
     });
   }
 
+  /* A YouTube player or a Google map waits behind a link until the reader
+     asks for it (nothing loads from Google before); the texts come from
+     <main data-embed-…>. */
+  function setupEmbeds() {
+    var main = document.querySelector("main[data-embed-load]");
+    var boxes = document.querySelectorAll("[data-embed]");
+    if (!main || !boxes.length) return;
+    for (var i = 0; i < boxes.length; i++) {
+      var box = boxes[i];
+      var note = document.createElement("p");
+      note.className = "embed-note";
+      note.textContent = main.getAttribute("data-embed-note");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "button";
+      button.textContent = main.getAttribute("data-embed-load");
+      button.addEventListener("click", loadEmbed.bind(null, box));
+      box.insertBefore(note, box.firstChild);
+      box.appendChild(button);
+    }
+  }
+
+  function loadEmbed(box) {
+    var frame = document.createElement("iframe");
+    frame.src = box.getAttribute("data-embed");
+    frame.title = box.getAttribute("data-embed-title");
+    frame.setAttribute("allowfullscreen", "");
+    frame.setAttribute("allow", "fullscreen; picture-in-picture");
+    frame.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
+    box.textContent = "";
+    box.appendChild(frame);
+    frame.focus();
+  }
+
   function init() {
     setupMenu();
+    setupEmbeds();
     var boxes = document.querySelectorAll("[data-switches]");
     for (var i = 0; i < boxes.length; i++) setupSwitches(boxes[i]);
     setupPrint();
