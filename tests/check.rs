@@ -611,3 +611,48 @@ fn embeds_load_on_a_click_and_other_websites_are_a_warning() {
         "{html}"
     );
 }
+
+/// The PDF attachments residents get: a scan, a file without structure,
+/// title and language, and an accessible one (made by
+/// tests/fixtures/make_pdfs.py) give exactly the expected findings, at
+/// their `title:` lines.
+#[test]
+fn pdf_attachments_are_judged_for_text_tags_title_and_language() {
+    let fx = Fixture::partnership("https://example.org/alfa/");
+    let file = "content/alfa/aktualnosci/2021-03-02-uchwaly.md";
+    fx.write(
+        file,
+        "---\ntitle: Uchwały\ndate: 2021-03-02\nattachments:\n  - file: skan.pdf\n    title: Uchwała nr 1 (skan)\n  - file: bez-struktury.pdf\n    title: Uchwała nr 2\n  - file: dostepny.pdf\n    title: Uchwała nr 3\n---\nUchwały rad gmin.\n",
+    );
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for name in ["skan.pdf", "bez-struktury.pdf", "dostepny.pdf"] {
+        fx.write(
+            &format!("content/alfa/aktualnosci/2021-03-02-uchwaly/{name}"),
+            std::fs::read(fixtures.join(name)).unwrap(),
+        );
+    }
+    let run = fx.run(&["check", "--format", "json"]);
+    run.assert_ok();
+    let (rows, _) = json_rows(&run);
+    let found: Vec<(String, String)> = rows
+        .iter()
+        .map(|(place, rule, _)| (place.clone(), rule.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (format!("{file}:6:5"), "pdf-no-text".to_string()),
+            (format!("{file}:8:5"), "pdf-no-lang".to_string()),
+            (format!("{file}:8:5"), "pdf-no-title".to_string()),
+            (format!("{file}:8:5"), "pdf-untagged".to_string()),
+        ],
+        "{}",
+        run.stdout
+    );
+    let text = fx.run(&["check"]);
+    assert!(
+        text.stdout.contains("Znaczniki struktury dokumentu"),
+        "{}",
+        text.stdout
+    );
+}

@@ -153,6 +153,30 @@ rules! {
          "A resident would see the editor's instructions instead of the announcement."],
         ["zastąp akapit „Tu wpisz treść ogłoszenia…” treścią ogłoszenia albo przywróć linię draft: true, jeśli to jeszcze szkic",
          "replace the paragraph \"Tu wpisz treść ogłoszenia…\" with the announcement, or put back the line draft: true while it is a draft"];
+    PDF_NO_TEXT: "pdf-no-text", Warning,
+        ["plik PDF to skan bez warstwy tekstowej", "the PDF is a scan without a text layer"],
+        ["Czytnik ekranu nie przeczyta obrazka strony, a wyszukiwarka go nie znajdzie: dla osoby niewidomej dokument jest pusty.",
+         "A screen reader cannot read a picture of a page and search cannot find it: for a blind person the document is empty."],
+        ["opublikuj dokument zapisany z edytora (Word: Plik → Zapisz jako → PDF) albo przepuść skan przez rozpoznawanie tekstu (OCR)",
+         "publish the document saved from its editor (Word: File → Save as → PDF) or run the scan through text recognition (OCR)"];
+    PDF_UNTAGGED: "pdf-untagged", Warning,
+        ["plik PDF nie ma struktury (znaczników)", "the PDF has no structure (tags)"],
+        ["Bez znaczników czytnik ekranu nie pozna nagłówków, list ani tabel i czyta tekst w przypadkowej kolejności.",
+         "Without tags a screen reader knows no headings, lists or tables and may read the text in a random order."],
+        ["zapisz PDF z Worda z zaznaczonym „Znaczniki struktury dokumentu dla ułatwień dostępu” (Opcje w oknie zapisu)",
+         "save the PDF from Word with \"Document structure tags for accessibility\" ticked (Options in the save dialog)"];
+    PDF_NO_TITLE: "pdf-no-title", Warning,
+        ["plik PDF nie ma tytułu dokumentu", "the PDF has no document title"],
+        ["Czytnik ekranu i karta przeglądarki pokażą zamiast tytułu nazwę pliku.",
+         "A screen reader and the browser tab show the file name instead of a title."],
+        ["wpisz tytuł we właściwościach dokumentu (Word: Plik → Informacje → Tytuł) i zapisz PDF ponownie",
+         "set the title in the document's properties (Word: File → Info → Title) and save the PDF again"];
+    PDF_NO_LANG: "pdf-no-lang", Warning,
+        ["plik PDF nie ma ustawionego języka", "the PDF has no language set"],
+        ["Czytnik ekranu przeczyta polski tekst z angielską wymową i będzie on niezrozumiały.",
+         "A screen reader reads Polish text with another language's pronunciation, which no one understands."],
+        ["ustaw język dokumentu na polski (Word: Recenzja → Język) i zapisz PDF ponownie",
+         "set the document's language (Word: Review → Language) and save the PDF again"];
     EMBED_THIRD_PARTY: "embed-third-party", Warning,
         ["treść z innej witryny wczytuje się razem ze stroną", "content from another website loads with the page"],
         ["Cudza witryna dowiaduje się o każdym odwiedzającym i może zapisywać pliki cookie, na co portal urzędu musiałby pytać o zgodę.",

@@ -71,6 +71,7 @@ fn check_document(doc: &Document) -> Vec<Finding> {
         }
     }
     out.extend(page_quality(doc));
+    out.extend(super::documents::check_attachments(doc));
     out
 }
 

@@ -7,6 +7,7 @@
 //! through [`run`].
 
 pub mod content;
+pub mod documents;
 pub mod external;
 pub mod links;
 

@@ -29,6 +29,8 @@ pub struct AttachmentFile {
     /// The file type in capitals, from its extension: `PDF`, `DOCX`.
     pub kind: String,
     pub bytes: u64,
+    /// The file on disk, which `check` opens to judge a PDF.
+    pub source: std::path::PathBuf,
 }
 
 /// A photo of a gallery, with what it shows and its size in pixels.
@@ -99,7 +101,8 @@ pub fn resolve_attachments(
                 kind: file
                     .rsplit_once('.')
                     .map_or(String::new(), |(_, ext)| ext.to_uppercase()),
-                bytes: std::fs::metadata(on_disk).map_or(0, |m| m.len()),
+                bytes: std::fs::metadata(&on_disk).map_or(0, |m| m.len()),
+                source: on_disk.to_path_buf(),
             }),
             Err(candidates) => problems.push(missing(path, yaml, "attachments", file, &candidates)),
         }
