@@ -656,3 +656,42 @@ fn pdf_attachments_are_judged_for_text_tags_title_and_language() {
         text.stdout
     );
 }
+
+/// Word attachments (made by tests/fixtures/make_docx.py): an image without
+/// a description, a document without heading styles, and an accessible one.
+#[test]
+fn docx_attachments_are_judged_for_image_descriptions_and_headings() {
+    let fx = Fixture::partnership("https://example.org/alfa/");
+    let file = "content/alfa/aktualnosci/2021-03-02-dokumenty.md";
+    fx.write(
+        file,
+        "---\ntitle: Dokumenty\ndate: 2021-03-02\nattachments:\n  - file: obraz-bez-opisu.docx\n    title: Mapa partnerstwa\n  - file: bez-naglowkow.docx\n    title: Informacja o strategii\n  - file: dostepny.docx\n    title: Strategia w skrócie\n---\nDokumenty do pobrania.\n",
+    );
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for name in [
+        "obraz-bez-opisu.docx",
+        "bez-naglowkow.docx",
+        "dostepny.docx",
+    ] {
+        fx.write(
+            &format!("content/alfa/aktualnosci/2021-03-02-dokumenty/{name}"),
+            std::fs::read(fixtures.join(name)).unwrap(),
+        );
+    }
+    let run = fx.run(&["check", "--format", "json"]);
+    run.assert_ok();
+    let (rows, _) = json_rows(&run);
+    let found: Vec<(String, String)> = rows
+        .iter()
+        .map(|(place, rule, _)| (place.clone(), rule.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (format!("{file}:6:5"), "docx-img-alt-missing".to_string()),
+            (format!("{file}:8:5"), "docx-no-headings".to_string()),
+        ],
+        "{}",
+        run.stdout
+    );
+}

@@ -177,6 +177,18 @@ rules! {
          "A screen reader reads Polish text with another language's pronunciation, which no one understands."],
         ["ustaw język dokumentu na polski (Word: Recenzja → Język) i zapisz PDF ponownie",
          "set the document's language (Word: Review → Language) and save the PDF again"];
+    DOCX_IMG_ALT_MISSING: "docx-img-alt-missing", Warning,
+        ["w dokumencie Worda jest obrazek bez opisu", "the Word document has an image without a description"],
+        ["Osoba niewidoma nie dowie się, co przedstawia obrazek w pobranym dokumencie.",
+         "A blind person cannot learn what the image in the downloaded document shows."],
+        ["w Wordzie kliknij obrazek prawym przyciskiem → „Edytuj tekst alternatywny” i opisz, co widać",
+         "in Word, right-click the image → \"Edit Alt Text\" and say what it shows"];
+    DOCX_NO_HEADINGS: "docx-no-headings", Warning,
+        ["dokument Worda nie ma śródtytułów ze stylów nagłówków", "the Word document has no headings made with heading styles"],
+        ["Czytnik ekranu pozwala skakać po nagłówkach; bez nich dłuższy dokument trzeba słuchać od początku do końca.",
+         "A screen reader lets a reader jump between headings; without them a longer document must be heard from start to end."],
+        ["nadaj śródtytułom styl „Nagłówek 1”, „Nagłówek 2” (Narzędzia główne → Style), zamiast samego pogrubienia",
+         "give the subheadings the \"Heading 1\", \"Heading 2\" styles (Home → Styles) instead of only bold"];
     EMBED_THIRD_PARTY: "embed-third-party", Warning,
         ["treść z innej witryny wczytuje się razem ze stroną", "content from another website loads with the page"],
         ["Cudza witryna dowiaduje się o każdym odwiedzającym i może zapisywać pliki cookie, na co portal urzędu musiałby pytać o zgodę.",
