@@ -612,86 +612,83 @@ fn embeds_load_on_a_click_and_other_websites_are_a_warning() {
     );
 }
 
+/// The findings of `check` (place, rule) on one announcement attaching the
+/// fixture files `(file, title)` of tests/fixtures, the page's path, and
+/// the Polish report.
+fn attachment_findings(attachments: &[(&str, &str)]) -> (Vec<(String, String)>, String, String) {
+    let fx = Fixture::partnership("https://example.org/alfa/");
+    let file = "content/alfa/aktualnosci/2021-03-02-zalaczniki.md";
+    let list: String = attachments
+        .iter()
+        .map(|(name, title)| format!("  - file: {name}\n    title: {title}\n"))
+        .collect();
+    fx.write(
+        file,
+        format!("---\ntitle: Załączniki\ndate: 2021-03-02\nattachments:\n{list}---\nDokumenty do pobrania.\n"),
+    );
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for (name, _) in attachments {
+        fx.write(
+            &format!("content/alfa/aktualnosci/2021-03-02-zalaczniki/{name}"),
+            std::fs::read(fixtures.join(name)).unwrap(),
+        );
+    }
+    let run = fx.run(&["check", "--format", "json"]);
+    run.assert_ok();
+    let (rows, _) = json_rows(&run);
+    let found = rows
+        .into_iter()
+        .map(|(place, rule, _)| (place, rule))
+        .collect();
+    (found, file.to_string(), fx.run(&["check"]).stdout)
+}
+
 /// The PDF attachments residents get: a scan, a file without structure,
 /// title and language, and an accessible one (made by
 /// tests/fixtures/make_pdfs.py) give exactly the expected findings, at
 /// their `title:` lines.
 #[test]
 fn pdf_attachments_are_judged_for_text_tags_title_and_language() {
-    let fx = Fixture::partnership("https://example.org/alfa/");
-    let file = "content/alfa/aktualnosci/2021-03-02-uchwaly.md";
-    fx.write(
-        file,
-        "---\ntitle: Uchwały\ndate: 2021-03-02\nattachments:\n  - file: skan.pdf\n    title: Uchwała nr 1 (skan)\n  - file: bez-struktury.pdf\n    title: Uchwała nr 2\n  - file: dostepny.pdf\n    title: Uchwała nr 3\n---\nUchwały rad gmin.\n",
-    );
-    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    for name in ["skan.pdf", "bez-struktury.pdf", "dostepny.pdf"] {
-        fx.write(
-            &format!("content/alfa/aktualnosci/2021-03-02-uchwaly/{name}"),
-            std::fs::read(fixtures.join(name)).unwrap(),
-        );
-    }
-    let run = fx.run(&["check", "--format", "json"]);
-    run.assert_ok();
-    let (rows, _) = json_rows(&run);
-    let found: Vec<(String, String)> = rows
-        .iter()
-        .map(|(place, rule, _)| (place.clone(), rule.clone()))
-        .collect();
+    let (found, file, report) = attachment_findings(&[
+        ("skan.pdf", "Uchwała nr 1 (skan)"),
+        ("bez-struktury.pdf", "Uchwała nr 2"),
+        ("dostepny.pdf", "Uchwała nr 3"),
+    ]);
+    let at = |line: usize, rule: &str| (format!("{file}:{line}:5"), rule.to_string());
     assert_eq!(
         found,
         [
-            (format!("{file}:6:5"), "pdf-no-text".to_string()),
-            (format!("{file}:8:5"), "pdf-no-lang".to_string()),
-            (format!("{file}:8:5"), "pdf-no-title".to_string()),
-            (format!("{file}:8:5"), "pdf-untagged".to_string()),
-        ],
-        "{}",
-        run.stdout
+            at(6, "pdf-no-text"),
+            at(8, "pdf-no-lang"),
+            at(8, "pdf-no-title"),
+            at(8, "pdf-untagged"),
+        ]
     );
-    let text = fx.run(&["check"]);
-    assert!(
-        text.stdout.contains("Znaczniki struktury dokumentu"),
-        "{}",
-        text.stdout
-    );
+    for advice in [
+        "rozpoznawanie tekstu (OCR)",
+        "Znaczniki struktury dokumentu",
+        "Plik → Informacje → Tytuł",
+        "Recenzja → Język",
+    ] {
+        assert!(report.contains(advice), "{advice}: {report}");
+    }
 }
 
 /// Word attachments (made by tests/fixtures/make_docx.py): an image without
 /// a description, a document without heading styles, and an accessible one.
 #[test]
 fn docx_attachments_are_judged_for_image_descriptions_and_headings() {
-    let fx = Fixture::partnership("https://example.org/alfa/");
-    let file = "content/alfa/aktualnosci/2021-03-02-dokumenty.md";
-    fx.write(
-        file,
-        "---\ntitle: Dokumenty\ndate: 2021-03-02\nattachments:\n  - file: obraz-bez-opisu.docx\n    title: Mapa partnerstwa\n  - file: bez-naglowkow.docx\n    title: Informacja o strategii\n  - file: dostepny.docx\n    title: Strategia w skrócie\n---\nDokumenty do pobrania.\n",
-    );
-    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    for name in [
-        "obraz-bez-opisu.docx",
-        "bez-naglowkow.docx",
-        "dostepny.docx",
-    ] {
-        fx.write(
-            &format!("content/alfa/aktualnosci/2021-03-02-dokumenty/{name}"),
-            std::fs::read(fixtures.join(name)).unwrap(),
-        );
-    }
-    let run = fx.run(&["check", "--format", "json"]);
-    run.assert_ok();
-    let (rows, _) = json_rows(&run);
-    let found: Vec<(String, String)> = rows
-        .iter()
-        .map(|(place, rule, _)| (place.clone(), rule.clone()))
-        .collect();
+    let (found, file, report) = attachment_findings(&[
+        ("obraz-bez-opisu.docx", "Mapa partnerstwa"),
+        ("bez-naglowkow.docx", "Informacja o strategii"),
+        ("dostepny.docx", "Strategia w skrócie"),
+    ]);
+    let at = |line: usize, rule: &str| (format!("{file}:{line}:5"), rule.to_string());
     assert_eq!(
         found,
-        [
-            (format!("{file}:6:5"), "docx-img-alt-missing".to_string()),
-            (format!("{file}:8:5"), "docx-no-headings".to_string()),
-        ],
-        "{}",
-        run.stdout
+        [at(6, "docx-img-alt-missing"), at(8, "docx-no-headings")]
     );
+    for advice in ["Edytuj tekst alternatywny", "„Nagłówek 1”"] {
+        assert!(report.contains(advice), "{advice}: {report}");
+    }
 }
