@@ -362,6 +362,12 @@ struct NewArgs {
     /// Publication date (20.01.2021 or 2021-01-20); today by default.
     #[arg(long, value_parser = parse_date)]
     date: Option<PageDate>,
+    /// An easy-to-read page (ETR) at the site's root instead of an announcement.
+    #[arg(long, conflicts_with = "pjm")]
+    etr: bool,
+    /// A Polish Sign Language page (PJM) at the site's root, with its video.
+    #[arg(long)]
+    pjm: bool,
 }
 
 impl NewArgs {
@@ -372,6 +378,11 @@ impl NewArgs {
             section: self.place.section,
             title: self.title,
             date: self.date,
+            kind: match (self.etr, self.pjm) {
+                (true, _) => tablica::content::front_matter::PageKind::Etr,
+                (_, true) => tablica::content::front_matter::PageKind::Pjm,
+                _ => tablica::content::front_matter::PageKind::Page,
+            },
         }
     }
 }

@@ -1093,3 +1093,24 @@ fn new_speaks_english_with_lang_en() {
         again.stderr
     );
 }
+
+/// `tablica new --etr` and `--pjm` start the easy-to-read and sign-language
+/// pages at the site's root, as drafts with their kind.
+#[test]
+fn new_starts_easy_read_and_sign_language_pages() {
+    let fx = workspace();
+    fx.run(&["new", "--site", "alfa", "--etr", "Tekst łatwy do czytania"])
+        .assert_ok();
+    let etr = fx.read("content/alfa/tekst-latwy-do-czytania.md");
+    assert!(etr.contains("\nkind: etr "), "{etr}");
+    assert!(etr.contains("\ndraft: true "), "{etr}");
+    fx.run(&["new", "--site", "alfa", "--pjm", "Język migowy"])
+        .assert_ok();
+    let pjm = fx.read("content/alfa/jezyk-migowy.md");
+    assert!(
+        pjm.contains("\nkind: pjm ") && pjm.contains("# video: ") && pjm.contains("# captions: "),
+        "{pjm}"
+    );
+    let both = fx.run(&["new", "--site", "alfa", "--etr", "--pjm", "X"]);
+    assert_eq!(both.code, Some(2));
+}

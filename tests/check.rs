@@ -204,9 +204,10 @@ fn json_output_is_stable() {
 
 /// Gives site `alfa` a `checks:` mapping (lines indented to its entries).
 fn set_checks(fx: &Fixture, entries: &str) {
-    let config = fx.read("config.yaml").replace(
-        "    paginate_by: 2\n",
-        &format!("    paginate_by: 2\n    checks:\n      {entries}\n"),
+    let config = fx.read("config.yaml").replacen(
+        "    checks:\n",
+        &format!("    checks:\n      {entries}\n"),
+        1,
     );
     fx.write("config.yaml", config);
 }
@@ -355,7 +356,7 @@ fn scheduled_and_duplicate_titles_and_menus() {
     let run = fx.run(&["check", "--format", "json"]);
     let (rows, _) = json_rows(&run);
     let expected = [
-        ("config.yaml:18:14", "link-broken", "error"),
+        ("config.yaml:20:14", "link-broken", "error"),
         (
             "content/alfa/aktualnosci/2021-04-02-zebranie-2.md:2:8",
             "title-duplicate",
@@ -691,4 +692,71 @@ fn docx_attachments_are_judged_for_image_descriptions_and_headings() {
     for advice in ["Edytuj tekst alternatywny", "„Nagłówek 1”"] {
         assert!(report.contains(advice), "{advice}: {report}");
     }
+}
+
+/// A site needs an easy-to-read or a sign-language page (reminder at the
+/// site's line in config.yaml); a sign-language video needs captions. Both
+/// pages are linked from every page's header.
+#[test]
+fn easy_read_and_sign_language_pages_are_reminded_linked_and_captioned() {
+    let fx = Fixture::partnership("https://example.org/alfa/");
+    let config = fx
+        .read("config.yaml")
+        .replace("    checks:\n      etr-pjm-missing: off\n", "");
+    fx.write("config.yaml", &config);
+    let line = config.lines().position(|l| l.contains("id: alfa")).unwrap() + 1;
+    let run = fx.run(&["check", "--format", "json"]);
+    let (rows, _) = json_rows(&run);
+    assert_eq!(
+        rows,
+        [(
+            format!("config.yaml:{line}:5"),
+            "etr-pjm-missing".to_string(),
+            "warning".to_string()
+        )],
+        "{}",
+        run.stdout
+    );
+    assert!(fx.run(&["check"]).stdout.contains("art. 6 pkt 3 lit. c"));
+
+    let pjm = "content/alfa/jezyk-migowy.md";
+    fx.write(
+        pjm,
+        "---\ntitle: Język migowy\nkind: pjm\nvideo: nagranie.webm\n---\nTranskrypcja nagrania.\n",
+    );
+    fx.write("content/alfa/jezyk-migowy/nagranie.webm", b"webm");
+    let run = fx.run(&["check", "--format", "json"]);
+    let (rows, _) = json_rows(&run);
+    assert_eq!(
+        rows,
+        [(
+            format!("{pjm}:4:8"),
+            "pjm-no-captions".to_string(),
+            "warning".to_string()
+        )],
+        "{}",
+        run.stdout
+    );
+
+    fx.write(pjm, "---\ntitle: Język migowy\nkind: pjm\nvideo: nagranie.webm\ncaptions: napisy.vtt\n---\nTranskrypcja nagrania.\n");
+    fx.write("content/alfa/jezyk-migowy/napisy.vtt", "WEBVTT\n");
+    let run = fx.run(&["check"]);
+    assert!(
+        run.stdout.contains("bez błędów i ostrzeżeń"),
+        "{}",
+        run.stdout
+    );
+    fx.build_ok(&[]);
+    let home = unquoted(&fx.read("public/alfa/index.html"));
+    assert!(
+        home.contains("href=/alfa/jezyk-migowy/>"),
+        "the header has no sign-language link"
+    );
+    let page = unquoted(&fx.read("public/alfa/jezyk-migowy/index.html"));
+    assert!(
+        page.contains("<source src=/alfa/jezyk-migowy/nagranie.webm>"),
+        "{page}"
+    );
+    assert!(page.contains("<track default kind=captions label=Napisy src=/alfa/jezyk-migowy/napisy.vtt srclang=pl>"), "{page}");
+    assert!(page.contains("Transkrypcja nagrania."), "{page}");
 }

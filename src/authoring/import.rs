@@ -51,6 +51,7 @@ pub fn import(options: &ImportOptions) -> Result<Created, Vec<Diagnostic>> {
         signature: proposal.signature.clone(),
         source: proposal.source.clone(),
         draft: false,
+        kind: crate::content::front_matter::PageKind::Page,
     };
     let text = format!("{}\n{}\n", front_matter(&draft, &site), proposal.body);
     let bundle = path.with_extension("");

@@ -7,6 +7,7 @@ use crate::base::date::PageDate;
 use crate::base::diagnostic::{Diagnostic, Location, Text};
 #[cfg(doc)]
 use crate::content::facts::NEW_PAGE_PLACEHOLDER;
+use crate::content::front_matter::PageKind;
 use std::path::PathBuf;
 
 /// What `tablica new` was asked for.
@@ -18,6 +19,9 @@ pub struct NewOptions {
     pub title: String,
     /// Today when absent.
     pub date: Option<PageDate>,
+    /// An easy-to-read or sign-language page (at the site's root) instead
+    /// of an announcement.
+    pub kind: PageKind,
 }
 
 /// The body a new page starts with: it builds as it is, and says what to do.
@@ -44,15 +48,31 @@ pub fn new_page(options: &NewOptions) -> Result<Created, Vec<Diagnostic>> {
             "give the title in quotes: tablica new --site ID \"Invitation to the workshop\"",
         ))]);
     }
-    let section = section_dir(&options.root, &site.id, &options.section).map_err(|d| vec![d])?;
     let date = options.date.unwrap_or_else(PageDate::today_utc).date_only();
-    let path = page_path(&section, date, title).map_err(|d| vec![d])?;
+    let path = match options.kind {
+        PageKind::Page => {
+            let section =
+                section_dir(&options.root, &site.id, &options.section).map_err(|d| vec![d])?;
+            page_path(&section, date, title).map_err(|d| vec![d])?
+        }
+        // The ETR and PJM pages stand at the site's root, without a date.
+        PageKind::Etr | PageKind::Pjm => {
+            let dated = page_path(&options.root.join("content").join(&site.id), date, title)
+                .map_err(|d| vec![d])?;
+            let name = dated
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            dated.with_file_name(name.get(11..).unwrap_or(&name))
+        }
+    };
     let draft = Draft {
         title: title.to_string(),
         date,
         signature: None,
         source: None,
         draft: true,
+        kind: options.kind,
     };
     let text = format!("{}\n{BODY}", front_matter(&draft, &site));
     write_new_file(&path, text.as_bytes()).map_err(|d| vec![d])?;

@@ -14,6 +14,8 @@ pub struct Draft {
     /// Starts as a draft: left out of the site until the clerk removes the
     /// line (`tablica new`, whose body is still a placeholder).
     pub draft: bool,
+    /// An easy-to-read or sign-language page, or an ordinary one.
+    pub kind: crate::content::front_matter::PageKind,
 }
 
 /// A YAML string in double quotes.
@@ -56,6 +58,7 @@ pub fn front_matter(draft: &Draft, site: &SiteConfig) -> String {
             "np. Ogłoszenia, Wydarzenia, Konsultacje",
         ),
     ];
+    lines.extend(kind_lines(draft.kind));
     lines.extend(members_hint(site));
     lines.push(match &draft.signature {
         Some(signature) => format!("signature: {}", quoted(signature)),
@@ -101,6 +104,30 @@ pub fn front_matter(draft: &Draft, site: &SiteConfig) -> String {
         "---".to_string(),
     ]);
     lines.join("\n") + "\n"
+}
+
+/// The `kind:` of an easy-to-read or sign-language page (with the video's
+/// keys for PJM); nothing for an announcement.
+fn kind_lines(kind: crate::content::front_matter::PageKind) -> Vec<String> {
+    use crate::content::front_matter::PageKind;
+    match kind {
+        PageKind::Page => Vec::new(),
+        PageKind::Etr => vec![commented(
+            "kind: etr",
+            "tekst łatwy do czytania: krótkie zdania, proste słowa, jedna myśl w akapicie",
+        )],
+        PageKind::Pjm => vec![
+            commented("kind: pjm", "informacje w polskim języku migowym"),
+            commented(
+                "# video: nagranie.mp4",
+                "nagranie w folderze strony (albo pełny adres)",
+            ),
+            commented(
+                "# captions: nagranie.vtt",
+                "napisy do nagrania (WebVTT); treść strony to transkrypcja",
+            ),
+        ],
+    }
 }
 
 /// `draft: true` for a new page, or the key commented for an import.

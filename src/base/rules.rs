@@ -189,6 +189,18 @@ rules! {
          "A screen reader lets a reader jump between headings; without them a longer document must be heard from start to end."],
         ["nadaj śródtytułom styl „Nagłówek 1”, „Nagłówek 2” (Narzędzia główne → Style), zamiast samego pogrubienia",
          "give the subheadings the \"Heading 1\", \"Heading 2\" styles (Home → Styles) instead of only bold"];
+    ETR_PJM_MISSING: "etr-pjm-missing", Warning,
+        ["witryna nie ma strony w tekście łatwym do czytania ani w polskim języku migowym", "the site has no easy-to-read page and no sign-language page"],
+        ["Ustawa o zapewnianiu dostępności osobom ze szczególnymi potrzebami (art. 6 pkt 3 lit. c) wymaga opisu działalności podmiotu w tekście łatwym do czytania i w PJM na jego stronie.",
+         "The Polish act on accessibility for persons with special needs (art. 6(3)(c)) asks for the body's activities to be described in easy-to-read text and in Polish Sign Language on its site."],
+        ["dodaj strony: tablica new --etr i tablica new --pjm (wpis kind: etr albo kind: pjm w nagłówku)",
+         "add the pages: tablica new --etr and tablica new --pjm (kind: etr or kind: pjm in the header)"];
+    PJM_NO_CAPTIONS: "pjm-no-captions", Warning,
+        ["nagranie w polskim języku migowym nie ma pliku z napisami", "the sign-language video has no captions file"],
+        ["Osoba słabosłysząca, która nie zna PJM, nie zrozumie nagrania bez napisów.",
+         "A hard-of-hearing person who does not know PJM cannot follow the video without captions."],
+        ["dodaj plik napisów WebVTT (.vtt) do folderu strony i wpisz captions: napisy.vtt",
+         "add a WebVTT captions file (.vtt) to the page's folder and write captions: captions.vtt"];
     EMBED_THIRD_PARTY: "embed-third-party", Warning,
         ["treść z innej witryny wczytuje się razem ze stroną", "content from another website loads with the page"],
         ["Cudza witryna dowiaduje się o każdym odwiedzającym i może zapisywać pliki cookie, na co portal urzędu musiałby pytać o zgodę.",

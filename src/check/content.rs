@@ -262,6 +262,15 @@ fn page_quality(doc: &Document) -> Vec<Finding> {
             doc.front.title.clone(),
         ));
     }
+    if doc.front.kind == crate::content::front_matter::PageKind::Pjm && doc.front.captions.is_none()
+    {
+        let at_video = at(
+            &doc.source,
+            facts.video_at.or(facts.title_at).unwrap_or_default(),
+        );
+        let what = doc.front.video.clone().unwrap_or_default();
+        out.push(Finding::new(rules::PJM_NO_CAPTIONS, at_video, what));
+    }
     if doc.section.is_some() && doc.summary().trim().is_empty() {
         let title = doc.front.title.clone();
         out.push(Finding::new(rules::SUMMARY_MISSING, title_at, title));

@@ -452,6 +452,12 @@ fn template_ids(dir: &Path) -> HashSet<String> {
 }
 
 /// 1-based line of the site's `id:` in `config.yaml`.
+/// Where a site's entry starts in config.yaml.
+pub(super) fn site_location(workspace: &Workspace, config: &crate::config::SiteConfig) -> Location {
+    let file = workspace.root.join(crate::config::CONFIG_FILE);
+    Location::at(&file, site_line(workspace, config), 5)
+}
+
 fn site_line(workspace: &Workspace, config: &crate::config::SiteConfig) -> usize {
     position_of(&workspace.source, 1, &format!("id: {}", config.id)).0
 }

@@ -120,6 +120,13 @@ pub fn run(
             apply_levels(&site.config, found)
         })
         .collect();
+    for site in sites.iter().filter(|s| selected(&s.config.id)) {
+        if site.easy_read.is_none() && site.sign_language.is_none() {
+            let location = links::site_location(workspace, &site.config);
+            let finding = Finding::new(rules::ETR_PJM_MISSING, location, site.config.id.clone());
+            findings.extend(apply_levels(&site.config, vec![finding]));
+        }
+    }
     for s in scheduled.iter().filter(|s| selected(&s.site)) {
         let finding = Finding::new(rules::DATE_FUTURE, s.location.clone(), s.date.clone());
         if let Some(config) = workspace.sites.iter().find(|c| c.id == s.site) {

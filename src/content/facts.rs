@@ -105,6 +105,8 @@ pub struct Facts {
     /// Positions of the front matter values the check points at.
     pub title_at: Option<Pos>,
     pub date_at: Option<Pos>,
+    /// Where a PJM page's `video:` is written.
+    pub video_at: Option<Pos>,
 }
 
 /// A paragraph written all in capitals: enough letters to be more than an

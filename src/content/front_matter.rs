@@ -30,6 +30,9 @@ pub const KNOWN_KEYS: &[&str] = &[
     "produced_by",
     "published_by",
     "changes",
+    "kind",
+    "video",
+    "captions",
 ];
 
 /// The Polish names of the keys, as (Polish, English): what a clerk types
@@ -62,6 +65,9 @@ pub const POLISH_KEYS: &[(&str, &str)] = &[
     ("opublikował", "published_by"),
     ("opublikowal", "published_by"),
     ("zmiany", "changes"),
+    ("rodzaj", "kind"),
+    ("film", "video"),
+    ("napisy", "captions"),
     ("opis", "note"),
     ("plik", "file"),
     ("początek", "start"),
@@ -113,6 +119,27 @@ struct RawFrontMatter {
     published_by: Option<String>,
     #[serde(default, alias = "zmiany")]
     changes: Vec<RawChange>,
+    #[serde(default, alias = "rodzaj")]
+    kind: PageKind,
+    /// A PJM page's video: a file in the page's folder or an address.
+    #[serde(alias = "film")]
+    video: Option<String>,
+    /// The captions of the video (WebVTT), a file in the page's folder.
+    #[serde(alias = "napisy")]
+    captions: Option<String>,
+}
+
+/// What a page is for: an ordinary one, or the description of the body in
+/// easy-to-read text (ETR, tekst łatwy do czytania) or in Polish Sign
+/// Language (PJM) that the accessibility law asks for (2019 act on
+/// accessibility for persons with special needs, art. 6 pt 3 lit. c).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    #[default]
+    Page,
+    Etr,
+    Pjm,
 }
 
 /// One entry of a page's change history, as written.
@@ -288,6 +315,9 @@ pub struct FrontMatter {
     pub consultation: Option<Consultation>,
     pub gallery: Vec<GalleryEntry>,
     pub record: Record,
+    pub kind: PageKind,
+    pub video: Option<String>,
+    pub captions: Option<String>,
 }
 
 /// A file split into its front matter and its Markdown body.
@@ -423,6 +453,9 @@ pub fn parse(
         consultation,
         gallery: raw.gallery,
         record,
+        kind: raw.kind,
+        video: raw.video.filter(|v| !v.trim().is_empty()),
+        captions: raw.captions.filter(|c| !c.trim().is_empty()),
     })
 }
 

@@ -321,6 +321,7 @@ fn front_matter_facts(facts: &mut facts::Facts, front: &FrontMatter, path: &Path
     };
     facts.title_at = at("title");
     facts.date_at = front.date.and_then(|_| at("date"));
+    facts.video_at = front.video.as_ref().and_then(|_| at("video"));
     facts.attachments = attachment_facts(front, yaml);
 }
 

@@ -7,6 +7,7 @@ use super::views::*;
 use crate::base::date::month_heading;
 use crate::base::diagnostic::{Diagnostic, Lang};
 use crate::base::typography::typeset;
+use crate::content::front_matter::PageKind;
 use crate::content::Document;
 use crate::site::pages::{
     archive_path, consultations_path, events_path, search_path, Crumb, Item, ListOf, ListTitle,
@@ -86,7 +87,7 @@ impl<'a> Renderer<'a> {
             site,
             all,
             lang,
-            site_value: Value::from_serializable(&site_view(theme, &site.config, lang)),
+            site_value: Value::from_serializable(&site_view(theme, site, lang)),
             translations: theme.translations(lang),
             cards,
             partnerships,
@@ -525,6 +526,18 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    fn attachment_views<'d>(&self, doc: &'d Document) -> Vec<AttachmentView<'d>> {
+        doc.attachments
+            .iter()
+            .map(|a| AttachmentView {
+                title: &a.title,
+                url: &a.url,
+                kind: &a.kind,
+                size: human_size(a.bytes, self.lang),
+            })
+            .collect()
+    }
+
     fn consultation_view<'d>(
         &self,
         consultation: &'d crate::content::front_matter::Consultation,
@@ -597,27 +610,8 @@ impl<'a> Renderer<'a> {
             reading_minutes: doc.body.word_count.div_ceil(200).max(1),
             newer: neighbours.and_then(|n| n.newer).map(|i| self.page_link(i)),
             older: neighbours.and_then(|n| n.older).map(|i| self.page_link(i)),
-            attachments: doc
-                .attachments
-                .iter()
-                .map(|a| AttachmentView {
-                    title: &a.title,
-                    url: &a.url,
-                    kind: &a.kind,
-                    size: human_size(a.bytes, self.lang),
-                })
-                .collect(),
-            gallery: doc
-                .gallery
-                .iter()
-                .map(|g| GalleryView {
-                    url: &g.url,
-                    alt: &g.alt,
-                    caption: g.caption.as_deref(),
-                    width: g.width,
-                    height: g.height,
-                })
-                .collect(),
+            attachments: self.attachment_views(doc),
+            gallery: gallery_views(doc),
             event: doc.front.event.as_ref().map(|e| self.event_view(doc, e)),
             consultation: doc
                 .front
@@ -625,6 +619,21 @@ impl<'a> Renderer<'a> {
                 .as_ref()
                 .map(|c| self.consultation_view(c)),
             record: record_view(&doc.front.record, self.lang),
+            kind: match doc.front.kind {
+                PageKind::Page => "page",
+                PageKind::Etr => "etr",
+                PageKind::Pjm => "pjm",
+            },
+            video: doc
+                .front
+                .video
+                .as_deref()
+                .map(|v| page_file_url(base, doc, v)),
+            captions: doc
+                .front
+                .captions
+                .as_deref()
+                .map(|c| page_file_url(base, doc, c)),
             related: neighbours.map_or(Vec::new(), |n| {
                 n.related.iter().map(|&i| self.cards[i].clone()).collect()
             }),
@@ -668,4 +677,17 @@ impl<'a> Renderer<'a> {
         // "</" would end the script element early.
         article.to_string().replace("</", "<\\/")
     }
+}
+
+fn gallery_views(doc: &Document) -> Vec<GalleryView<'_>> {
+    doc.gallery
+        .iter()
+        .map(|g| GalleryView {
+            url: &g.url,
+            alt: &g.alt,
+            caption: g.caption.as_deref(),
+            width: g.width,
+            height: g.height,
+        })
+        .collect()
 }

@@ -36,6 +36,10 @@ pub(super) struct SiteView<'a> {
     pub(super) accessibility_url: Option<String>,
     /// Its full address, for `<meta name="deklaracja-dostępności">`.
     pub(super) accessibility_address: Option<String>,
+    /// The easy-to-read (ETR) and sign language (PJM) pages, when the site
+    /// has them: every page's header links to them.
+    pub(super) easy_read_url: Option<String>,
+    pub(super) sign_language_url: Option<String>,
     /// Address of the search page, when the theme has one.
     pub(super) search_url: Option<String>,
 }
@@ -137,6 +141,23 @@ pub(super) struct PageView<'a> {
     pub(super) consultation: Option<ConsultationView<'a>>,
     /// The metryczka, when the page gives any of it.
     pub(super) record: Option<RecordView<'a>>,
+    /// `page`, `etr` (easy-to-read text) or `pjm` (sign language).
+    pub(super) kind: &'static str,
+    /// A PJM page's video and its captions, as addresses.
+    pub(super) video: Option<String>,
+    pub(super) captions: Option<String>,
+}
+
+/// The address of a file a page names: as written when absolute, under the
+/// site for `/path` (content or static files), else in the page's folder.
+pub(super) fn page_file_url(base: &str, doc: &Document, file: &str) -> String {
+    if file.contains("://") {
+        file.to_string()
+    } else if let Some(site_path) = file.strip_prefix('/') {
+        format!("{base}{site_path}")
+    } else {
+        format!("{base}{}{}", doc.url_path, file.trim_start_matches("./"))
+    }
 }
 
 /// Who produced and published the information and its change history.
@@ -326,9 +347,14 @@ pub(super) fn site_url(from: &SiteConfig, to: &SiteConfig) -> String {
     }
 }
 
-pub(super) fn site_view<'a>(theme: &Theme, config: &'a SiteConfig, lang: Lang) -> SiteView<'a> {
+pub(super) fn site_view<'a>(theme: &Theme, site: &'a Site, lang: Lang) -> SiteView<'a> {
+    let config = &site.config;
     let base = config.base_path();
+    let page_url =
+        |index: Option<usize>| index.map(|i| format!("{base}{}", site.pages[i].url_path));
     SiteView {
+        easy_read_url: page_url(site.easy_read),
+        sign_language_url: page_url(site.sign_language),
         id: &config.id,
         title: typeset(&config.title),
         description: typeset(&config.description),

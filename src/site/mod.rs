@@ -47,6 +47,10 @@ pub struct Site {
     pub skipped_drafts: Vec<String>,
     /// Announcements dated after the build's date, left out until then.
     pub skipped_scheduled: Vec<String>,
+    /// The page describing the body in easy-to-read text (`kind: etr`).
+    pub easy_read: Option<usize>,
+    /// The page describing it in Polish Sign Language (`kind: pjm`).
+    pub sign_language: Option<usize>,
 }
 
 /// A folder of announcements with its list pages.
@@ -351,6 +355,9 @@ pub fn assemble_site(
     let consultations = order_consultations(&pages, options.now);
     let upcoming_events = upcoming_events(&pages, options.now);
     let archive = build_archive(&pages, &newest);
+    let kind = |k| pages.iter().position(|d: &Document| d.front.kind == k);
+    let easy_read = kind(crate::content::front_matter::PageKind::Etr);
+    let sign_language = kind(crate::content::front_matter::PageKind::Pjm);
     let site = Site {
         config,
         home,
@@ -366,6 +373,8 @@ pub fn assemble_site(
         archive,
         skipped_drafts,
         skipped_scheduled,
+        easy_read,
+        sign_language,
     };
     (site, problems)
 }

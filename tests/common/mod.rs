@@ -298,6 +298,8 @@ pub fn assert_same_tree(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<
 }
 
 /// The YAML of one site entry with one member, `paginate_by: 2` and a menu.
+/// The site-wide reminder about easy-to-read and sign-language pages is off:
+/// the fixtures test other things (tests/check.rs tests the reminder).
 pub fn site(id: &str, title: &str, base_url: &str) -> String {
     format!(
         "  - id: {id}
@@ -305,6 +307,8 @@ pub fn site(id: &str, title: &str, base_url: &str) -> String {
     description: Opis {id}
     base_url: {base_url}
     paginate_by: 2
+    checks:
+      etr-pjm-missing: off
     members:
       - name: Gmina {id}
         type: gmina wiejska
@@ -323,6 +327,8 @@ pub fn hub(id: &str, title: &str, base_url: &str) -> String {
     title: {title}
     base_url: {base_url}
     hub: true
+    checks:
+      etr-pjm-missing: off
 "
     )
 }
