@@ -33,7 +33,7 @@ browser_status=0
 node tests/browser/run.mjs || browser_status=$?
 echo "== search page tests: search.js on a fixture index and on the samples (tests/browser/search.mjs)"
 node tests/browser/search.mjs || browser_status=$?
-echo "== layout tests: phone header and print (tests/browser/layout.mjs)"
+echo "== layout tests: phone header, desktop width, print, embeds (tests/browser/layout.mjs)"
 node tests/browser/layout.mjs || browser_status=$?
 echo "== browser tests self-test: planted faults must be found"
 node tests/browser/run.mjs --self-test || browser_status=$?

@@ -3,7 +3,7 @@
 // (Chromium via playwright-core):
 //
 //   node tests/browser/layout.mjs                 every part
-//   node tests/browser/layout.mjs --only=print    some parts: phone, desktop, print
+//   node tests/browser/layout.mjs --only=print    some parts: phone, desktop, print, embed
 //
 // `phone` opens pages at 375 × 667 px, at normal text size and at A++: the
 // page's title is on the first screen, no word of the portal's name is cut
@@ -12,6 +12,10 @@
 // `desktop` opens pages at 1280 × 800 px: an announcement keeps its
 // reading width with its neighbours and related announcements beside it,
 // and the hub's newest announcements start on the first screen and a bit.
+//
+// `embed` opens a page with a YouTube player: nothing loads from another
+// host until the reader presses the button, then the player comes from
+// youtube-nocookie.com.
 //
 // `print` prints an announcement (print media): its title, dates, text and
 // attachments' names are there; the tools, the search form, the logo strip
@@ -23,7 +27,8 @@ import { join } from 'node:path';
 import { build, current, expect, launch, newPage, results, same, test } from './lib/harness.mjs';
 import { serve } from './lib/server.mjs';
 
-const PARTS = ['phone', 'desktop', 'print'];
+const PARTS = ['phone', 'desktop', 'print', 'embed'];
+const EMBED_PAGE = 'razem-dla-rozwoju/aktualnosci/warsztaty-strategiczne-online/';
 const DESKTOP = { width: 1280, height: 800 };
 const ANNOUNCEMENT = 'ziemia-wysokomazowiecka/aktualnosci/konsultacje-projektu-strategii/';
 const PHONE = { width: 375, height: 667 };
@@ -137,6 +142,29 @@ async function desktopTests(browser, origin) {
   }
 }
 
+async function embedTests(browser, origin) {
+  const page = await newPage(browser);
+  const foreign = [];
+  page.on('request', (r) => !r.url().startsWith(origin) && foreign.push(r.url()));
+  try {
+    await page.goto(`${origin}/${EMBED_PAGE}`);
+    await page.waitForLoadState('load');
+    await test('embed: nothing loads from another website before the click', async () => {
+      same(foreign, [], 'requests to other hosts');
+      same(await page.locator('iframe').count(), 0, 'players on the page');
+      expect(await page.locator('.embed a[href^="https://www.youtube.com/watch"]').count() === 1, 'no plain link to the video');
+    });
+    await test('embed: the button loads the player from the privacy host and moves focus to it', async () => {
+      await page.click('.embed button');
+      const src = await page.locator('.embed iframe').getAttribute('src');
+      expect(src && src.startsWith('https://www.youtube-nocookie.com/embed/'), `player from ${src}`);
+      same(await page.evaluate(() => document.activeElement?.tagName), 'IFRAME', 'focus');
+    });
+  } finally {
+    await page.context().close();
+  }
+}
+
 async function printTests(browser, origin) {
   const page = await newPage(browser);
   try {
@@ -185,6 +213,7 @@ async function main() {
       if (only.has('phone')) await phoneTests(browser, server.origin);
       if (only.has('desktop')) await desktopTests(browser, server.origin);
       if (only.has('print')) await printTests(browser, server.origin);
+      if (only.has('embed')) await embedTests(browser, server.origin);
     } finally {
       await server.close();
     }

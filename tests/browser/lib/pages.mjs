@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 export const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-// The rules that depend on colours, run again with prefers-color-scheme: dark.
+// The rules that depend on colours, run again with prefers-color-scheme: dark
+// and with the high-contrast switch on.
 export const DARK_RULES = ['color-contrast', 'link-in-text-block'];
 
 export const DESKTOP = { width: 1280, height: 800 };
@@ -246,6 +247,12 @@ export async function checkPage(page, origin, path, only) {
     const res = await runAxe(page, { runOnly: { type: 'rule', values: DARK_RULES }, resultTypes: ['violations'] });
     faults.push(...axeFaults(res, path, 'axe-dark'));
     await page.emulateMedia({ colorScheme: 'light' });
+    // The high-contrast switch (class hc on <html>) must keep contrast too.
+    await page.evaluate(() => document.documentElement.classList.add('hc'));
+    await page.evaluate(transitionsDone);
+    const hc = await runAxe(page, { runOnly: { type: 'rule', values: DARK_RULES }, resultTypes: ['violations'] });
+    faults.push(...axeFaults(hc, path, 'axe-contrast'));
+    await page.evaluate(() => document.documentElement.classList.remove('hc'));
     await page.evaluate(transitionsDone);
     lap(t, 'dark');
   }
