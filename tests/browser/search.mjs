@@ -577,7 +577,11 @@ async function packageTests(browser, tmp) {
   const page = await newPage(browser);
   const failed = [];
   // A request cut short by the next navigation (ERR_ABORTED) is no missing file.
-  page.on('requestfailed', (q) => q.failure()?.errorText !== 'net::ERR_ABORTED' && failed.push(`${q.failure()?.errorText}: ${q.url()}`));
+  // Chromium refuses captions tracks (.vtt) on file:// pages, each file
+  // being its own origin: the video plays, its captions show only when
+  // served. That is the browser's rule, not a missing file.
+  const captions = (url) => url.endsWith('.vtt');
+  page.on('requestfailed', (q) => q.failure()?.errorText !== 'net::ERR_ABORTED' && !captions(q.url()) && failed.push(`${q.failure()?.errorText}: ${q.url()}`));
   try {
     for (const site of [SITE, HUB]) {
       const to = join(tmp, 'unzipped');
@@ -608,7 +612,7 @@ async function packageTests(browser, tmp) {
         }
       });
     }
-    await test('package: no JavaScript errors', async () => same(page.errors, [], 'errors'));
+    await test('package: no JavaScript errors', async () => same(page.errors.filter((e) => !/Unsafe attempt to load URL file:.*\.vtt/.test(e)), [], 'errors'));
   } finally {
     await page.context().close();
   }
