@@ -112,26 +112,11 @@ fn placeholder(embed: &Known, title: &str) -> String {
     )
 }
 
-/// The value of `name="…"` (or `'…'`) in an opening tag.
+/// The value of `name=…` in an opening tag.
 fn attribute(tag: &str, name: &str) -> Option<String> {
-    let lower = tag.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(found) = lower[from..].find(name) {
-        let at = from + found;
-        let before = lower[..at].chars().last();
-        let after = lower[at + name.len()..].trim_start();
-        if before.is_some_and(char::is_whitespace) && after.starts_with('=') {
-            let value = after[1..].trim_start();
-            let quote = value.chars().next()?;
-            if quote == '"' || quote == '\'' {
-                let end = value[1..].find(quote)?;
-                let offset = tag.len() - value.len();
-                return Some(tag[offset + 1..offset + 1 + end].to_string());
-            }
-        }
-        from = at + name.len();
-    }
-    None
+    super::facts::attribute_values(tag, name)
+        .first()
+        .map(|v| v.to_string())
 }
 
 #[cfg(test)]
