@@ -212,6 +212,7 @@ fn check_content(
     let options = crate::check::CheckOptions {
         only: selection.selected.iter().map(|s| s.id.clone()).collect(),
         external: None,
+        files: Vec::new(),
     };
     crate::check::run(workspace, sites, scheduled, &options)
         .iter()

@@ -180,20 +180,6 @@ const NUMBERING: &str = r#"<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0">
 // ---------------------------------------------------------------------------
 // Running the commands.
 
-/// A copy of the repository's sample workspace.
-fn sample_workspace() -> Fixture {
-    let fx = Fixture::new();
-    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    for dir in ["content", "static"] {
-        copy_dir(&repo.join(dir), &fx.path(dir));
-    }
-    fx.write(
-        "config.yaml",
-        std::fs::read(repo.join("config.yaml")).unwrap(),
-    );
-    fx
-}
-
 fn workspace() -> Fixture {
     let fx = Fixture::partnership("https://example.org/alfa/");
     fx.write(
@@ -466,7 +452,7 @@ Wzór:
 /// sample workspace, it builds without a warning once the photo is described.
 #[test]
 fn an_announcement_from_word_builds_cleanly_after_alt_texts_are_filled() {
-    let fx = sample_workspace();
+    let fx = Fixture::samples();
     let members = [
         "Powiat Wysokomazowiecki",
         "Miasto Wysokie Mazowieckie",
@@ -586,7 +572,7 @@ Partnerem regionalnym jest Urząd Marszałkowski Województwa Podlaskiego.
 /// description, a hyperlink, an empty paragraph, a signature with a line break.
 #[test]
 fn a_document_from_words_template_converts_and_builds() {
-    let fx = sample_workspace();
+    let fx = Fixture::samples();
     let docx = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/ziemia-wysokomazowiecka.docx");
     let run = fx.run(&[

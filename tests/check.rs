@@ -415,15 +415,7 @@ fn attachments_need_a_title_in_words() {
 
 #[test]
 fn the_samples_check_clean() {
-    let fx = Fixture::new();
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for dir in ["content", "static"] {
-        copy_dir(&repo.join(dir), &fx.path(dir));
-    }
-    fx.write(
-        "config.yaml",
-        std::fs::read_to_string(repo.join("config.yaml")).unwrap(),
-    );
+    let fx = Fixture::samples();
     let run = fx.run(&["check", "--now", "2026-11-26"]);
     run.assert_ok();
     assert_eq!(

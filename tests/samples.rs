@@ -4,22 +4,10 @@
 mod common;
 
 use common::*;
-use std::path::Path;
-
-fn sample_workspace() -> Fixture {
-    let fx = Fixture::new();
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for dir in ["content", "static"] {
-        copy_dir(&repo.join(dir), &fx.path(dir));
-    }
-    let config = std::fs::read_to_string(repo.join("config.yaml")).unwrap();
-    fx.write("config.yaml", config);
-    fx
-}
 
 #[test]
 fn samples_build_cleanly_and_deterministically() {
-    let fx = sample_workspace();
+    let fx = Fixture::samples();
     // A fixed date: scheduled announcements, events and consultations depend on it.
     let now = ["--now", "2026-11-26"];
     let first = fx.run(&[&["build", "--output", "a"][..], &now[..]].concat());

@@ -618,3 +618,82 @@ fn content_errors_show_over_the_updated_page() {
     );
     assert!(next_event(&events).starts_with("reload"));
 }
+
+/// The live folder's files, with the server's port taken out of the
+/// addresses (two servers cannot share a port).
+fn live_files(dir: &Path, port: u16) -> BTreeMap<String, Vec<u8>> {
+    let address = format!("127.0.0.1:{port}");
+    snapshot(dir)
+        .into_iter()
+        .map(|(path, bytes)| match String::from_utf8(bytes) {
+            Ok(text) => (path, text.replace(&address, "127.0.0.1:PORT").into_bytes()),
+            Err(e) => (path, e.into_bytes()),
+        })
+        .collect()
+}
+
+/// Waits until the running server's live folder holds exactly what a new
+/// server writes from the same files; panics with the differences.
+fn assert_same_as_fresh(fx: &Fixture, server: &Server, live: &Path, step: &str) {
+    let fresh_dir = tempfile::tempdir().unwrap();
+    let fresh_live = fresh_dir.path().join("live");
+    let fresh = Server::start(fx, &["--output", fresh_live.to_str().unwrap()]);
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let expected = live_files(&fresh_live, fresh.port);
+        let actual = live_files(live, server.port);
+        if expected == actual {
+            return;
+        }
+        if Instant::now() > deadline {
+            let differing: Vec<&String> = expected
+                .keys()
+                .chain(actual.keys())
+                .filter(|path| expected.get(*path) != actual.get(*path))
+                .take(10)
+                .collect();
+            panic!("after the {step}, these files differ from a fresh build: {differing:?}");
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+#[test]
+fn every_kind_of_edit_leaves_what_a_full_build_writes() {
+    let fx = Fixture::samples();
+    let output = tempfile::tempdir().unwrap();
+    let live = output.path().join("live");
+    let server = Server::start(&fx, &["--output", live.to_str().unwrap()]);
+    let events = server.events();
+    let folder = "content/ziemia-wysokomazowiecka/aktualnosci";
+    // Published, with a consultation the home page lists, tags shared
+    // with other announcements (related pages) and links from two others.
+    let page = format!("{folder}/2021-09-15-konsultacje-projektu-strategii.md");
+    let original = fx.read(&page);
+    let edit = |path: &str, text: Option<String>, step: &str| {
+        match text {
+            Some(text) => fx.write(path, text),
+            None => fx.remove(path),
+        }
+        assert!(next_event(&events).starts_with("reload"), "{step}");
+        assert_same_as_fresh(&fx, &server, &live, step);
+    };
+
+    let body = format!("{original}\nDopisany akapit o przebiegu konsultacji.\n");
+    edit(&page, Some(body), "body edit");
+    let retitled = original.replacen("title: \"", "title: \"Przypomnienie: ", 1);
+    assert_ne!(retitled, original);
+    edit(&page, Some(retitled), "title edit");
+    let new_page = format!("{folder}/2024-02-01-nabor-wnioskow.md");
+    let text = "---\ntitle: Nabór wniosków o dofinansowanie\ndate: 2024-02-01\n\
+                tags: [projekty, strategia]\n---\nTreść ogłoszenia o naborze.\n";
+    edit(&new_page, Some(text.to_string()), "new page");
+    edit(&new_page, None, "deleted page");
+    let retagged = original.replacen(
+        "tags: [konsultacje, strategia, mieszkancy]",
+        "tags: [konsultacje, strategia, rozwoj]",
+        1,
+    );
+    assert_ne!(retagged, original);
+    edit(&page, Some(retagged), "renamed tag");
+}

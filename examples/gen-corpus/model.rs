@@ -75,8 +75,11 @@ pub struct Consultation {
 /// A piece of an announcement's body.
 pub enum Block {
     Heading(String),
+    /// A `###` heading under the last `##` one.
+    SubHeading(String),
     Paragraph(String),
     List(Vec<String>),
+    Numbered(Vec<String>),
     Table(Vec<[String; 3]>),
     /// A sentence ending in a link to an earlier announcement of the site.
     Link {
@@ -231,17 +234,25 @@ fn paragraph(rng: &mut Rng, topic: &Topic, site: &Site, date: Date) -> String {
             used.push(sentence);
         }
     }
-    used.into_iter()
+    let mut text = used
+        .into_iter()
         .map(|sentence| fill(rng, sentence, site, date))
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    // About one paragraph in three stresses a phrase, in bold or italics.
+    if rng.chance(35) {
+        let phrase = rng.word(words::STRESSED);
+        let mark = if rng.chance(50) { "**" } else { "*" };
+        text.push_str(&format!(" Uwaga: {mark}{phrase}{mark}."));
+    }
+    text
 }
 
 fn words_in(block: &Block) -> usize {
     let count = |s: &str| s.split_whitespace().count();
     match block {
-        Block::Heading(s) | Block::Paragraph(s) => count(s),
-        Block::List(items) => items.iter().map(|s| count(s)).sum(),
+        Block::Heading(s) | Block::SubHeading(s) | Block::Paragraph(s) => count(s),
+        Block::List(items) | Block::Numbered(items) => items.iter().map(|s| count(s)).sum(),
         Block::Table(rows) => rows.iter().flatten().map(|s| count(s)).sum(),
         Block::Link { phrase, .. } => count(phrase) + 4,
     }
@@ -272,11 +283,11 @@ fn page(site: &Site, site_index: usize, index: usize, total: usize, seed: u64) -
     let template = rng.word(topic.titles);
     // Clerks number their announcements; the number keeps every title of a
     // site different, as a real portal's are (Tablica warns about repeats).
-    let title = format!(
-        "{} (nr {})",
-        fill(&mut rng, template, site, date),
-        index + 1
-    );
+    let mut title = fill(&mut rng, template, site, date);
+    if rng.chance(30) {
+        title = format!("{title} – projekt „{}”", rng.word(words::PROJECTS));
+    }
+    let title = format!("{title} (nr {})", index + 1);
     let slug = slugify(&title);
     let stem = format!("{}-{slug}", date.iso());
 
@@ -296,21 +307,27 @@ fn page(site: &Site, site_index: usize, index: usize, total: usize, seed: u64) -
             categories.push(c);
         }
     }
-    let how_many = rng.range(1, 3);
+    let how_many = rng.range(1, 4).min(site.members.len());
     let gminy: Vec<String> = rng
         .distinct(how_many, site.members.len())
         .into_iter()
         .map(|i| site.members[i].name.clone())
         .collect();
 
-    let target = rng.range(400, 800);
+    // 400–800 words; the last block overshoots, so the mean is about 680.
+    let target = rng.range(410, 850);
     let mut body = Vec::new();
     let mut count = 0;
-    let mut linked = false;
+    let mut links = if index > 0 { rng.range(1, 3) } else { 0 };
     let mut tabled = !rng.chance(30);
+    let mut headed = false;
     while count < target {
-        let block = match rng.range(0, 9) {
-            0 => Block::Heading(rng.word(topic.headings).to_string()),
+        let block = match rng.range(0, 10) {
+            0 => {
+                headed = true;
+                Block::Heading(rng.word(topic.headings).to_string())
+            }
+            9 if headed => Block::SubHeading(rng.word(words::SUBHEADINGS).to_string()),
             1 => {
                 let n = rng.range(3, 6);
                 let items = rng
@@ -318,7 +335,11 @@ fn page(site: &Site, site_index: usize, index: usize, total: usize, seed: u64) -
                     .into_iter()
                     .map(|i| topic.items[i].to_string())
                     .collect();
-                Block::List(items)
+                if rng.chance(40) {
+                    Block::Numbered(items)
+                } else {
+                    Block::List(items)
+                }
             }
             2 if !tabled => {
                 tabled = true;
@@ -335,8 +356,8 @@ fn page(site: &Site, site_index: usize, index: usize, total: usize, seed: u64) -
                     .collect();
                 Block::Table(rows)
             }
-            3 if !linked && index > 0 => {
-                linked = true;
+            3 | 8 if links > 0 => {
+                links -= 1;
                 Block::Link {
                     phrase: rng.word(words::LINK_PHRASES),
                     target: rng.range(0, index - 1),
@@ -406,10 +427,17 @@ pub fn markdown(page: &Page, site: &Site, link: impl Fn(&Page) -> String) -> Str
     for block in &page.body {
         match block {
             Block::Heading(text) => out.push_str(&format!("## {text}\n\n")),
+            Block::SubHeading(text) => out.push_str(&format!("### {text}\n\n")),
             Block::Paragraph(text) => out.push_str(&format!("{text}\n\n")),
             Block::List(items) => {
                 for item in items {
                     out.push_str(&format!("- {item}\n"));
+                }
+                out.push('\n');
+            }
+            Block::Numbered(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    out.push_str(&format!("{}. {item}\n", i + 1));
                 }
                 out.push('\n');
             }

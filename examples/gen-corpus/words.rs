@@ -302,7 +302,7 @@ pub const TAGS: &[&str] = &[
     "pomoc-spoleczna",
 ];
 
-/// Categories: the kinds of announcement.
+/// Categories: the kinds of announcement (eight, as on the held corpus).
 pub const CATEGORIES: &[&str] = &[
     "Komunikaty",
     "Konsultacje",
@@ -312,8 +312,6 @@ pub const CATEGORIES: &[&str] = &[
     "Oświata",
     "Woda i środowisko",
     "Turystyka i kultura",
-    "Strategia",
-    "Relacje",
 ];
 
 /// One subject of announcements: how its titles start, what its
@@ -590,7 +588,7 @@ pub const TOPICS: &[Topic] = &[
             "dziedzictwo kulturowe i przyrodnicze",
             "biuro partnerstwa i rola lidera",
         ],
-        category: 9,
+        category: 2,
         tags: &[33, 35, 34, 15],
     },
 ];
@@ -643,4 +641,31 @@ pub const ATTACHMENT_TITLES: &[(&str, &str)] = &[
     ("harmonogram.pdf", "Harmonogram prac"),
     ("raport.pdf", "Raport z badania ankietowego"),
     ("mapa.pdf", "Mapa przebiegu trasy"),
+];
+
+/// Names of joint projects, quoted in titles as clerks do: „…”.
+pub const PROJECTS: &[&str] = &[
+    "Razem dla regionu",
+    "Zielone gminy",
+    "Szlakiem dziedzictwa",
+    "Cyfrowy urząd",
+    "Bezpieczna droga do szkoły",
+    "Czysta woda",
+];
+
+/// Phrases stressed in bold or italics inside a paragraph.
+pub const STRESSED: &[&str] = &[
+    "termin zgłoszeń",
+    "udział jest bezpłatny",
+    "prosimy o potwierdzenie obecności",
+    "dokument jest dostępny w urzędzie",
+    "liczba miejsc jest ograniczona",
+];
+
+/// Sub-headings under a section.
+pub const SUBHEADINGS: &[&str] = &[
+    "Terminy",
+    "Kontakt",
+    "Dokumenty do pobrania",
+    "Kto może wziąć udział",
 ];

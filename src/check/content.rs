@@ -25,13 +25,20 @@ pub fn documents(site: &Site) -> impl Iterator<Item = &Document> {
 }
 
 /// The content rules over every document of `site`.
-pub fn check_site(site: &Site) -> Vec<Finding> {
-    let docs: Vec<&Document> = documents(site).collect();
+pub fn check_site(site: &Site, options: &super::CheckOptions) -> Vec<Finding> {
+    let docs: Vec<&Document> = documents(site)
+        .filter(|d| options.covers(&d.source))
+        .collect();
     let mut found: Vec<Finding> = docs
         .par_iter()
         .flat_map_iter(|d| check_document(d))
         .collect();
-    found.extend(duplicate_titles(&site.pages));
+    let repeated = duplicate_titles(&site.pages);
+    found.extend(
+        repeated
+            .into_iter()
+            .filter(|f| options.covers(&f.location.file)),
+    );
     found
 }
 

@@ -56,13 +56,22 @@ impl<'a> Targets<'a> {
     }
 
     /// Links and images of every document of site `index`, and its menu.
-    pub fn check_site(&self, workspace: &Workspace, index: usize) -> Vec<Finding> {
-        let docs: Vec<&Document> = super::content::documents(&self.sites[index]).collect();
+    pub fn check_site(
+        &self,
+        workspace: &Workspace,
+        index: usize,
+        options: &super::CheckOptions,
+    ) -> Vec<Finding> {
+        let docs: Vec<&Document> = super::content::documents(&self.sites[index])
+            .filter(|d| options.covers(&d.source))
+            .collect();
         let mut out: Vec<Finding> = docs
             .par_iter()
             .flat_map_iter(|doc| self.check_document(index, doc))
             .collect();
-        out.extend(self.check_config_links(workspace, index));
+        if options.files.is_empty() {
+            out.extend(self.check_config_links(workspace, index));
+        }
         out
     }
 

@@ -98,6 +98,16 @@ pub struct CheckOptions {
     pub only: Vec<String>,
     /// Also ask http(s) addresses whether they answer.
     pub external: Option<external::ExternalOptions>,
+    /// Check only the documents read from these files, and nothing about
+    /// the site as a whole (all when empty): `serve`, after an edit.
+    pub files: Vec<std::path::PathBuf>,
+}
+
+impl CheckOptions {
+    /// Whether the document read from `source` is to be checked.
+    pub fn covers(&self, source: &Path) -> bool {
+        self.files.is_empty() || self.files.iter().any(|f| f == source)
+    }
 }
 
 /// Runs every rule over the selected sites; findings sorted by file,
@@ -115,11 +125,14 @@ pub fn run(
         .enumerate()
         .filter(|(_, site)| selected(&site.config.id))
         .flat_map(|(index, site)| {
-            let mut found = content::check_site(site);
-            found.extend(targets.check_site(workspace, index));
+            let mut found = content::check_site(site, options);
+            found.extend(targets.check_site(workspace, index, options));
             apply_levels(&site.config, found)
         })
         .collect();
+    if !options.files.is_empty() {
+        return finish(workspace, findings);
+    }
     for site in sites.iter().filter(|s| selected(&s.config.id)) {
         if site.easy_read.is_none() && site.sign_language.is_none() {
             let location = links::site_location(workspace, &site.config);
@@ -144,6 +157,11 @@ pub fn run(
             }
         }
     }
+    finish(workspace, findings)
+}
+
+/// Paths relative to the workspace, in file and line order.
+fn finish(workspace: &Workspace, mut findings: Vec<Finding>) -> Vec<Finding> {
     for finding in &mut findings {
         if let Ok(relative) = finding.location.file.strip_prefix(&workspace.root) {
             finding.location.file = relative.to_path_buf();
@@ -248,6 +266,7 @@ pub fn check(command: &CheckCommand) -> Result<CheckReport, Vec<Diagnostic>> {
         external: command
             .external
             .then(|| external::ExternalOptions::standard(root)),
+        files: Vec::new(),
     };
     Ok(CheckReport {
         findings: run(&workspace, &sites, &scheduled, &options),

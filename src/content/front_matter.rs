@@ -262,7 +262,7 @@ struct RawEvent {
 }
 
 /// A meeting, workshop or debate the announcement invites to.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
     pub start: PageDate,
     pub end: Option<PageDate>,
@@ -286,7 +286,7 @@ struct RawConsultation {
 }
 
 /// A public consultation: residents comment on a draft between two dates.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Consultation {
     pub subject: String,
     pub from: PageDate,

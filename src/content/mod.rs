@@ -49,9 +49,36 @@ pub struct Document {
     pub attachments: Vec<files::AttachmentFile>,
     /// The front matter's photo gallery, found on disk and measured.
     pub gallery: Vec<files::GalleryImage>,
+    /// A hash of the file's text: two documents of one site with the same
+    /// path and revision were read from the same words (`serve` keeps
+    /// what it derived from a page, such as its search terms, by it).
+    pub revision: u64,
 }
 
 impl Document {
+    /// Whether `other` (the same file read again) keeps this document's
+    /// place in the site: its address, date, labels, event, consultation,
+    /// kind and draft state, everything that decides which lists, feeds
+    /// and calendars it is in and in what order. When it does, only its
+    /// words changed (title, summary, text, signature, attachments,
+    /// photos), and so only the pages that show them.
+    pub fn keeps_place_of(&self, other: &Document) -> bool {
+        let (a, b) = (&self.front, &other.front);
+        self.content_path == other.content_path
+            && self.kind == other.kind
+            && self.section == other.section
+            && self.url_path == other.url_path
+            && a.date == b.date
+            && a.updated == b.updated
+            && a.tags == b.tags
+            && a.categories == b.categories
+            && a.gminy == b.gminy
+            && a.draft == b.draft
+            && a.event == b.event
+            && a.consultation == b.consultation
+            && a.kind == b.kind
+    }
+
     /// The front matter summary, or the start of the first paragraph.
     pub fn summary(&self) -> String {
         match &self.front.summary {
@@ -243,9 +270,17 @@ pub fn load_document(
             body,
             attachments,
             gallery,
+            revision: revision_of(&source),
         },
         warnings,
     ))
+}
+
+fn revision_of(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(text.as_bytes());
+    hasher.finish()
 }
 
 /// A page's address is the slug of its file name; a name with nothing but

@@ -13,7 +13,18 @@ use std::collections::HashMap;
 /// Every feed file of `site` as (path in the site folder, contents). The
 /// hub's main feed combines its own news with every partnership's.
 pub fn feed_files(site: &Site, all: &[Site]) -> Vec<(String, String)> {
-    let channels = crate::site::feeds::channels(site, all);
+    feed_files_carrying(site, all, |_| true)
+}
+
+/// The feed files of the channels that carry an announcement `carries`
+/// accepts (`serve`, after a page's words changed, writes just those).
+pub fn feed_files_carrying(
+    site: &Site,
+    all: &[Site],
+    carries: impl Fn(&Document) -> bool,
+) -> Vec<(String, String)> {
+    let mut channels = crate::site::feeds::channels(site, all);
+    channels.retain(|c| c.entries.iter().any(|&(_, doc)| carries(doc)));
     let contents = escaped_contents(&channels);
     channels
         .par_iter()

@@ -11,8 +11,13 @@ use crate::site::Site;
 /// Every event file of `site` as (path in the site folder, contents).
 pub fn event_files(site: &Site) -> Vec<(String, String)> {
     site.event_pages()
-        .map(|doc| (format!("{}{ICS_FILE}", doc.url_path), calendar(site, doc)))
+        .map(|doc| event_file(site, doc))
         .collect()
+}
+
+/// The calendar file of one page with an event: its path and contents.
+pub fn event_file(site: &Site, doc: &Document) -> (String, String) {
+    (format!("{}{ICS_FILE}", doc.url_path), calendar(site, doc))
 }
 
 fn calendar(site: &Site, doc: &Document) -> String {

@@ -11,7 +11,7 @@ mod relative;
 pub mod server_config;
 mod sitemap;
 
-pub use refresh::{refresh_search, refresh_site, Memory, Refreshed};
+pub use refresh::{refresh_pages, refresh_search, refresh_site, Memory, Refreshed};
 pub use relative::Relativizer;
 
 use crate::base::diagnostic::{Diagnostic, Location, Text};
@@ -180,6 +180,26 @@ fn extra_files(
     extra.push((ROBOTS_FILE.to_string(), sitemap::robots(site)));
     extra.extend(ics::event_files(site));
     extra.extend(ics::site_calendar(site));
+    extra
+}
+
+/// The generated files that show announcements `pages` of `site` (their
+/// feeds and calendar files) when only their words changed: the sitemap
+/// and robots.txt list addresses and dates, which stay as they were.
+fn extra_files_showing(site: &Site, renderer: &Renderer, pages: &[usize]) -> Vec<(String, String)> {
+    let shown =
+        |doc: &crate::content::Document| pages.iter().any(|&i| std::ptr::eq(&site.pages[i], doc));
+    let mut extra = feeds::feed_files_carrying(site, renderer.all_sites(), shown);
+    extra.extend(
+        pages
+            .iter()
+            .map(|&i| &site.pages[i])
+            .filter(|doc| doc.front.event.is_some())
+            .map(|doc| ics::event_file(site, doc)),
+    );
+    if pages.iter().any(|i| site.upcoming_events.contains(i)) {
+        extra.extend(ics::site_calendar(site));
+    }
     extra
 }
 

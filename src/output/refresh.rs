@@ -6,9 +6,10 @@
 //! The search index is brought up to date separately, after the browser
 //! has been told to reload: on a hub over many sites it takes longest.
 
-use super::{create_dir, extra_files, io_error, StaticSources};
+use super::{create_dir, extra_files, extra_files_showing, io_error, StaticSources};
 use crate::base::diagnostic::Diagnostic;
 use crate::render::Renderer;
+use crate::site::pages::Item;
 use crate::site::Site;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -23,6 +24,8 @@ pub struct Memory {
     /// Hash of each file written (or of its source's size and time, for
     /// copied files), by path relative to the site folder.
     files: HashMap<String, u64>,
+    /// The search terms of every page the site's index covers.
+    search: crate::search::EntryCache,
 }
 
 impl Memory {
@@ -57,6 +60,12 @@ impl std::ops::AddAssign for Refreshed {
 /// A page rendered again: its path, its HTML and its values' fingerprint.
 type RenderedPage = (String, Vec<u8>, u64);
 
+/// The files a refresh writes, by path relative to the site folder.
+type Wanted = BTreeMap<String, Source>;
+
+/// New fingerprints of rendered pages, by output path.
+type Fingerprints = Vec<(String, u64)>;
+
 /// A file the site should have, and where its bytes come from.
 enum Source {
     Bytes(Vec<u8>),
@@ -72,26 +81,8 @@ pub fn refresh_site(
     memory: &mut Memory,
 ) -> Result<Refreshed, Vec<Diagnostic>> {
     let items = renderer.items();
-    let prepared: Vec<_> = items
-        .par_iter()
-        .map(|(path, item)| {
-            let prepared = renderer.prepare(item);
-            let fingerprint = prepared.fingerprint();
-            (path, item, prepared, fingerprint)
-        })
-        .collect();
-    let dirty: Vec<_> = prepared
-        .into_iter()
-        .filter(|(path, _, _, fingerprint)| memory.fingerprints.get(*path) != Some(fingerprint))
-        .collect();
-    let rendered: Vec<Result<RenderedPage, Diagnostic>> = dirty
-        .into_par_iter()
-        .map(|(path, item, prepared, fingerprint)| {
-            let html = renderer.render_prepared(item, prepared)?;
-            Ok((path.clone(), html.into_bytes(), fingerprint))
-        })
-        .collect();
-    let mut wanted: BTreeMap<String, Source> = BTreeMap::new();
+    let all: Vec<&(String, Item)> = items.iter().collect();
+    let (mut wanted, fingerprints) = render_changed(renderer, &all, memory)?;
     add_static_files(statics, &mut wanted)?;
     for asset in &site.assets {
         wanted.insert(
@@ -101,20 +92,6 @@ pub fn refresh_site(
     }
     for (path, body) in extra_files(site, renderer, &items) {
         wanted.insert(path, Source::Bytes(body.into_bytes()));
-    }
-    let mut errors = Vec::new();
-    let mut fingerprints = Vec::new();
-    for result in rendered {
-        match result {
-            Ok((path, bytes, fingerprint)) => {
-                fingerprints.push((path.clone(), fingerprint));
-                wanted.insert(path, Source::Bytes(bytes));
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(super::dedup(errors));
     }
     let rendered = fingerprints.len();
     // Pages whose values did not change keep their file as it is, and so
@@ -145,6 +122,76 @@ pub fn refresh_site(
     })
 }
 
+/// Brings `dir` up to date after only the words of announcements `pages`
+/// changed (see [`crate::content::Document::keeps_place_of`]): renders
+/// the pages that show them ([`Item::shows`]) and writes their feeds and
+/// calendar files. The cost follows the edit, not the size of the site.
+pub fn refresh_pages(
+    dir: &Path,
+    site: &Site,
+    renderer: &Renderer,
+    pages: &[usize],
+    memory: &mut Memory,
+) -> Result<Refreshed, Vec<Diagnostic>> {
+    let items = renderer.items();
+    let showing: Vec<&(String, Item)> = items
+        .par_iter()
+        .filter(|(_, item)| pages.iter().any(|&page| item.shows(site, page)))
+        .collect();
+    let (mut wanted, fingerprints) = render_changed(renderer, &showing, memory)?;
+    for (path, body) in extra_files_showing(site, renderer, pages) {
+        wanted.insert(path, Source::Bytes(body.into_bytes()));
+    }
+    let written = write_changed(dir, &wanted, memory).map_err(|e| vec![e])?;
+    let rendered = fingerprints.len();
+    memory.fingerprints.extend(fingerprints);
+    Ok(Refreshed {
+        pages: items.len(),
+        rendered,
+        written,
+        removed: 0,
+    })
+}
+
+/// The pages among `items` whose values changed since they were written,
+/// rendered, with their new fingerprints. Nothing when any page fails.
+fn render_changed(
+    renderer: &Renderer,
+    items: &[&(String, Item)],
+    memory: &Memory,
+) -> Result<(Wanted, Fingerprints), Vec<Diagnostic>> {
+    let rendered: Vec<Result<RenderedPage, Diagnostic>> = items
+        .par_iter()
+        .filter_map(|(path, item)| {
+            let prepared = renderer.prepare(item);
+            let fingerprint = prepared.fingerprint();
+            if memory.fingerprints.get(path) == Some(&fingerprint) {
+                return None;
+            }
+            let page = renderer
+                .render_prepared(item, prepared)
+                .map(|html| (path.clone(), html.into_bytes(), fingerprint));
+            Some(page)
+        })
+        .collect();
+    let mut wanted = BTreeMap::new();
+    let mut errors = Vec::new();
+    let mut fingerprints = Vec::new();
+    for result in rendered {
+        match result {
+            Ok((path, bytes, fingerprint)) => {
+                fingerprints.push((path.clone(), fingerprint));
+                wanted.insert(path, Source::Bytes(bytes));
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(super::dedup(errors));
+    }
+    Ok((wanted, fingerprints))
+}
+
 /// Brings the search index in `dir` up to date with `site`; returns how
 /// many files were written or removed.
 pub fn refresh_search(
@@ -153,10 +200,11 @@ pub fn refresh_search(
     all: &[Site],
     memory: &mut Memory,
 ) -> Result<usize, Diagnostic> {
-    let wanted: BTreeMap<String, Source> = crate::search::index_files(site, all, false)
-        .into_iter()
-        .map(|(path, body)| (path, Source::Bytes(body.into_bytes())))
-        .collect();
+    let wanted: BTreeMap<String, Source> =
+        crate::search::index_files(site, all, false, &mut memory.search)
+            .into_iter()
+            .map(|(path, body)| (path, Source::Bytes(body.into_bytes())))
+            .collect();
     let written = write_changed(dir, &wanted, memory)?;
     let others: Vec<String> = memory
         .files

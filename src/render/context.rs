@@ -11,7 +11,7 @@ use crate::content::front_matter::PageKind;
 use crate::content::Document;
 use crate::site::pages::{
     archive_path, consultations_path, events_path, search_path, Crumb, Item, ListOf, ListTitle,
-    ACCESSIBILITY_PATH, ICS_FILE,
+    ACCESSIBILITY_PATH, HOME_EVENTS, ICS_FILE,
 };
 use crate::site::taxonomy::TaxonomyKind;
 use crate::site::{pager_url_path, ConsultationStatus, Pager, Site};
@@ -49,8 +49,10 @@ pub struct Renderer<'a> {
     lang: Lang,
     site_value: Value,
     translations: Value,
-    /// Each page's card, serialised once and shared by every list.
-    cards: Vec<Value>,
+    /// Each page's card, serialised once when a page first shows it and
+    /// shared by every list (`serve` often renders a handful of pages of
+    /// a big site, which then serialises a handful of cards, not all).
+    cards: Vec<std::sync::OnceLock<Value>>,
     /// The other sites as the hub shows them; empty for partnership sites.
     partnerships: Value,
     hub_latest: Value,
@@ -62,18 +64,7 @@ impl<'a> Renderer<'a> {
     /// Prepares the shared values of `site`; `all` gives the hub its partnerships.
     pub fn new(theme: &'a Theme, site: &'a Site, all: &'a [Site]) -> Self {
         let lang = site.config.lang();
-        let cards = site
-            .pages
-            .iter()
-            .map(|doc| {
-                Value::from_serializable(&card(
-                    site,
-                    doc,
-                    lang,
-                    site_url(&site.config, &site.config),
-                ))
-            })
-            .collect();
+        let cards = site.pages.iter().map(|_| Default::default()).collect();
         let (partnerships, hub_latest) = if site.config.hub {
             hub_values(site, all, lang)
         } else {
@@ -94,6 +85,17 @@ impl<'a> Renderer<'a> {
             hub_latest,
             has_news: site.sections.iter().any(|s| !s.pages.is_empty()),
         }
+    }
+
+    /// The card of page `index` as lists show it.
+    fn card(&self, index: usize) -> Value {
+        self.cards[index]
+            .get_or_init(|| {
+                let site = self.site;
+                let own_url = site_url(&site.config, &site.config);
+                Value::from_serializable(&card(site, &site.pages[index], self.lang, own_url))
+            })
+            .clone()
     }
 
     /// Every site of the build, as the hub sees them.
@@ -259,7 +261,7 @@ impl<'a> Renderer<'a> {
             .newest_pages()
             .iter()
             .take(self.site.config.paginate_by)
-            .map(|&i| self.cards[i].clone())
+            .map(|&i| self.card(i))
             .collect();
         context.insert_value("latest", Value::from(latest));
         let sections: Vec<Link> = self
@@ -287,7 +289,7 @@ impl<'a> Renderer<'a> {
                         ConsultationStatus::of(c, self.site.now) == ConsultationStatus::Open
                     })
             })
-            .map(|&i| self.cards[i].clone())
+            .map(|&i| self.card(i))
             .collect();
         context.insert_value("open_consultations", Value::from(open));
         context.insert(
@@ -315,7 +317,7 @@ impl<'a> Renderer<'a> {
             .site
             .upcoming_events
             .iter()
-            .take(5)
+            .take(HOME_EVENTS)
             .filter_map(|&i| {
                 let doc = &self.site.pages[i];
                 let event = doc.front.event.as_ref()?;
@@ -439,7 +441,7 @@ impl<'a> Renderer<'a> {
         if let Some(file) = &source.calendar {
             context.insert("calendar_url", &format!("{base}{file}"));
         }
-        let cards: Vec<Value> = pager.items.iter().map(|&i| self.cards[i].clone()).collect();
+        let cards: Vec<Value> = pager.items.iter().map(|&i| self.card(i)).collect();
         context.insert_value("pages", Value::from(cards));
         let url = |n: usize| format!("{base}{}", pager_url_path(&source.url_path, n, self.lang));
         let paginator = PaginatorView {
@@ -635,7 +637,7 @@ impl<'a> Renderer<'a> {
                 .as_deref()
                 .map(|c| page_file_url(base, doc, c)),
             related: neighbours.map_or(Vec::new(), |n| {
-                n.related.iter().map(|&i| self.cards[i].clone()).collect()
+                n.related.iter().map(|&i| self.card(i)).collect()
             }),
         };
         context.insert("meta_description", &view.summary);

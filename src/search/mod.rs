@@ -9,5 +9,5 @@ mod index;
 mod text;
 pub mod words;
 
-pub use index::{gminy, index_files, searched_sites, write_index, CHUNK, INDEX_DIR};
+pub use index::{gminy, index_files, searched_sites, write_index, EntryCache, CHUNK, INDEX_DIR};
 pub use text::plain_text;

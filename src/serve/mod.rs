@@ -61,8 +61,10 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     let mut watcher = watch::Watcher::start(&root, preview.theme_name()).map_err(|e| vec![e])?;
     let shared = Arc::new(shared_state(&preview, lang));
     let mut terminal = TextRenderer::new(&root, lang, options.color);
-    after_rebuild(&mut preview, &rebuilt, None, &shared, &mut terminal);
+    after_rebuild(&rebuilt, None, &shared, &mut terminal);
     greet(&options, &url, &mut terminal);
+    preview.refresh_search(&rebuilt.sites);
+    check_content(&preview, &rebuilt, None, &shared, &mut terminal);
     let stop = stop_on_ctrl_c();
     let streams: Arc<Mutex<Vec<JoinHandle<()>>>> = Arc::default();
     let workers = start_workers(server, &shared, &stop, &streams);
@@ -112,11 +114,10 @@ fn shared_state(preview: &Preview, lang: Lang) -> Shared {
     }
 }
 
-/// After every build the terminal, open pages, the search index and the
-/// content check hear of it; the pages first, as the check waits for them
-/// to be served.
+/// After every build the terminal and open pages hear of it at once; the
+/// search index and the content check follow once the saves stop coming
+/// (see [`FollowUp`]).
 fn after_rebuild(
-    preview: &mut Preview,
     rebuilt: &Rebuilt,
     changes: Option<&changes::Changes>,
     shared: &Shared,
@@ -125,8 +126,49 @@ fn after_rebuild(
     let lang = shared.lang;
     report(rebuilt, changes, terminal, lang);
     publish(shared, rebuilt, lang);
-    preview.refresh_search(&rebuilt.sites);
-    check_content(preview, rebuilt, changes, shared, terminal);
+}
+
+/// What is left to do after rebuilds that were already served: the search
+/// index and the content check of what they touched. Saves that come in a
+/// burst merge into one follow-up, run when the burst is over, so the work
+/// after an edit never queues up behind the next save.
+#[derive(Debug, Default)]
+struct FollowUp {
+    rebuilt: Rebuilt,
+    changes: changes::Changes,
+}
+
+impl FollowUp {
+    fn add(&mut self, rebuilt: Rebuilt, changes: changes::Changes) {
+        // A site checked whole in either rebuild is checked whole.
+        let mut whole = self.rebuilt.whole_sites();
+        whole.extend(rebuilt.whole_sites());
+        let mut pages = std::mem::take(&mut self.rebuilt.pages);
+        pages.extend(rebuilt.pages);
+        pages.retain(|(site, _)| !whole.contains(site));
+        pages.sort();
+        pages.dedup();
+        self.rebuilt.pages = pages;
+        for site in rebuilt.sites {
+            if !self.rebuilt.sites.contains(&site) {
+                self.rebuilt.sites.push(site);
+            }
+        }
+        self.rebuilt.errors = rebuilt.errors;
+        self.changes.extend(changes);
+    }
+
+    /// Writes the search index, then runs the content check.
+    fn run(self, preview: &mut Preview, shared: &Shared, terminal: &mut TextRenderer) {
+        preview.refresh_search(&self.rebuilt.sites);
+        check_content(
+            preview,
+            &self.rebuilt,
+            Some(&self.changes),
+            shared,
+            terminal,
+        );
+    }
 }
 
 /// Says where the preview is (warning first when the network can see it)
@@ -176,7 +218,8 @@ fn start_workers(
         .collect()
 }
 
-/// Rebuilds what each batch of saved changes affects, until `stop` is raised.
+/// Rebuilds what each batch of saved changes affects, until `stop` is
+/// raised; the follow-up work waits until no change is pending.
 fn rebuild_until_stopped(
     mut preview: Preview,
     watcher: &mut watch::Watcher,
@@ -184,8 +227,17 @@ fn rebuild_until_stopped(
     terminal: &mut TextRenderer,
     stop: &AtomicBool,
 ) {
+    let mut follow_up: Option<FollowUp> = None;
     while !stop.load(Ordering::SeqCst) {
-        let Some(changes) = watcher.next(TICK) else {
+        let wait = if follow_up.is_some() {
+            Duration::ZERO
+        } else {
+            TICK
+        };
+        let Some(changes) = watcher.next(wait) else {
+            if let Some(work) = follow_up.take() {
+                work.run(&mut preview, shared, terminal);
+            }
             continue;
         };
         let (next, rebuilt) = preview.apply(&changes);
@@ -194,7 +246,8 @@ fn rebuild_until_stopped(
         if let Ok(mut sites) = shared.sites.lock() {
             *sites = preview.site_ids();
         }
-        after_rebuild(&mut preview, &rebuilt, Some(&changes), shared, terminal);
+        after_rebuild(&rebuilt, Some(&changes), shared, terminal);
+        follow_up.get_or_insert_default().add(rebuilt, changes);
     }
 }
 
@@ -306,7 +359,7 @@ fn check_content(
     if !rebuilt.errors.is_empty() {
         return;
     }
-    let findings = preview.check(&rebuilt.sites);
+    let findings = preview.check(rebuilt);
     let changed: Vec<String> = changes
         .into_iter()
         .flatten()

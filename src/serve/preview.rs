@@ -18,7 +18,7 @@ use crate::render::{theme_needs, Renderer, Theme};
 use crate::site::{self, ModelOptions, Site};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// One site of the workspace, as loaded from its content folder.
@@ -35,12 +35,29 @@ struct SiteSource {
 }
 
 impl SiteSource {
+    /// The loaded document at `content_path`, if it loaded.
+    fn document(&self, content_path: &str) -> Option<&content::Document> {
+        self.loaded
+            .documents
+            .iter()
+            .find(|d| d.content_path == content_path)
+    }
+
     fn has_errors(&self) -> bool {
         self.load_problems
             .iter()
             .chain(&self.later_problems)
             .any(Diagnostic::is_error)
     }
+}
+
+/// Files whose words changed, put into their sites' models.
+#[derive(Debug, Default)]
+struct Reworded {
+    /// Pages to render again: site (index into `sources`), page indexes.
+    pages: Vec<(usize, Vec<usize>)>,
+    /// Site id and content path of each file.
+    files: Vec<(String, String)>,
 }
 
 /// The served workspace; see the module comment.
@@ -68,8 +85,12 @@ pub struct Rebuilt {
     /// Only stylesheets changed: the browser can swap them without a reload.
     pub styles_only: bool,
     /// The served sites whose pages this rebuild looked at, for the
-    /// content checks that follow it.
+    /// content checks and the search index that follow it.
     pub sites: Vec<String>,
+    /// Of those sites, the ones where only the words of some files
+    /// changed: site id and the files' content paths. Only these files,
+    /// and those that link to them, need checking again.
+    pub pages: Vec<(String, String)>,
 }
 
 impl Preview {
@@ -167,24 +188,48 @@ impl Preview {
         if changes.iter().any(|c| matches!(c, Change::Statics { .. })) {
             dirty.extend(0..self.sources.len());
         }
+        // Files whose words changed but not their place in the site.
+        let mut reworded: Vec<(usize, String)> = Vec::new();
         for change in changes {
             if let Change::Content { site, path } = change {
                 if let Some(index) = self.sources.iter().position(|s| &s.config.id == site) {
+                    // A site with errors serves its last good model, which
+                    // may differ from its files in more than this one.
+                    let source = &self.sources[index];
+                    let before = (!source.has_errors())
+                        .then(|| source.document(path).cloned())
+                        .flatten();
                     if let Some(found) = self.reload(index, path) {
                         warnings.extend(found);
-                        dirty.insert(index);
+                        let after = self.sources[index].document(path);
+                        match (before, after) {
+                            (Some(b), Some(a)) if b.keeps_place_of(a) => {
+                                reworded.push((index, path.clone()));
+                            }
+                            _ => {
+                                dirty.insert(index);
+                            }
+                        }
                     }
                 }
             }
         }
+        reworded.retain(|(index, _)| !dirty.contains(index));
         // The hub shows the news of every partnership.
         if let Some(hub) = self.sources.iter().position(|s| s.config.hub) {
-            if !dirty.is_empty() {
+            if !dirty.is_empty() || !reworded.is_empty() {
                 dirty.insert(hub);
             }
         }
         let dirty: Vec<usize> = dirty.into_iter().collect();
+        // Models first: the hub, arranged again below, shows their words.
+        let patched = self.patch_models(&reworded);
         let mut rebuilt = self.update(&dirty);
+        let patched = self.render_words(patched);
+        rebuilt.refreshed += patched.refreshed;
+        rebuilt.sites.extend(patched.sites);
+        rebuilt.pages = patched.pages;
+        rebuilt.errors = self.errors();
         rebuilt.warnings = warnings;
         rebuilt.styles_only = changes
             .iter()
@@ -304,6 +349,77 @@ impl Preview {
         rebuilt
     }
 
+    /// Puts files whose words changed (and nothing else) into their sites'
+    /// models in place; returns the pages to render again, by site, and
+    /// the files (site id, content path) for the checks. A site whose
+    /// file now has an error, or that does not show it, is left as it was.
+    fn patch_models(&mut self, reworded: &[(usize, String)]) -> Reworded {
+        let mut patched = Reworded::default();
+        for (index, path) in reworded {
+            let Some(page) = self.patch_model(*index, path) else {
+                continue;
+            };
+            match patched.pages.iter_mut().find(|(i, _)| i == index) {
+                Some((_, pages)) => pages.push(page),
+                None => patched.pages.push((*index, vec![page])),
+            }
+            let id = self.sources[*index].config.id.clone();
+            patched.files.push((id, path.clone()));
+        }
+        patched
+    }
+
+    /// Renders the pages that show the patched files' words.
+    fn render_words(&mut self, patched: Reworded) -> Rebuilt {
+        let mut rebuilt = Rebuilt {
+            pages: patched.files,
+            ..Rebuilt::default()
+        };
+        let Ok(theme) = &self.theme else {
+            return rebuilt;
+        };
+        for (index, pages) in patched.pages {
+            let source = &mut self.sources[index];
+            let Some(model) = self.models.iter().find(|m| m.config.id == source.config.id) else {
+                continue;
+            };
+            let renderer = Renderer::new(theme, model, &self.models);
+            let dir = self.workspace.output_dir.join(&source.config.id);
+            match output::refresh_pages(&dir, model, &renderer, &pages, &mut source.memory) {
+                Ok(refreshed) => rebuilt.refreshed += refreshed,
+                Err(errors) => source.later_problems.extend(errors),
+            }
+            if source.selected {
+                rebuilt.sites.push(source.config.id.clone());
+            }
+        }
+        rebuilt
+    }
+
+    /// Replaces the model's copy of one reloaded document; returns its
+    /// index among the site's pages, or `None` when it is not shown (a
+    /// draft) or the site has errors, which then stand in `later_problems`.
+    fn patch_model(&mut self, index: usize, path: &str) -> Option<usize> {
+        let source = &mut self.sources[index];
+        source.later_problems.clear();
+        if source.has_errors() {
+            return None;
+        }
+        let doc = source.document(path)?;
+        let problems = site::content_link_problems(&source.loaded, doc, self.model_options);
+        if !problems.is_empty() {
+            source.later_problems = problems;
+            return None;
+        }
+        let model = self
+            .models
+            .iter_mut()
+            .find(|m| m.config.id == source.config.id)?;
+        let page = model.pages.iter().position(|d| d.content_path == path)?;
+        model.pages[page] = doc.clone();
+        Some(page)
+    }
+
     /// Writes the search index of the given sites, and of the hub, whose
     /// index covers them; run after the reload, like the checks.
     pub fn refresh_search(&mut self, sites: &[String]) {
@@ -329,23 +445,58 @@ impl Preview {
             });
     }
 
-    /// The content checks of the given sites, as `build` runs them; run
-    /// after the pages are served, so they never delay a reload.
-    pub fn check(&self, sites: &[String]) -> Vec<Diagnostic> {
+    /// The content checks of what a rebuild touched, as `build` runs them;
+    /// run after the pages are served, so they never delay a reload. Sites
+    /// arranged again are checked whole; where only some files' words
+    /// changed, those files and the files that link to them.
+    pub fn check(&self, rebuilt: &Rebuilt) -> Vec<Diagnostic> {
+        let mut findings = self.run_check(rebuilt.whole_sites(), Vec::new());
+        for (id, path) in &rebuilt.pages {
+            let files = self.files_to_recheck(id, path);
+            findings.extend(self.run_check(vec![id.clone()], files));
+        }
+        crate::base::diagnostic::sort(&mut findings);
+        findings.dedup();
+        findings
+    }
+
+    fn run_check(&self, sites: Vec<String>, files: Vec<PathBuf>) -> Vec<Diagnostic> {
         if sites.is_empty() {
             return Vec::new();
         }
         let options = crate::check::CheckOptions {
-            only: sites.to_vec(),
+            only: sites,
             external: None,
+            files,
         };
-        let mut findings: Vec<Diagnostic> =
-            crate::check::run(&self.workspace, &self.models, &[], &options)
-                .iter()
-                .map(|f| f.to_diagnostic().relative_to(&self.options.root))
-                .collect();
-        crate::base::diagnostic::sort(&mut findings);
-        findings
+        crate::check::run(&self.workspace, &self.models, &[], &options)
+            .iter()
+            .map(|f| f.to_diagnostic().relative_to(&self.options.root))
+            .collect()
+    }
+
+    /// The file at `path` of site `id`, and every file of the site that
+    /// links to it (a heading it no longer has breaks their anchors).
+    fn files_to_recheck(&self, id: &str, path: &str) -> Vec<PathBuf> {
+        let Some(model) = self.models.iter().find(|m| m.config.id == id) else {
+            return Vec::new();
+        };
+        let Some(target) = model.pages.iter().find(|d| d.content_path == path) else {
+            return Vec::new();
+        };
+        let by_path = format!("@/{path}");
+        let by_address = target.url_path.trim_end_matches('/');
+        let mut files = vec![target.source.clone()];
+        let linking = crate::check::content::documents(model).filter(|doc| {
+            doc.body.facts.links.iter().any(|link| {
+                link.href.starts_with(&by_path)
+                    || (!by_address.is_empty() && link.href.contains(by_address))
+            })
+        });
+        files.extend(linking.map(|doc| doc.source.clone()));
+        files.sort();
+        files.dedup();
+        files
     }
 
     /// Arranges a site from its loaded files; keeps the last good model
@@ -401,6 +552,17 @@ impl Preview {
 }
 
 impl Rebuilt {
+    /// The sites this rebuild arranged again, rather than only rewording
+    /// some of their files.
+    pub fn whole_sites(&self) -> Vec<String> {
+        let reworded = |id: &String| self.pages.iter().any(|(site, _)| site == id);
+        self.sites
+            .iter()
+            .filter(|id| !reworded(id))
+            .cloned()
+            .collect()
+    }
+
     /// Paths relative to the workspace, in file and line order.
     fn tidy(mut self, root: &Path) -> Self {
         for list in [&mut self.errors, &mut self.warnings] {

@@ -443,57 +443,87 @@ fn check_unique_urls(documents: &[Document]) -> Vec<Diagnostic> {
 /// Every `@/…` link must name a file of the same site.
 /// A published page must not link to a draft that this build leaves out.
 fn check_content_links(site: &LoadedSite, unpublished: &BTreeSet<&str>) -> Vec<Diagnostic> {
-    let known: BTreeSet<&str> = site
+    let known = known_paths(site);
+    site.documents
+        .iter()
+        .filter(|doc| !unpublished.contains(doc.content_path.as_str()))
+        .flat_map(|doc| link_problems(doc, &known, unpublished))
+        .collect()
+}
+
+/// The problems [`assemble_site`] finds in the `@/…` links of one
+/// document of `site`, for `serve` when only that file changed.
+pub fn content_link_problems(
+    site: &LoadedSite,
+    doc: &Document,
+    options: ModelOptions,
+) -> Vec<Diagnostic> {
+    if doc.body.content_links.is_empty() || !options.publishes(doc) {
+        return Vec::new();
+    }
+    let unpublished: BTreeSet<&str> = site
         .documents
+        .iter()
+        .filter(|d| !options.publishes(d))
+        .map(|d| d.content_path.as_str())
+        .collect();
+    link_problems(doc, &known_paths(site), &unpublished)
+}
+
+/// Content paths a `@/…` link may name.
+fn known_paths(site: &LoadedSite) -> BTreeSet<&str> {
+    site.documents
         .iter()
         .map(|d| d.content_path.as_str())
         .chain(site.assets.iter().map(|a| a.content_path.as_str()))
         .chain(site.failed.iter().map(String::as_str))
-        .collect();
+        .collect()
+}
+
+fn link_problems(
+    doc: &Document,
+    known: &BTreeSet<&str>,
+    unpublished: &BTreeSet<&str>,
+) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    for doc in &site.documents {
-        if unpublished.contains(doc.content_path.as_str()) {
+    for link in &doc.body.content_links {
+        if unpublished.contains(link.target.as_str()) {
+            let target = &link.target;
+            problems.push(
+                Diagnostic::error(
+                    Location::at(&doc.source, link.line, link.column),
+                    text!(
+                        "odnośnik do @/{target} prowadzi do szkicu (draft: true), który nie zostanie opublikowany",
+                        "the link to @/{target} leads to a draft (draft: true) that will not be published"
+                    ),
+                )
+                .with_hint(Text::new(
+                    "opublikuj tamto ogłoszenie (usuń draft: true) albo usuń odnośnik; podgląd ze szkicami: tablica build --drafts",
+                    "publish that announcement (remove draft: true) or remove the link; to preview with drafts: tablica build --drafts",
+                )),
+            );
             continue;
         }
-        for link in &doc.body.content_links {
-            if unpublished.contains(link.target.as_str()) {
-                let target = &link.target;
-                problems.push(
-                    Diagnostic::error(
-                        Location::at(&doc.source, link.line, link.column),
-                        text!(
-                            "odnośnik do @/{target} prowadzi do szkicu (draft: true), który nie zostanie opublikowany",
-                            "the link to @/{target} leads to a draft (draft: true) that will not be published"
-                        ),
-                    )
-                    .with_hint(Text::new(
-                        "opublikuj tamto ogłoszenie (usuń draft: true) albo usuń odnośnik; podgląd ze szkicami: tablica build --drafts",
-                        "publish that announcement (remove draft: true) or remove the link; to preview with drafts: tablica build --drafts",
-                    )),
-                );
-                continue;
-            }
-            if known.contains(link.target.as_str()) {
-                continue;
-            }
-            let target = &link.target;
-            let similar = similar_path(target, &known);
-            let mut d = Diagnostic::error(
-                Location::at(&doc.source, link.line, link.column),
-                text!(
-                    "odnośnik do @/{target}: nie ma takiego pliku",
-                    "link to @/{target}: there is no such file"
-                ),
-            );
-            d = match similar {
-                Some(near) => d.with_hint(text!("czy chodziło o @/{near}?", "did you mean @/{near}?")),
-                None => d.with_hint(Text::new(
-                    "podaj ścieżkę pliku od folderu witryny, np. @/aktualnosci/2021-01-20-tytul.md",
-                    "give the file's path from the site's folder, e.g. @/aktualnosci/2021-01-20-title.md",
-                )),
-            };
-            problems.push(d);
+        if known.contains(link.target.as_str()) {
+            continue;
         }
+        let target = &link.target;
+        let similar = similar_path(target, known);
+        let mut d = Diagnostic::error(
+            Location::at(&doc.source, link.line, link.column),
+            text!(
+                "odnośnik do @/{target}: nie ma takiego pliku",
+                "link to @/{target}: there is no such file"
+            ),
+        );
+        d = match similar {
+            Some(near) => d.with_hint(text!("czy chodziło o @/{near}?", "did you mean @/{near}?")),
+            None => d.with_hint(Text::new(
+                "podaj ścieżkę pliku od folderu witryny, np. @/aktualnosci/2021-01-20-tytul.md",
+                "give the file's path from the site's folder, e.g. @/aktualnosci/2021-01-20-title.md",
+            )),
+        };
+        problems.push(d);
     }
     problems
 }

@@ -22,6 +22,8 @@ pub const RSS_FILE: &str = "rss.xml";
 pub const ICS_FILE: &str = "wydarzenie.ics";
 /// Name of the calendar of every upcoming event, in the events list's folder.
 pub const CALENDAR_FILE: &str = "kalendarz.ics";
+/// How many upcoming events the home page shows (the events list has all).
+pub const HOME_EVENTS: usize = 5;
 /// URL path of the accessibility statement (the same in both languages:
 /// the law names it in Polish).
 pub const ACCESSIBILITY_PATH: &str = "deklaracja-dostepnosci/";
@@ -47,6 +49,37 @@ pub enum Item {
     NotFound,
     /// The search page, which `search.js` brings to life.
     Search,
+}
+
+impl Item {
+    /// Whether this page shows anything of announcement `page` of `site`:
+    /// its title, summary, text or address, as the page itself, a card in
+    /// a list, a newer/older link or a related announcement. When only an
+    /// announcement's words change (not its date, labels or place in any
+    /// list), these are the pages that change with it; `serve` renders
+    /// just them.
+    pub fn shows(&self, site: &Site, page: usize) -> bool {
+        match self {
+            Item::Page(own) if *own == page => true,
+            Item::Page(other) => site.neighbours.get(*other).is_some_and(|n| {
+                n.newer == Some(page) || n.older == Some(page) || n.related.contains(&page)
+            }),
+            Item::List { pager, .. } => pager.items.contains(&page),
+            Item::Home => {
+                let latest = site.newest_pages().iter().take(site.config.paginate_by);
+                let events = site.upcoming_events.iter().take(HOME_EVENTS);
+                latest
+                    .chain(events)
+                    .chain(&site.consultations)
+                    .any(|&i| i == page)
+            }
+            Item::TaxonomyIndex(_)
+            | Item::ArchiveIndex
+            | Item::AccessibilityStatement
+            | Item::NotFound
+            | Item::Search => false,
+        }
+    }
 }
 
 /// Which list a list page shows.

@@ -104,6 +104,21 @@ impl Fixture {
         Fixture { dir }
     }
 
+    /// A copy of the repository's sample workspace: five partnerships and
+    /// a hub, with events, consultations, tags and links between pages.
+    pub fn samples() -> Self {
+        let fixture = Fixture::new();
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["content", "static"] {
+            copy_dir(&repo.join(dir), &fixture.path(dir));
+        }
+        fixture.write(
+            "config.yaml",
+            std::fs::read(repo.join("config.yaml")).unwrap(),
+        );
+        fixture
+    }
+
     /// A workspace with one partnership site `alfa` (`paginate_by: 2`),
     /// its home text and the `aktualnosci` section, at `base_url`.
     pub fn partnership(base_url: &str) -> Self {
