@@ -44,7 +44,9 @@ pub struct Document {
     /// URL path relative to the site root, ending with `/` (empty for home).
     pub url_path: String,
     pub front: FrontMatter,
-    pub body: Rendered,
+    /// Shared, not copied, when the document is cloned: `serve` keeps the
+    /// loaded files and arranges models from copies of them.
+    pub body: std::sync::Arc<Rendered>,
     /// The front matter's attachments, found on disk and measured.
     pub attachments: Vec<files::AttachmentFile>,
     /// The front matter's photo gallery, found on disk and measured.
@@ -267,7 +269,7 @@ pub fn load_document(
             kind,
             section,
             front,
-            body,
+            body: std::sync::Arc::new(body),
             attachments,
             gallery,
             revision: revision_of(&source),

@@ -11,7 +11,7 @@ mod relative;
 pub mod server_config;
 mod sitemap;
 
-pub use refresh::{refresh_pages, refresh_search, refresh_site, Memory, Refreshed};
+pub use refresh::{refresh_pages, refresh_search, refresh_site, Memory, Refreshed, Showing};
 pub use relative::Relativizer;
 
 use crate::base::diagnostic::{Diagnostic, Location, Text};

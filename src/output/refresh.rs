@@ -122,6 +122,18 @@ pub fn refresh_site(
     })
 }
 
+/// What [`refresh_pages`] renders of the pages that show an announcement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Showing {
+    /// Every one: after only its words changed, these are all that change.
+    All,
+    /// The announcement itself, the lists and the home page, not the other
+    /// announcements that link to it as newer, older or related: after it
+    /// came or moved, the pages a reader goes to first (the rest of the
+    /// site follows with [`refresh_site`]).
+    ListsFirst,
+}
+
 /// Brings `dir` up to date after only the words of announcements `pages`
 /// changed (see [`crate::content::Document::keeps_place_of`]): renders
 /// the pages that show them ([`Item::shows`]) and writes their feeds and
@@ -131,12 +143,17 @@ pub fn refresh_pages(
     site: &Site,
     renderer: &Renderer,
     pages: &[usize],
+    showing: Showing,
     memory: &mut Memory,
 ) -> Result<Refreshed, Vec<Diagnostic>> {
     let items = renderer.items();
+    let wanted = |item: &Item, page: usize| match (showing, item) {
+        (Showing::ListsFirst, Item::Page(other)) => *other == page,
+        _ => item.shows(site, page),
+    };
     let showing: Vec<&(String, Item)> = items
         .par_iter()
-        .filter(|(_, item)| pages.iter().any(|&page| item.shows(site, page)))
+        .filter(|(_, item)| pages.iter().any(|&page| wanted(item, page)))
         .collect();
     let (mut wanted, fingerprints) = render_changed(renderer, &showing, memory)?;
     for (path, body) in extra_files_showing(site, renderer, pages) {

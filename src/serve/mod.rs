@@ -158,8 +158,10 @@ impl FollowUp {
         self.changes.extend(changes);
     }
 
-    /// Writes the search index, then runs the content check.
+    /// Writes the rest of the pages, the search index, then runs the
+    /// content check.
     fn run(self, preview: &mut Preview, shared: &Shared, terminal: &mut TextRenderer) {
+        preview.finish();
         preview.refresh_search(&self.rebuilt.sites);
         check_content(
             preview,

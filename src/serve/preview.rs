@@ -12,7 +12,7 @@ use crate::build::BuildOptions;
 use crate::config::{self, SiteConfig, Workspace};
 use crate::content::paths::Bundles;
 use crate::content::{self, LoadedSite};
-use crate::output::{self, Memory, Refreshed, StaticSources};
+use crate::output::{self, Memory, Refreshed, Showing, StaticSources};
 use crate::pipeline;
 use crate::render::{theme_needs, Renderer, Theme};
 use crate::site::{self, ModelOptions, Site};
@@ -71,6 +71,9 @@ pub struct Preview {
     model_options: ModelOptions,
     /// Errors of a changed config.yaml; the last good config stays in use.
     config_problems: Vec<Diagnostic>,
+    /// Sites (indexes into `sources`) of which only the pages showing
+    /// the latest changes were written; [`Preview::finish`] writes the rest.
+    unfinished: Vec<usize>,
 }
 
 /// What one rebuild did, for the terminal and the browser.
@@ -133,13 +136,14 @@ impl Preview {
             models: Vec::new(),
             model_options,
             config_problems: Vec::new(),
+            unfinished: Vec::new(),
         })
     }
 
     /// Assembles and writes every site; reports every load warning.
     fn update_all(&mut self, started: Instant) -> Rebuilt {
         let all: Vec<usize> = (0..self.sources.len()).collect();
-        let mut rebuilt = self.update(&all);
+        let mut rebuilt = self.update(&all, &[]);
         rebuilt.warnings = self
             .sources
             .iter()
@@ -190,6 +194,8 @@ impl Preview {
         }
         // Files whose words changed but not their place in the site.
         let mut reworded: Vec<(usize, String)> = Vec::new();
+        // Files that came, went or moved in their lists.
+        let mut placed: Vec<(usize, String)> = Vec::new();
         for change in changes {
             if let Change::Content { site, path } = change {
                 if let Some(index) = self.sources.iter().position(|s| &s.config.id == site) {
@@ -208,13 +214,25 @@ impl Preview {
                             }
                             _ => {
                                 dirty.insert(index);
+                                placed.push((index, path.clone()));
                             }
                         }
                     }
                 }
             }
         }
-        reworded.retain(|(index, _)| !dirty.contains(index));
+        // In a site arranged again, a reworded file is shown first too.
+        let (arranged, reworded): (Vec<_>, Vec<_>) = reworded
+            .into_iter()
+            .partition(|(index, _)| dirty.contains(index));
+        placed.extend(arranged);
+        if changes
+            .iter()
+            .any(|c| matches!(c, Change::Templates | Change::Statics { .. }))
+        {
+            // Every page may look different: nothing goes first.
+            placed.clear();
+        }
         // The hub shows the news of every partnership.
         if let Some(hub) = self.sources.iter().position(|s| s.config.hub) {
             if !dirty.is_empty() || !reworded.is_empty() {
@@ -224,7 +242,7 @@ impl Preview {
         let dirty: Vec<usize> = dirty.into_iter().collect();
         // Models first: the hub, arranged again below, shows their words.
         let patched = self.patch_models(&reworded);
-        let mut rebuilt = self.update(&dirty);
+        let mut rebuilt = self.update(&dirty, &placed);
         let patched = self.render_words(patched);
         rebuilt.refreshed += patched.refreshed;
         rebuilt.sites.extend(patched.sites);
@@ -295,8 +313,12 @@ impl Preview {
         if !known && !on_disk.exists() {
             return None;
         }
-        let problems = if known_document && on_disk.is_file() {
+        let alone = is_lone_page(&content_root, path);
+        let problems = if (known_document || alone) && on_disk.is_file() {
             reload_document(source, &self.workspace.root, &content_root, path)
+        } else if known_document && alone && !on_disk.exists() {
+            forget_document(source, &content_root, path);
+            Vec::new()
         } else {
             let loaded = content::load_site(&self.workspace, &source.config);
             source.loaded = loaded.site;
@@ -307,10 +329,20 @@ impl Preview {
     }
 
     /// Re-assembles and re-renders the given sites (indexes into `sources`).
-    fn update(&mut self, dirty: &[usize]) -> Rebuilt {
+    /// Where `first` names the files that moved, came or changed their
+    /// labels in a site, the pages that show them are written first and
+    /// the rest of the site is left to [`Preview::finish`]: on a big site,
+    /// a new announcement reaches the first list page long before its
+    /// 1,000th list page has shifted.
+    fn update(&mut self, dirty: &[usize], first: &[(usize, String)]) -> Rebuilt {
         for &index in dirty {
             self.assemble(index);
         }
+        self.render(dirty, first)
+    }
+
+    /// Renders the given sites from their models; see [`Preview::update`].
+    fn render(&mut self, dirty: &[usize], first: &[(usize, String)]) -> Rebuilt {
         let mut rebuilt = Rebuilt::default();
         if let Ok(theme) = &self.theme {
             let statics = StaticSources {
@@ -318,7 +350,7 @@ impl Preview {
             };
             let models = &self.models;
             let output_dir = &self.workspace.output_dir;
-            let results: Vec<(usize, Result<Refreshed, Vec<Diagnostic>>)> = self
+            let results: Vec<(usize, Result<Refreshed, Vec<Diagnostic>>, bool)> = self
                 .sources
                 .par_iter_mut()
                 .enumerate()
@@ -327,15 +359,35 @@ impl Preview {
                     let model = models.iter().find(|m| m.config.id == source.config.id)?;
                     let renderer = Renderer::new(theme, model, models);
                     let dir = output_dir.join(&source.config.id);
-                    let result =
-                        output::refresh_site(&dir, model, &renderer, &statics, &mut source.memory);
-                    Some((i, result))
+                    let memory = &mut source.memory;
+                    let result = match pages_to_show_first(model, first, i) {
+                        Some(pages) => {
+                            let result = output::refresh_pages(
+                                &dir,
+                                model,
+                                &renderer,
+                                &pages,
+                                Showing::ListsFirst,
+                                memory,
+                            );
+                            (i, result, true)
+                        }
+                        None => (
+                            i,
+                            output::refresh_site(&dir, model, &renderer, &statics, memory),
+                            false,
+                        ),
+                    };
+                    Some(result)
                 })
                 .collect();
-            for (index, result) in results {
+            for (index, result, partly) in results {
                 match result {
                     Ok(refreshed) => rebuilt.refreshed += refreshed,
                     Err(errors) => self.sources[index].later_problems.extend(errors),
+                }
+                if partly && !self.unfinished.contains(&index) {
+                    self.unfinished.push(index);
                 }
             }
         }
@@ -347,6 +399,19 @@ impl Preview {
             .map(|s| s.config.id.clone())
             .collect();
         rebuilt
+    }
+
+    /// Writes the rest of the sites whose first pages [`Preview::update`]
+    /// wrote; run once a burst of saves is over.
+    pub fn finish(&mut self) {
+        let unfinished = std::mem::take(&mut self.unfinished);
+        let sites: Vec<usize> = unfinished
+            .into_iter()
+            .filter(|&i| !self.sources[i].has_errors())
+            .collect();
+        if !sites.is_empty() {
+            self.render(&sites, &[]);
+        }
     }
 
     /// Puts files whose words changed (and nothing else) into their sites'
@@ -385,7 +450,14 @@ impl Preview {
             };
             let renderer = Renderer::new(theme, model, &self.models);
             let dir = self.workspace.output_dir.join(&source.config.id);
-            match output::refresh_pages(&dir, model, &renderer, &pages, &mut source.memory) {
+            match output::refresh_pages(
+                &dir,
+                model,
+                &renderer,
+                &pages,
+                Showing::All,
+                &mut source.memory,
+            ) {
                 Ok(refreshed) => rebuilt.refreshed += refreshed,
                 Err(errors) => source.later_problems.extend(errors),
             }
@@ -507,11 +579,9 @@ impl Preview {
         if source.has_errors() {
             return;
         }
-        let (model, problems) = site::assemble_site(
-            source.config.clone(),
-            source.loaded.clone(),
-            self.model_options,
-        );
+        let loaded = source.loaded.clone();
+        let (model, problems) =
+            site::assemble_site(source.config.clone(), loaded, self.model_options);
         // The last good model stays in use while the files have errors.
         if !problems.is_empty() {
             source.later_problems = problems;
@@ -576,6 +646,25 @@ impl Rebuilt {
     }
 }
 
+/// Whether the Markdown file at `path` is a page on its own: directly in
+/// the site's or a section's folder, without a bundle folder of its name.
+/// Adding or removing it changes no other file's role, so it is loaded or
+/// dropped alone instead of reading the whole site again.
+fn is_lone_page(content_root: &Path, path: &str) -> bool {
+    let Some(stem) = path.strip_suffix(".md") else {
+        return false;
+    };
+    path.split('/').count() <= 2 && !content_root.join(stem).exists()
+}
+
+/// Drops a deleted Markdown file from its site, with its problems.
+fn forget_document(source: &mut SiteSource, content_root: &Path, rel: &str) {
+    let path = content_root.join(rel);
+    source.load_problems.retain(|d| d.location.file != path);
+    source.loaded.documents.retain(|d| d.content_path != rel);
+    source.loaded.failed.retain(|f| f != rel);
+}
+
 /// Loads one changed Markdown file into its site; returns its problems.
 fn reload_document(
     source: &mut SiteSource,
@@ -612,6 +701,28 @@ fn reload_document(
     };
     source.load_problems.extend(problems.iter().cloned());
     problems
+}
+
+/// The pages of `model` (site `index`) that show the files of `first`
+/// that belong to it; `None` when it has none, or when one of them is not
+/// in the model (a deleted file: what showed it is anywhere in the site).
+fn pages_to_show_first(
+    model: &Site,
+    first: &[(usize, String)],
+    index: usize,
+) -> Option<Vec<usize>> {
+    let paths: Vec<&String> = first
+        .iter()
+        .filter(|(i, _)| *i == index)
+        .map(|(_, path)| path)
+        .collect();
+    if paths.is_empty() {
+        return None;
+    }
+    paths
+        .into_iter()
+        .map(|path| model.pages.iter().position(|d| &d.content_path == path))
+        .collect()
 }
 
 /// Deletes the live folders of sites that the new config no longer has.

@@ -94,8 +94,11 @@ impl Site {
             .chain(self.home.as_mut())
             .chain(section_indexes)
         {
-            doc.body.facts = Default::default();
-            doc.body.content_links = Vec::new();
+            // Only `build` frees them, and its documents are not shared.
+            if let Some(body) = std::sync::Arc::get_mut(&mut doc.body) {
+                body.facts = Default::default();
+                body.content_links = Vec::new();
+            }
         }
     }
 
