@@ -269,28 +269,41 @@ fn write_changed(
     wanted: &BTreeMap<String, Source>,
     memory: &mut Memory,
 ) -> Result<usize, Diagnostic> {
-    let mut written = 0;
-    for (path, source) in wanted {
-        let target = dir.join(path);
-        let hash = match source {
-            Source::Bytes(bytes) => hash_of(bytes),
-            Source::Copy(from) => copy_stamp(from),
-        };
-        if memory.files.get(path) == Some(&hash) && target.is_file() {
-            continue;
-        }
-        if let Some(parent) = target.parent() {
-            create_dir(parent)?;
-        }
-        match source {
-            Source::Bytes(bytes) => std::fs::write(&target, bytes),
-            Source::Copy(from) => std::fs::copy(from, &target).map(|_| ()),
-        }
-        .map_err(|e| io_error(&target, &e))?;
-        memory.files.insert(path.clone(), hash);
-        written += 1;
+    let files = &memory.files;
+    // Hashing and writing on every core: a first refresh of a big site
+    // writes tens of thousands of files.
+    let written: Vec<Result<(String, u64), Diagnostic>> = wanted
+        .par_iter()
+        .filter_map(|(path, source)| {
+            let target = dir.join(path);
+            let hash = match source {
+                Source::Bytes(bytes) => hash_of(bytes),
+                Source::Copy(from) => copy_stamp(from),
+            };
+            if files.get(path) == Some(&hash) && target.is_file() {
+                return None;
+            }
+            Some(write_source(&target, source).map(|()| (path.clone(), hash)))
+        })
+        .collect();
+    let mut count = 0;
+    for result in written {
+        let (path, hash) = result?;
+        memory.files.insert(path, hash);
+        count += 1;
     }
-    Ok(written)
+    Ok(count)
+}
+
+fn write_source(target: &Path, source: &Source) -> Result<(), Diagnostic> {
+    if let Some(parent) = target.parent() {
+        create_dir(parent)?;
+    }
+    match source {
+        Source::Bytes(bytes) => std::fs::write(target, bytes),
+        Source::Copy(from) => std::fs::copy(from, target).map(|_| ()),
+    }
+    .map_err(|e| io_error(target, &e))
 }
 
 /// Deletes files the site no longer has (a deleted announcement, a list
@@ -320,9 +333,10 @@ fn remove_stale(
     stale.len()
 }
 
+/// A fast hash of a file's bytes (serve hashes every page it writes).
 fn hash_of(bytes: &[u8]) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    bytes.hash(&mut hasher);
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(bytes);
     hasher.finish()
 }
 

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::hash::{DefaultHasher, Hasher};
+use std::hash::Hasher;
 use std::io::Write;
 use tera::{Context, Value};
 
@@ -35,7 +35,8 @@ impl Vars {
     pub fn fingerprint(&self, template: &str) -> u64 {
         // serde_json writes token by token; hashing in larger blocks is
         // several times faster than feeding the hasher each token.
-        let mut buffer = std::io::BufWriter::with_capacity(8192, HashWriter(DefaultHasher::new()));
+        let mut buffer =
+            std::io::BufWriter::with_capacity(8192, HashWriter(rustc_hash::FxHasher::default()));
         let _ = buffer.write_all(template.as_bytes());
         for (key, value) in &self.data {
             if SHARED_KEYS.contains(&key.as_ref()) {
@@ -61,7 +62,7 @@ impl Vars {
 }
 
 /// Feeds serialised bytes straight into a hasher, without a buffer.
-struct HashWriter(DefaultHasher);
+struct HashWriter(rustc_hash::FxHasher);
 
 impl std::io::Write for HashWriter {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
