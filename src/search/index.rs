@@ -21,7 +21,8 @@ use crate::content::Document;
 use crate::site::Site;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// Folder of the index inside a site's output.
@@ -78,7 +79,7 @@ impl Hits {
 
 fn entry(site: usize, doc: &Document, lang: Lang) -> Entry<'_> {
     let text = plain_text(&doc.body.html);
-    let mut hits: HashMap<Box<str>, Hits> = HashMap::new();
+    let mut hits: HashMap<Box<str>, Hits> = HashMap::default();
     with_terms(lang, |terms| {
         let mut hit = |text: &str, mark: &dyn Fn(&mut Hits)| {
             terms.each_term(text, |term| match hits.get_mut(term) {
@@ -328,7 +329,7 @@ fn index_documents<'a>(
     lang: Lang,
 ) -> (Vec<Entry<'a>>, HashMap<Box<str>, Postings>) {
     let mut entries = Vec::with_capacity(docs.len());
-    let mut postings: HashMap<Box<str>, Postings> = HashMap::new();
+    let mut postings: HashMap<Box<str>, Postings> = HashMap::default();
     for batch in docs.chunks(BATCH) {
         let mut indexed: Vec<Entry> = batch
             .par_iter()

@@ -8,7 +8,7 @@
 use crate::base::diagnostic::Lang;
 use pagefind_stem::{Algorithm, Stemmer};
 use std::cell::RefCell;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -80,7 +80,7 @@ impl Terms {
             lang,
             stemmer: Stemmer::create(algorithm),
             stop: stopwords(lang),
-            seen: HashMap::new(),
+            seen: HashMap::default(),
         }
     }
 
