@@ -20,8 +20,8 @@ use crate::base::typography::{polish_collation_key, typeset};
 use crate::content::Document;
 use crate::site::Site;
 use rayon::prelude::*;
-use serde::Serialize;
 use rustc_hash::FxHashMap as HashMap;
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 

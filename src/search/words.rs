@@ -7,8 +7,8 @@
 
 use crate::base::diagnostic::Lang;
 use pagefind_stem::{Algorithm, Stemmer};
-use std::cell::RefCell;
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::RefCell;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 

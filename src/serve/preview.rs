@@ -246,7 +246,7 @@ impl Preview {
         let patched = self.render_words(patched);
         rebuilt.refreshed += patched.refreshed;
         rebuilt.sites.extend(patched.sites);
-        rebuilt.pages = patched.pages;
+        rebuilt.pages.extend(patched.pages);
         rebuilt.errors = self.errors();
         rebuilt.warnings = warnings;
         rebuilt.styles_only = changes
@@ -386,8 +386,19 @@ impl Preview {
                     Ok(refreshed) => rebuilt.refreshed += refreshed,
                     Err(errors) => self.sources[index].later_problems.extend(errors),
                 }
-                if partly && !self.unfinished.contains(&index) {
-                    self.unfinished.push(index);
+                if partly {
+                    if !self.unfinished.contains(&index) {
+                        self.unfinished.push(index);
+                    }
+                    // These files are checked again, not the whole site: a
+                    // file that came or moved keeps the others' links (a
+                    // tag it alone had, linked from elsewhere, is the
+                    // exception `tablica check` and `build` still see).
+                    let id = &self.sources[index].config.id;
+                    let files = first.iter().filter(|(i, _)| *i == index);
+                    rebuilt
+                        .pages
+                        .extend(files.map(|(_, path)| (id.clone(), path.clone())));
                 }
             }
         }
