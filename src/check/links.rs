@@ -27,6 +27,10 @@ pub struct Targets<'a> {
     anchors: Vec<HashMap<String, HashSet<&'a str>>>,
     /// Ids every page has, written by the theme's templates.
     theme_ids: HashSet<String>,
+    /// Each site's published pages and home page by content path, for
+    /// `@/…` links (a search through the pages per link made the check
+    /// grow with the square of the site).
+    pages: Vec<HashMap<&'a str, &'a Document>>,
 }
 
 /// A link as the resolver sees it.
@@ -47,10 +51,12 @@ impl<'a> Targets<'a> {
             .map(|s| site_files(s, sites, &statics))
             .collect();
         let anchors = sites.iter().map(site_anchors).collect();
+        let pages = sites.iter().map(pages_by_path).collect();
         Targets {
             sites,
             files,
             anchors,
+            pages,
             theme_ids: template_ids(&theme_dir.join("templates")),
         }
     }
@@ -106,11 +112,7 @@ impl<'a> Targets<'a> {
         if let Some(target) = href.strip_prefix("@/") {
             // The site stage reports missing files; only the anchor is left.
             let (path, anchor) = split_anchor(target);
-            let page = self.sites[index]
-                .pages
-                .iter()
-                .chain(self.sites[index].home.iter())
-                .find(|d| d.content_path == path)?;
+            let page = self.pages[index].get(path)?;
             let output = format!("{}index.html", page.url_path);
             return self.check_anchor(index, &output, anchor?, location, href);
         }
@@ -391,6 +393,15 @@ fn site_files(site: &Site, all: &[Site], statics: &BTreeSet<String>) -> HashSet<
     files.extend(site.assets.iter().map(|a| a.output_path.clone()));
     files.extend(statics.iter().cloned());
     files
+}
+
+/// The first page with each content path, as the check looked them up.
+fn pages_by_path(site: &Site) -> HashMap<&str, &Document> {
+    let mut pages = HashMap::new();
+    for doc in site.pages.iter().chain(site.home.iter()) {
+        pages.entry(doc.content_path.as_str()).or_insert(doc);
+    }
+    pages
 }
 
 fn site_anchors(site: &Site) -> HashMap<String, HashSet<&str>> {

@@ -196,10 +196,17 @@ function resetState() {
 
 // Waits for running CSS transitions (e.g. after a colour-scheme switch).
 function transitionsDone() {
-  const running = document.getAnimations().filter((a) => a instanceof CSSTransition);
-  const done = Promise.all(running.map((a) => a.finished.catch(() => undefined)));
-  return Promise.race([done, new Promise((r) => setTimeout(r, 2000))])
-    .then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  // Styles first, then the transitions they started: asked before the
+  // browser recalculated styles, getAnimations() is still empty, and a
+  // loaded machine then measured colours half-way (CI once saw dark-mode
+  // text at 30 % of its transition).
+  getComputedStyle(document.documentElement).color;
+  return frames().then(() => {
+    const running = document.getAnimations().filter((a) => a instanceof CSSTransition);
+    const done = Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+    return Promise.race([done, new Promise((r) => setTimeout(r, 2000))]).then(frames);
+  });
 }
 
 // Seconds spent in each step, summed over pages (for --profile).
