@@ -51,6 +51,9 @@ impl SiteSource {
     }
 }
 
+/// A content file: its site (index into `sources`) and its content path.
+type SiteFile = (usize, String);
+
 /// Files whose words changed, put into their sites' models.
 #[derive(Debug, Default)]
 struct Reworded {
@@ -192,35 +195,7 @@ impl Preview {
         if changes.iter().any(|c| matches!(c, Change::Statics { .. })) {
             dirty.extend(0..self.sources.len());
         }
-        // Files whose words changed but not their place in the site.
-        let mut reworded: Vec<(usize, String)> = Vec::new();
-        // Files that came, went or moved in their lists.
-        let mut placed: Vec<(usize, String)> = Vec::new();
-        for change in changes {
-            if let Change::Content { site, path } = change {
-                if let Some(index) = self.sources.iter().position(|s| &s.config.id == site) {
-                    // A site with errors serves its last good model, which
-                    // may differ from its files in more than this one.
-                    let source = &self.sources[index];
-                    let before = (!source.has_errors())
-                        .then(|| source.document(path).cloned())
-                        .flatten();
-                    if let Some(found) = self.reload(index, path) {
-                        warnings.extend(found);
-                        let after = self.sources[index].document(path);
-                        match (before, after) {
-                            (Some(b), Some(a)) if b.keeps_place_of(a) => {
-                                reworded.push((index, path.clone()));
-                            }
-                            _ => {
-                                dirty.insert(index);
-                                placed.push((index, path.clone()));
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        let (reworded, mut placed) = self.reload_content(changes, &mut dirty, &mut warnings);
         // In a site arranged again, a reworded file is shown first too.
         let (arranged, reworded): (Vec<_>, Vec<_>) = reworded
             .into_iter()
@@ -255,6 +230,47 @@ impl Preview {
         rebuilt.elapsed = started.elapsed();
         let rebuilt = rebuilt.tidy(&self.options.root);
         (self, rebuilt)
+    }
+
+    /// Reads the changed content files again and sorts them: files whose
+    /// words changed but not their place in the site (reworded), and files
+    /// that came, went or moved in their lists (placed; their sites are
+    /// marked `dirty`, to be arranged again).
+    fn reload_content(
+        &mut self,
+        changes: &Changes,
+        dirty: &mut BTreeSet<usize>,
+        warnings: &mut Vec<Diagnostic>,
+    ) -> (Vec<SiteFile>, Vec<SiteFile>) {
+        let mut reworded = Vec::new();
+        let mut placed = Vec::new();
+        for change in changes {
+            let Change::Content { site, path } = change else {
+                continue;
+            };
+            let Some(index) = self.sources.iter().position(|s| &s.config.id == site) else {
+                continue;
+            };
+            // A site with errors serves its last good model, which may
+            // differ from its files in more than this one.
+            let source = &self.sources[index];
+            let before = (!source.has_errors())
+                .then(|| source.document(path).cloned())
+                .flatten();
+            let Some(found) = self.reload(index, path) else {
+                continue;
+            };
+            warnings.extend(found);
+            let after = self.sources[index].document(path);
+            match (before, after) {
+                (Some(b), Some(a)) if b.keeps_place_of(a) => reworded.push((index, path.clone())),
+                _ => {
+                    dirty.insert(index);
+                    placed.push((index, path.clone()));
+                }
+            }
+        }
+        (reworded, placed)
     }
 
     /// Starts over after a config change. The live folders stay, and
@@ -386,7 +402,9 @@ impl Preview {
                     Ok(refreshed) => rebuilt.refreshed += refreshed,
                     Err(errors) => self.sources[index].later_problems.extend(errors),
                 }
-                if partly {
+                if !partly {
+                    self.unfinished.retain(|&u| u != index);
+                } else {
                     if !self.unfinished.contains(&index) {
                         self.unfinished.push(index);
                     }
