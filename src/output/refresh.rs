@@ -3,6 +3,9 @@
 //! (their fingerprint), and a file is written only when its bytes changed,
 //! so an edit touches just the files that depend on it. Nothing is written
 //! unless every page rendered: a template error leaves the last good pages.
+//! [`refresh_site`] looks at every page; [`refresh_pages`] only at the
+//! pages that show given announcements, so that on a big site an edit
+//! costs what it changes, not what the site holds.
 //! The search index is brought up to date separately, after the browser
 //! has been told to reload: on a hub over many sites it takes longest.
 
