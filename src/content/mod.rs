@@ -272,17 +272,10 @@ pub fn load_document(
             body: std::sync::Arc::new(body),
             attachments,
             gallery,
-            revision: revision_of(&source),
+            revision: crate::base::fast_hash(source.as_bytes()),
         },
         warnings,
     ))
-}
-
-fn revision_of(text: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut hasher = rustc_hash::FxHasher::default();
-    hasher.write(text.as_bytes());
-    hasher.finish()
 }
 
 /// A page's address is the slug of its file name; a name with nothing but

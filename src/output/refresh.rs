@@ -280,7 +280,7 @@ fn write_changed(
         .filter_map(|(path, source)| {
             let target = dir.join(path);
             let hash = match source {
-                Source::Bytes(bytes) => hash_of(bytes),
+                Source::Bytes(bytes) => crate::base::fast_hash(bytes),
                 Source::Copy(from) => copy_stamp(from),
             };
             if files.get(path) == Some(&hash) && target.is_file() {
@@ -334,13 +334,6 @@ fn remove_stale(
         }
     }
     stale.len()
-}
-
-/// A fast hash of a file's bytes (serve hashes every page it writes).
-fn hash_of(bytes: &[u8]) -> u64 {
-    let mut hasher = rustc_hash::FxHasher::default();
-    hasher.write(bytes);
-    hasher.finish()
 }
 
 /// Stands for a copied file's content: its source, size and change time.

@@ -356,11 +356,13 @@ fn index_documents<'a>(
 /// kept as numbers into one dictionary: a tenth of the memory of strings.
 #[derive(Debug, Default)]
 pub struct EntryCache {
-    /// By site id and content path.
-    pages: HashMap<(String, String), CachedEntry>,
+    pages: HashMap<PageKey, CachedEntry>,
     dictionary: Vec<Box<str>>,
     ids: HashMap<Box<str>, u32>,
 }
+
+/// A page of the index: its site's id and its content path.
+type PageKey = (String, String);
 
 #[derive(Debug)]
 struct CachedEntry {
@@ -381,21 +383,24 @@ impl EntryCache {
         sites: &[&Site],
         lang: Lang,
     ) -> (Vec<Entry<'a>>, HashMap<Box<str>, Postings>) {
-        let key =
-            |site: usize, doc: &Document| (sites[site].config.id.clone(), doc.content_path.clone());
-        let stale: Vec<&(usize, &Document)> = docs
+        let keys: Vec<PageKey> = docs
             .iter()
-            .filter(|&&(site, doc)| {
+            .map(|&(site, doc)| (sites[site].config.id.clone(), doc.content_path.clone()))
+            .collect();
+        let stale: Vec<(&PageKey, &(usize, &Document))> = keys
+            .iter()
+            .zip(docs)
+            .filter(|(key, &(_, doc))| {
                 self.pages
-                    .get(&key(site, doc))
+                    .get(*key)
                     .is_none_or(|cached| cached.revision != doc.revision)
             })
             .collect();
-        let fresh: Vec<Entry> = stale
+        let fresh: Vec<(&PageKey, Entry)> = stale
             .par_iter()
-            .map(|&&(site, doc)| entry(site, doc, lang))
+            .map(|&(key, &(site, doc))| (key, entry(site, doc, lang)))
             .collect();
-        for fresh in fresh {
+        for (key, fresh) in fresh {
             let terms = fresh
                 .terms
                 .into_iter()
@@ -407,12 +412,12 @@ impl EntryCache {
                 text: fresh.text,
                 seen: false,
             };
-            self.pages.insert(key(fresh.site, fresh.doc), cached);
+            self.pages.insert(key.clone(), cached);
         }
         let mut by_id: Vec<Postings> = vec![Vec::new(); self.dictionary.len()];
         let mut entries = Vec::with_capacity(docs.len());
-        for (id, &(site, doc)) in docs.iter().enumerate() {
-            let Some(cached) = self.pages.get_mut(&key(site, doc)) else {
+        for (id, (key, &(site, doc))) in keys.iter().zip(docs).enumerate() {
+            let Some(cached) = self.pages.get_mut(key) else {
                 continue;
             };
             cached.seen = true;
