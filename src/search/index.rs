@@ -14,7 +14,7 @@
 //!   start of the text (for snippets), gminy and tags.
 
 use super::text::{excerpt, plain_text};
-use super::words::{shard_name, stopwords, with_terms};
+use super::words::{shard_name, stopwords, with_terms, Terms};
 use crate::base::diagnostic::Lang;
 use crate::base::typography::{polish_collation_key, typeset};
 use crate::content::Document;
@@ -79,19 +79,13 @@ impl Hits {
 
 fn entry(site: usize, doc: &Document, lang: Lang) -> Entry<'_> {
     let text = plain_text(&doc.body.html);
-    let mut hits: HashMap<Box<str>, Hits> = HashMap::default();
-    with_terms(lang, |terms| {
-        let mut hit = |text: &str, mark: &dyn Fn(&mut Hits)| {
-            terms.each_term(text, |term| match hits.get_mut(term) {
-                Some(h) => mark(h),
-                None => {
-                    let mut h = Hits::default();
-                    mark(&mut h);
-                    hits.insert(term.into(), h);
-                }
-            });
+    let terms = with_terms(lang, |terms| {
+        terms.forget_if_full();
+        let mut hits: HashMap<u32, Hits> = HashMap::default();
+        let mut hit = |terms: &mut Terms, text: &str, mark: &dyn Fn(&mut Hits)| {
+            terms.each_term(text, |id| mark(hits.entry(id).or_default()));
         };
-        hit(&doc.front.title, &|h| h.title = true);
+        hit(terms, &doc.front.title, &|h| h.title = true);
         let front = &doc.front;
         for label in front
             .tags
@@ -99,14 +93,17 @@ fn entry(site: usize, doc: &Document, lang: Lang) -> Entry<'_> {
             .chain(&front.categories)
             .chain(&front.gminy)
         {
-            hit(label, &|h| h.labels = true);
+            hit(terms, label, &|h| h.labels = true);
         }
         if let Some(summary) = &front.summary {
-            hit(summary, &|h| h.summary = true);
+            hit(terms, summary, &|h| h.summary = true);
         }
-        hit(&text, &|h| h.body += 1);
+        hit(terms, &text, &|h| h.body += 1);
+        hits.into_iter()
+            .map(|(id, h)| (Box::from(terms.spelling(id)), h.weight()))
+            .collect::<Vec<(Box<str>, u32)>>()
     });
-    let mut terms: Vec<(Box<str>, u32)> = hits.into_iter().map(|(t, h)| (t, h.weight())).collect();
+    let mut terms = terms;
     terms.sort_unstable();
     let kept = excerpt(&text, SNIPPET_SOURCE);
     // A cut text ends in "…", so a snippet taken from its end shows the cut.

@@ -60,15 +60,23 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 
 /// Turns words into index terms, remembering each word it has seen (a
 /// corpus repeats the same few thousand words; stemming is the costly part).
+/// Terms are numbered, so a caller can count them without copying strings.
 pub struct Terms {
     lang: Lang,
     stemmer: Stemmer,
     stop: &'static [&'static str],
-    seen: HashMap<Box<str>, Option<Box<str>>>,
+    /// Each word seen, with the number of its term in `terms` (or `NO_TERM`).
+    seen: HashMap<Box<str>, u32>,
+    /// Each term once ("gmina" and "gminy" share "gmin"), and its number.
+    terms: Vec<Box<str>>,
+    numbers: HashMap<Box<str>, u32>,
 }
 
 /// Past this many remembered words the memory starts over.
 const MAX_REMEMBERED: usize = 200_000;
+
+/// What `seen` holds for a stopword or a single letter.
+const NO_TERM: u32 = u32::MAX;
 
 impl Terms {
     pub fn new(lang: Lang) -> Self {
@@ -81,19 +89,56 @@ impl Terms {
             stemmer: Stemmer::create(algorithm),
             stop: stopwords(lang),
             seen: HashMap::default(),
+            terms: Vec::new(),
+            numbers: HashMap::default(),
+        }
+    }
+
+    /// Starts the memory over once it is full. Called between pages only,
+    /// so that term numbers a caller holds stay valid while it reads one.
+    pub fn forget_if_full(&mut self) {
+        if self.seen.len() >= MAX_REMEMBERED {
+            self.seen.clear();
+            self.terms.clear();
+            self.numbers.clear();
         }
     }
 
     /// The term of one word, or None for stopwords and single letters.
     pub fn term(&mut self, word: &str) -> Option<&str> {
-        if !self.seen.contains_key(word) {
-            if self.seen.len() >= MAX_REMEMBERED {
-                self.seen.clear();
+        self.term_id(word).map(|id| self.spelling(id))
+    }
+
+    /// The number of the term of one word (see [`Terms::spelling`]).
+    pub fn term_id(&mut self, word: &str) -> Option<u32> {
+        let id = match self.seen.get(word) {
+            Some(&id) => id,
+            None => {
+                let id = match self.compute(word) {
+                    Some(term) => self.number(term),
+                    None => NO_TERM,
+                };
+                self.seen.insert(word.into(), id);
+                id
             }
-            let term = self.compute(word);
-            self.seen.insert(word.into(), term);
+        };
+        (id != NO_TERM).then_some(id)
+    }
+
+    /// The number of `term`, given on first sight.
+    fn number(&mut self, term: Box<str>) -> u32 {
+        if let Some(&id) = self.numbers.get(&term) {
+            return id;
         }
-        self.seen.get(word).and_then(|t| t.as_deref())
+        let id = self.terms.len() as u32;
+        self.terms.push(term.clone());
+        self.numbers.insert(term, id);
+        id
+    }
+
+    /// The term numbered `id`.
+    pub fn spelling(&self, id: u32) -> &str {
+        &self.terms[id as usize]
     }
 
     fn compute(&self, word: &str) -> Option<Box<str>> {
@@ -112,11 +157,11 @@ impl Terms {
         Some(term.into_boxed_str())
     }
 
-    /// Calls `each` with the term of every word of `text`.
-    pub fn each_term(&mut self, text: &str, mut each: impl FnMut(&str)) {
+    /// Calls `each` with the number of the term of every word of `text`.
+    pub fn each_term(&mut self, text: &str, mut each: impl FnMut(u32)) {
         for word in words(text) {
-            if let Some(term) = self.term(word) {
-                each(term);
+            if let Some(id) = self.term_id(word) {
+                each(id);
             }
         }
     }
