@@ -18,9 +18,9 @@
 //! HTML only after ammonia), and a malformed stretch is copied, never lost.
 
 /// Minifies one rendered page.
-pub fn html(html: String) -> Vec<u8> {
+pub fn html(html: &[u8]) -> Vec<u8> {
     let mut minifier = Minifier {
-        src: html.as_bytes(),
+        src: html,
         out: Vec::with_capacity(html.len()),
         stack: Vec::new(),
         root_seen: false,
@@ -116,7 +116,16 @@ impl<'a> Minifier<'a> {
     fn write_collapsed(&mut self, text: &[u8]) {
         let mut i = 0;
         while i < text.len() {
-            let b = text[i];
+            // Copy the stretch up to the next space or entity in one go.
+            let plain = text[i..]
+                .iter()
+                .position(|&b| is_space(b) || b == b'&')
+                .map_or(text.len(), |p| i + p);
+            self.out.extend_from_slice(&text[i..plain]);
+            i = plain;
+            let Some(&b) = text.get(i) else {
+                break;
+            };
             if is_space(b) {
                 self.out.push(b' ');
                 while i < text.len() && is_space(text[i]) {
@@ -124,15 +133,16 @@ impl<'a> Minifier<'a> {
                 }
                 continue;
             }
-            if b == b'&' {
-                if let Some((character, length)) = plain_entity(&text[i..]) {
+            match plain_entity(&text[i..]) {
+                Some((character, length)) => {
                     self.out.extend_from_slice(character);
                     i += length;
-                    continue;
+                }
+                None => {
+                    self.out.push(b);
+                    i += 1;
                 }
             }
-            self.out.push(b);
-            i += 1;
         }
     }
 
@@ -481,7 +491,7 @@ mod tests {
     use super::html;
 
     fn min(input: &str) -> String {
-        String::from_utf8(html(input.to_string())).unwrap()
+        String::from_utf8(html(input.as_bytes())).unwrap()
     }
 
     #[test]

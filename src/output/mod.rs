@@ -108,16 +108,17 @@ fn write_site(
     }
     let errors: Vec<Diagnostic> = items
         .par_iter()
-        .filter_map(|(path, item)| {
-            let html = match renderer.render(item) {
-                Ok(html) => html,
-                Err(e) => return Some(e),
+        .map_with(Vec::new(), |html, (path, item)| {
+            if let Err(e) = renderer.render_into(item, html) {
+                return Some(e);
+            }
+            let bytes = match options.relative {
+                Some(relativizer) => {
+                    let relative = relativizer.rewrite(&String::from_utf8_lossy(html), path);
+                    minify::html(relative.as_bytes())
+                }
+                None => minify::html(html),
             };
-            let html = match options.relative {
-                Some(relativizer) => relativizer.rewrite(&html, path),
-                None => html,
-            };
-            let bytes = minify::html(html);
             if let Some(progress) = options.progress {
                 progress.tick();
             }
@@ -126,6 +127,7 @@ fn write_site(
             // both cores while the other renders.
             write_file(&target, &bytes).err()
         })
+        .flatten()
         .collect();
     if !errors.is_empty() {
         return Err(dedup(errors));

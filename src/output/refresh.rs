@@ -188,9 +188,10 @@ fn render_changed(
             if memory.fingerprints.get(path) == Some(&fingerprint) {
                 return None;
             }
+            let mut html = Vec::new();
             let page = renderer
-                .render_prepared(item, prepared)
-                .map(|html| (path.clone(), html.into_bytes(), fingerprint));
+                .render_prepared_into(item, prepared, &mut html)
+                .map(|()| (path.clone(), html, fingerprint));
             Some(page)
         })
         .collect();

@@ -117,9 +117,9 @@ impl<'a> Renderer<'a> {
         self.theme.offers_search()
     }
 
-    /// Renders one page to HTML.
-    pub fn render(&self, item: &Item) -> Result<String, Diagnostic> {
-        self.render_prepared(item, self.prepare(item))
+    /// Renders one page's HTML into `out`.
+    pub fn render_into(&self, item: &Item, out: &mut Vec<u8>) -> Result<(), Diagnostic> {
+        self.render_prepared_into(item, self.prepare(item), out)
     }
 
     /// Decides the template of a page and gathers what it shows.
@@ -137,18 +137,26 @@ impl<'a> Renderer<'a> {
         Prepared { template, vars }
     }
 
-    /// Renders a prepared page to HTML.
-    pub fn render_prepared(&self, item: &Item, prepared: Prepared) -> Result<String, Diagnostic> {
-        let html = self
-            .theme
+    /// Renders a prepared page's HTML into `out` (emptied first). Bytes, not
+    /// a String: tera writes only UTF-8 and the minifier reads bytes, so a
+    /// second check of every page's text would be wasted.
+    pub fn render_prepared_into(
+        &self,
+        item: &Item,
+        prepared: Prepared,
+        out: &mut Vec<u8>,
+    ) -> Result<(), Diagnostic> {
+        out.clear();
+        self.theme
             .tera
-            .render(prepared.template, &prepared.vars.into_context())
+            .render_to(prepared.template, &prepared.vars.into_context(), &mut *out)
             .map_err(|e| template_error(&self.theme.templates_dir(), &e))?;
         if let (Item::AccessibilityStatement, Some(facts)) = (item, &self.site.config.accessibility)
         {
+            let html = String::from_utf8_lossy(out);
             statement::check_ids(&html, facts, &self.theme.templates_dir())?;
         }
-        Ok(html)
+        Ok(())
     }
 
     fn not_found_context(&self) -> Vars {

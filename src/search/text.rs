@@ -60,15 +60,15 @@ fn is_inline(tail: &str) -> bool {
 
 /// Appends `text` with runs of whitespace collapsed to one space.
 fn push_text(out: &mut String, text: &str) {
-    for c in text.chars() {
-        if c.is_whitespace() {
-            if !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
-            }
-        } else {
-            out.push(c);
+    let mut rest = text;
+    while let Some((at, space)) = rest.char_indices().find(|(_, c)| c.is_whitespace()) {
+        out.push_str(&rest[..at]);
+        if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
         }
+        rest = &rest[at + space.len_utf8()..];
     }
+    out.push_str(rest);
 }
 
 /// What follows the tag at the start of `tail`; scripts and styles are
