@@ -5,8 +5,9 @@
 
 use super::diagnostics::{json_line, JsonDiagnostic, TextRenderer};
 use crate::base::diagnostic::{Diagnostic, Lang};
-use std::cell::RefCell;
+use rayon::prelude::*;
 use std::io::IsTerminal;
+use std::io::Write;
 use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,7 +52,7 @@ pub struct Console {
     pub format: Format,
     pub verbosity: Verbosity,
     color: bool,
-    renderer: RefCell<TextRenderer>,
+    renderer: TextRenderer,
 }
 
 impl Console {
@@ -68,7 +69,7 @@ impl Console {
             format,
             verbosity,
             color,
-            renderer: RefCell::new(TextRenderer::new(root, lang, color)),
+            renderer: TextRenderer::new(root, lang, color),
         }
     }
 
@@ -79,18 +80,41 @@ impl Console {
 
     /// Prints diagnostics; with `--quiet` only errors.
     pub fn diagnostics(&self, diagnostics: &[Diagnostic]) {
-        for diagnostic in diagnostics {
-            if self.verbosity == Verbosity::Quiet && !diagnostic.is_error() {
-                continue;
+        let shown: Vec<&Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| self.verbosity != Verbosity::Quiet || d.is_error())
+            .collect();
+        // A closed pipe (`tablica build | head`) is no reason to stop.
+        let _ = match self.format {
+            Format::Json => {
+                let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+                shown.iter().try_for_each(|diagnostic| {
+                    let line = json_line(&JsonDiagnostic::of(diagnostic, self.lang));
+                    write!(stdout, "{line}")
+                })
             }
-            match self.format {
-                Format::Json => print!("{}", json_line(&JsonDiagnostic::of(diagnostic, self.lang))),
-                Format::Text => {
-                    let text = self.renderer.borrow_mut().render(diagnostic);
-                    eprintln!("{text}\n");
-                }
-            }
-        }
+            Format::Text => self.write_text(&shown),
+        };
+    }
+
+    /// Renders diagnostics on every core (a large site can have thousands
+    /// of warnings), then writes them in order through one buffer.
+    fn write_text(&self, shown: &[&Diagnostic]) -> std::io::Result<()> {
+        let template = &self.renderer;
+        let texts: Vec<String> = shown
+            .par_chunks(64)
+            .flat_map_iter(|chunk| {
+                let mut renderer = template.fresh();
+                chunk
+                    .iter()
+                    .map(|diagnostic| renderer.render(diagnostic))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let mut stderr = std::io::BufWriter::new(std::io::stderr().lock());
+        texts
+            .iter()
+            .try_for_each(|text| writeln!(stderr, "{text}\n"))
     }
 
     /// A line for people (summaries); not with `--quiet` or in JSON mode.

@@ -31,6 +31,12 @@ impl TextRenderer {
         }
     }
 
+    /// A renderer with the same settings and no files read yet, for
+    /// another thread.
+    pub fn fresh(&self) -> Self {
+        TextRenderer::new(&self.root, self.lang, self.color)
+    }
+
     pub fn render(&mut self, diagnostic: &Diagnostic) -> String {
         self.render_with_why(diagnostic, None)
     }
