@@ -94,14 +94,8 @@ fn write_site(
     for dir in &statics.dirs {
         files += copy_tree(dir, staging).map_err(|e| vec![e])?;
     }
-    for asset in &site.assets {
-        let target = staging.join(&asset.output_path);
-        if let Some(parent) = target.parent() {
-            create_dir(parent).map_err(|e| vec![e])?;
-        }
-        std::fs::copy(&asset.source, &target).map_err(|e| vec![io_error(&asset.source, &e)])?;
-        files += 1;
-    }
+    copy_assets(staging, site).map_err(|e| vec![e])?;
+    files += site.assets.len();
     let items = renderer.items();
     if let Some(progress) = options.progress {
         progress.add_total(items.len());
@@ -153,6 +147,19 @@ fn write_site(
         .filter(|(_, item)| !matches!(item, Item::NotFound))
         .count();
     Ok((pages, files + extra.len()))
+}
+
+/// Copies the site's attachments and photos into place, on every core
+/// (thousands of PDFs in a large archive).
+fn copy_assets(staging: &Path, site: &Site) -> Result<(), Diagnostic> {
+    site.assets.par_iter().try_for_each(|asset| {
+        let target = staging.join(&asset.output_path);
+        if let Some(parent) = target.parent() {
+            create_dir(parent)?;
+        }
+        std::fs::copy(&asset.source, &target).map_err(|e| io_error(&asset.source, &e))?;
+        Ok(())
+    })
 }
 
 /// The CSP hashes of the inline scripts of a written page.

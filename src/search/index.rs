@@ -138,8 +138,11 @@ pub fn gminy(sites: &[&Site]) -> Vec<String> {
         .iter()
         .flat_map(|s| s.pages.iter().flat_map(|d| &d.front.gminy))
         .collect();
-    names.sort_by_cached_key(|n| polish_collation_key(n));
+    // Each gmina once before the costly Polish sort: pages name a few
+    // gminy thousands of times.
+    names.sort_unstable();
     names.dedup();
+    names.sort_by_cached_key(|n| polish_collation_key(n));
     names.into_iter().cloned().collect()
 }
 

@@ -15,6 +15,7 @@ use crate::base::diagnostic::text;
 use crate::base::diagnostic::{Diagnostic, Lang, Location, Text};
 use crate::config::SiteConfig;
 use crate::content::{Asset, DocKind, Document, LoadedSite};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use taxonomy::{Taxonomy, TaxonomyKind};
 
@@ -308,7 +309,7 @@ pub fn assemble_site(
     loaded: LoadedSite,
     options: ModelOptions,
 ) -> (Site, Vec<Diagnostic>) {
-    let unpublished: BTreeSet<&str> = loaded
+    let unpublished: PathSet = loaded
         .documents
         .iter()
         .filter(|d| !options.publishes(d))
@@ -418,7 +419,7 @@ fn sort_newest_first(list: &mut [usize], pages: &[Document]) {
 /// Two files must not produce the same address (e.g. the same slug under
 /// two dates).
 fn check_unique_urls(documents: &[Document]) -> Vec<Diagnostic> {
-    let mut seen: BTreeMap<&str, &Document> = BTreeMap::new();
+    let mut seen: rustc_hash::FxHashMap<&str, &Document> = rustc_hash::FxHashMap::default();
     let mut problems = Vec::new();
     for doc in documents {
         if let Some(first) = seen.insert(&doc.url_path, doc) {
@@ -445,12 +446,12 @@ fn check_unique_urls(documents: &[Document]) -> Vec<Diagnostic> {
 
 /// Every `@/…` link must name a file of the same site.
 /// A published page must not link to a draft that this build leaves out.
-fn check_content_links(site: &LoadedSite, unpublished: &BTreeSet<&str>) -> Vec<Diagnostic> {
+fn check_content_links(site: &LoadedSite, unpublished: &PathSet) -> Vec<Diagnostic> {
     let known = known_paths(site);
     site.documents
-        .iter()
+        .par_iter()
         .filter(|doc| !unpublished.contains(doc.content_path.as_str()))
-        .flat_map(|doc| link_problems(doc, &known, unpublished))
+        .flat_map_iter(|doc| link_problems(doc, &known, unpublished))
         .collect()
 }
 
@@ -464,7 +465,7 @@ pub fn content_link_problems(
     if doc.body.content_links.is_empty() || !options.publishes(doc) {
         return Vec::new();
     }
-    let unpublished: BTreeSet<&str> = site
+    let unpublished: PathSet = site
         .documents
         .iter()
         .filter(|d| !options.publishes(d))
@@ -473,8 +474,11 @@ pub fn content_link_problems(
     link_problems(doc, &known_paths(site), &unpublished)
 }
 
+/// Content paths, hashed: a 100,000-page site looks each of its links up.
+type PathSet<'a> = rustc_hash::FxHashSet<&'a str>;
+
 /// Content paths a `@/…` link may name.
-fn known_paths(site: &LoadedSite) -> BTreeSet<&str> {
+fn known_paths(site: &LoadedSite) -> PathSet<'_> {
     site.documents
         .iter()
         .map(|d| d.content_path.as_str())
@@ -483,11 +487,7 @@ fn known_paths(site: &LoadedSite) -> BTreeSet<&str> {
         .collect()
 }
 
-fn link_problems(
-    doc: &Document,
-    known: &BTreeSet<&str>,
-    unpublished: &BTreeSet<&str>,
-) -> Vec<Diagnostic> {
+fn link_problems(doc: &Document, known: &PathSet, unpublished: &PathSet) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for link in &doc.body.content_links {
         if unpublished.contains(link.target.as_str()) {
@@ -533,17 +533,19 @@ fn link_problems(
 
 /// The known content path most like `target`: same file name in another
 /// folder, or a file name (without its date) that differs by a typo.
-fn similar_path<'a>(target: &str, known: &BTreeSet<&'a str>) -> Option<&'a str> {
+fn similar_path<'a>(target: &str, known: &PathSet<'a>) -> Option<&'a str> {
     let name = |path: &str| -> String {
         let file = path.rsplit('/').next().unwrap_or(path);
         crate::base::typography::strip_date_prefix(file.trim_end_matches(".md")).to_string()
     };
     let wanted = name(target);
-    let candidates: Vec<&str> = known
+    let mut candidates: Vec<&str> = known
         .iter()
         .copied()
         .filter(|k| !k.ends_with("_index.md"))
         .collect();
+    // In path order, so that of two equally near names the same one wins.
+    candidates.sort_unstable();
     let names: Vec<String> = candidates.iter().map(|k| name(k)).collect();
     let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
     let best = crate::base::diagnostic::nearest(&wanted, &name_refs)?;

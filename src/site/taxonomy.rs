@@ -133,7 +133,10 @@ pub fn build(
     }
     for (slug, index) in memberships {
         if let Some(term) = terms.get_mut(&slug) {
-            if !term.pages.contains(&index) {
+            // A page's memberships come together, so a page naming a term
+            // twice ("Drogi", "drogi") is the term's last page already; a
+            // search of the whole list made 100,000 pages quadratic.
+            if term.pages.last() != Some(&index) {
                 term.pages.push(index);
             }
         }
