@@ -96,6 +96,9 @@ fn write_site(
     }
     copy_assets(staging, site).map_err(|e| vec![e])?;
     files += site.assets.len();
+    // The index first: it holds every page's terms for a while, and the
+    // pages after it fill the renderer's cards, which then stay.
+    write_search_index(staging, site, renderer, options.relative.is_some())?;
     let items = renderer.items();
     if let Some(progress) = options.progress {
         progress.add_total(items.len());
@@ -126,7 +129,6 @@ fn write_site(
     if !errors.is_empty() {
         return Err(dedup(errors));
     }
-    write_search_index(staging, site, renderer, options.relative.is_some())?;
     let mut extra = extra_files(site, renderer, &items);
     if options.server_config {
         let hashes = script_hashes(&staging.join("index.html"));

@@ -252,8 +252,12 @@ fn spell_index(
     // Newest first: ranking ties go to the lower number.
     docs.sort_by_key(|d| std::cmp::Reverse(d.1.front.date));
     let (entries, postings) = match cache {
-        Some(cache) => cache.index_documents(&docs, &sites, lang),
-        None => index_documents(&docs, lang),
+        Some(cache) => {
+            let (entries, postings) = cache.index_documents(&docs, &sites, lang);
+            write_doc_files(&entries, 0, lang, sink)?;
+            (entries, postings)
+        }
+        None => index_documents(&docs, lang, sink)?,
     };
     drop(docs);
     let gminy = gminy(&sites);
@@ -296,12 +300,22 @@ fn spell_index(
         let body = shard_file(&name, &terms);
         drop(terms);
         sink(format!("{INDEX_DIR}t-{name}.js"), body)
-    })?;
+    })
+}
+
+/// Writes the document files (`d-<n>.js`) of `entries`, whose first is
+/// document number `first_chunk * CHUNK`.
+fn write_doc_files(
+    entries: &[Entry],
+    first_chunk: usize,
+    lang: Lang,
+    sink: &Sink,
+) -> std::io::Result<()> {
     entries
         .par_chunks(CHUNK)
         .enumerate()
         .try_for_each(|(n, chunk)| {
-            let (path, body) = doc_file(n, chunk, lang);
+            let (path, body) = doc_file(first_chunk + n, chunk, lang);
             sink(path, body)
         })
 }
@@ -317,17 +331,20 @@ fn posting(id: u32, weight: u32) -> u32 {
 /// Terms with their postings, sorted by term.
 type TermList = Vec<(Box<str>, Postings)>;
 
-/// Documents whose term lists are held at once: each batch's lists are
-/// merged into the postings and dropped, so that memory grows with the
-/// postings, not with every page's words (at 100,000 pages, gigabytes).
-const BATCH: usize = 2048;
+/// Documents whose term lists and snippets are held at once: each batch's
+/// document files are written and its lists merged into the postings, then
+/// both are dropped, so that memory grows with the postings, not with every
+/// page's words (at 100,000 pages, gigabytes). A whole number of chunks.
+const BATCH: usize = 100 * CHUNK;
 
-/// The entries of `docs` (their term lists emptied) and every term's
-/// postings, document ids in the order of `docs`.
+/// The entries of `docs` (their term lists and texts emptied, their
+/// document files handed to `sink`) and every term's postings, document
+/// ids in the order of `docs`.
 fn index_documents<'a>(
     docs: &[(usize, &'a Document)],
     lang: Lang,
-) -> (Vec<Entry<'a>>, HashMap<Box<str>, Postings>) {
+    sink: &Sink,
+) -> std::io::Result<(Vec<Entry<'a>>, HashMap<Box<str>, Postings>)> {
     let mut entries = Vec::with_capacity(docs.len());
     let mut postings: HashMap<Box<str>, Postings> = HashMap::default();
     for batch in docs.chunks(BATCH) {
@@ -335,6 +352,7 @@ fn index_documents<'a>(
             .par_iter()
             .map(|&(s, doc)| entry(s, doc, lang))
             .collect();
+        write_doc_files(&indexed, entries.len() / CHUNK, lang, sink)?;
         for entry in &mut indexed {
             let id = entries.len() as u32;
             for (term, weight) in std::mem::take(&mut entry.terms) {
@@ -342,12 +360,12 @@ fn index_documents<'a>(
             }
             entries.push(Entry {
                 terms: Vec::new(),
-                text: std::mem::take(&mut entry.text),
+                text: String::new(),
                 ..*entry
             });
         }
     }
-    (entries, postings)
+    Ok((entries, postings))
 }
 
 /// Each page's terms and snippet text, kept by `serve` between rebuilds
