@@ -331,6 +331,9 @@ fn posting(id: u32, weight: u32) -> u32 {
 /// Terms with their postings, sorted by term.
 type TermList = Vec<(Box<str>, Postings)>;
 
+/// Every document's entry, and every term's postings.
+type Indexed<'a> = (Vec<Entry<'a>>, HashMap<Box<str>, Postings>);
+
 /// Documents whose term lists and snippets are held at once: each batch's
 /// document files are written and its lists merged into the postings, then
 /// both are dropped, so that memory grows with the postings, not with every
@@ -344,7 +347,7 @@ fn index_documents<'a>(
     docs: &[(usize, &'a Document)],
     lang: Lang,
     sink: &Sink,
-) -> std::io::Result<(Vec<Entry<'a>>, HashMap<Box<str>, Postings>)> {
+) -> std::io::Result<Indexed<'a>> {
     let mut entries = Vec::with_capacity(docs.len());
     let mut postings: HashMap<Box<str>, Postings> = HashMap::default();
     for batch in docs.chunks(BATCH) {
@@ -400,7 +403,7 @@ impl EntryCache {
         docs: &[(usize, &'a Document)],
         sites: &[&Site],
         lang: Lang,
-    ) -> (Vec<Entry<'a>>, HashMap<Box<str>, Postings>) {
+    ) -> Indexed<'a> {
         let keys: Vec<PageKey> = docs
             .iter()
             .map(|&(site, doc)| (sites[site].config.id.clone(), doc.content_path.clone()))
