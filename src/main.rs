@@ -20,6 +20,20 @@ use tablica::report::console::{ColorChoice, Console, Format, Verbosity};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use tablica::report::progress::{self, ProgressLine};
+
+/// Turns transparent huge pages off for this process. mimalloc asks the
+/// kernel for them, and the kernel then zeroes 2 MB at each first touch of
+/// memory that a build takes and gives back in small pieces: about a tenth
+/// of a 10,000-page build's time went to `clear_page_erms`, and without
+/// them the build is ~5 % faster and 15 % smaller (bench/RESULTS.md).
+fn refuse_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches no memory
+    // of ours; failing (an old kernel) only leaves the default in place.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
 use tablica::serve::ServeOptions;
 use tablica::BuildOptions;
 
@@ -415,6 +429,7 @@ impl ImportArgs {
 }
 
 fn main() -> ExitCode {
+    refuse_huge_pages();
     let cli = Cli::parse_localized();
     let console = cli.console();
     let root = &cli.root;
