@@ -128,9 +128,18 @@ pub fn load_site(workspace: &Workspace, site: &SiteConfig) -> Loaded {
         .iter()
         .map(|(rel, _)| rel.trim_end_matches(".md").to_string())
         .collect();
+    let pack = markdown_files.len() > PACK_ABOVE;
     let results: Vec<DocumentResult> = markdown_files
         .par_iter()
-        .map(|(rel, path)| load_document(site, &bundles, &static_dir, path, rel))
+        .map(|(rel, path)| {
+            let mut result = load_document(site, &bundles, &static_dir, path, rel);
+            if let (true, Ok((doc, _))) = (pack, &mut result) {
+                if let Some(body) = std::sync::Arc::get_mut(&mut doc.body) {
+                    body.pack();
+                }
+            }
+            result
+        })
         .collect();
     let mut documents = Vec::with_capacity(results.len());
     let mut failed = Vec::new();
@@ -214,6 +223,11 @@ fn list_files(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> (Listing, Listi
 }
 
 /// A loaded document with its warnings, or the errors that stopped it.
+/// Above this many files a site holds its bodies packed (see
+/// [`markdown::Rendered::pack`]): at 100,000 announcements they are the
+/// largest part of the build's memory; below, unpacking is not worth it.
+const PACK_ABOVE: usize = 20_000;
+
 pub type DocumentResult = Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 /// Reads one Markdown file; returns the document and its warnings, or its errors.
@@ -335,7 +349,8 @@ fn render_body(
     );
     // Players survive only raw HTML a site allowed; they load on a click.
     if site.unsafe_html {
-        rendered.html = embeds::defer(&rendered.html);
+        let deferred = embeds::defer(&rendered.html());
+        rendered.set_html(deferred);
     }
     rendered
 }

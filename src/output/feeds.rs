@@ -57,7 +57,7 @@ fn escaped_contents(channels: &[Channel]) -> Contents {
     docs.sort_by_key(|&d| page_key(d));
     docs.dedup_by_key(|d| page_key(d));
     docs.par_iter()
-        .map(|&d| (page_key(d), escape(&d.body.html)))
+        .map(|&d| (page_key(d), escape(&d.body.html())))
         .collect()
 }
 
@@ -143,7 +143,7 @@ fn atom(site: &Site, channel: &Channel, contents: &Contents) -> String {
         xml.push_str("<content type=\"html\">");
         match content {
             Some(escaped) => xml.push_str(escaped),
-            None => xml.push_str(&escape(&doc.body.html)),
+            None => xml.push_str(&escape(&doc.body.html())),
         }
         xml.push_str("</content>\n");
         xml.push_str("</entry>\n");

@@ -35,7 +35,7 @@ impl Prepared {
 struct ListSource<'s> {
     title: String,
     url_path: String,
-    intro: &'s str,
+    intro: std::borrow::Cow<'s, str>,
     crumbs: Vec<Link>,
     feed: Option<String>,
     calendar: Option<String>,
@@ -259,7 +259,7 @@ impl<'a> Renderer<'a> {
     fn home_context(&self) -> (&'static str, Vars) {
         let mut context = self.base_context(None, "", Vec::new());
         let home = self.site.home.as_ref();
-        context.insert("content", home.map_or("", |h| h.body.html.as_str()));
+        context.insert("content", &*home.map_or("".into(), |h| h.body.html()));
         context.insert(
             "home_title",
             home.map_or(self.site.config.title.as_str(), |h| h.front.title.as_str()),
@@ -442,7 +442,7 @@ impl<'a> Renderer<'a> {
         };
         let mut context = self.base_context(Some(&title), &url_path, source.crumbs);
         context.insert("section_title", &source.title);
-        context.insert("section_content", source.intro);
+        context.insert("section_content", &*source.intro);
         if let Some(folder) = &source.feed {
             context.insert("feed_base", &format!("{base}{folder}"));
         }
@@ -610,7 +610,7 @@ impl<'a> Renderer<'a> {
             date: doc.front.date.map(|d| d.view(self.lang)),
             updated: doc.front.updated.map(|d| d.view(self.lang)),
             summary: doc.summary(),
-            content: &doc.body.html,
+            content: doc.body.html(),
             tags: self.term_links(TaxonomyKind::Tags, &doc.front.tags),
             categories: self.term_links(TaxonomyKind::Categories, &doc.front.categories),
             gminy: self.term_links(TaxonomyKind::Gminy, &doc.front.gminy),

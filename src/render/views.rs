@@ -123,7 +123,7 @@ pub(super) struct PageView<'a> {
     pub(super) date: Option<DateView>,
     pub(super) updated: Option<DateView>,
     pub(super) summary: String,
-    pub(super) content: &'a str,
+    pub(super) content: std::borrow::Cow<'a, str>,
     pub(super) tags: Vec<Link>,
     pub(super) categories: Vec<Link>,
     pub(super) gminy: Vec<Link>,

@@ -78,7 +78,7 @@ impl Hits {
 }
 
 fn entry(site: usize, doc: &Document, lang: Lang) -> Entry<'_> {
-    let text = plain_text(&doc.body.html);
+    let text = plain_text(&doc.body.html());
     let terms = with_terms(lang, |terms| {
         terms.forget_if_full();
         let mut hits: HashMap<u32, Hits> = HashMap::default();

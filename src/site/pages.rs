@@ -106,7 +106,7 @@ pub struct ListPage<'s> {
     /// The list's first page, relative to the site (`aktualnosci/`).
     pub url_path: String,
     /// HTML shown above the list (a section's `_index.md`).
-    pub intro: &'s str,
+    pub intro: std::borrow::Cow<'s, str>,
     /// The breadcrumbs between the home page and the list.
     pub crumbs: Vec<Crumb>,
     /// The folder of the Atom and RSS feeds that follow this list (within
@@ -196,7 +196,7 @@ impl Site {
         let plain = |title, url_path, crumbs, pages| ListPage {
             title,
             url_path,
-            intro: "",
+            intro: "".into(),
             crumbs,
             feed: None,
             pages,
@@ -211,7 +211,7 @@ impl Site {
                     .iter()
                     .any(|&i| self.pages[i].front.date.is_some());
                 ListPage {
-                    intro: section.index.as_ref().map_or("", |d| d.body.html.as_str()),
+                    intro: section.index.as_ref().map_or("".into(), |d| d.body.html()),
                     feed: dated.then(String::new),
                     ..plain(
                         ListTitle::Text(section.title()),
@@ -266,7 +266,7 @@ impl Site {
         ListPage {
             title,
             url_path: term.url_path.clone(),
-            intro: "",
+            intro: "".into(),
             crumbs: vec![Crumb::Home, Crumb::Taxonomy(t)],
             feed: (!term.pages.is_empty()).then(|| term.url_path.clone()),
             pages: &term.pages,
