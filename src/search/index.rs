@@ -342,33 +342,59 @@ const BATCH: usize = 100 * CHUNK;
 
 /// The entries of `docs` (their term lists and texts emptied, their
 /// document files handed to `sink`) and every term's postings, document
-/// ids in the order of `docs`.
+/// ids in the order of `docs`. While one batch's pages are read on every
+/// core, the batch before is merged: the merge is one thread's work, and
+/// alone it left the other core idle.
 fn index_documents<'a>(
     docs: &[(usize, &'a Document)],
     lang: Lang,
     sink: &Sink,
 ) -> std::io::Result<Indexed<'a>> {
-    let mut entries = Vec::with_capacity(docs.len());
-    let mut postings: HashMap<Box<str>, Postings> = HashMap::default();
+    let mut index = Merged {
+        entries: Vec::with_capacity(docs.len()),
+        postings: HashMap::default(),
+    };
+    let mut previous = Vec::new();
     for batch in docs.chunks(BATCH) {
-        let mut indexed: Vec<Entry> = batch
-            .par_iter()
-            .map(|&(s, doc)| entry(s, doc, lang))
-            .collect();
-        write_doc_files(&indexed, entries.len() / CHUNK, lang, sink)?;
-        for entry in &mut indexed {
-            let id = entries.len() as u32;
-            for (term, weight) in std::mem::take(&mut entry.terms) {
-                postings.entry(term).or_default().push(posting(id, weight));
-            }
-            entries.push(Entry {
-                terms: Vec::new(),
-                text: String::new(),
-                ..*entry
-            });
-        }
+        let (indexed, merged) = rayon::join(
+            || {
+                batch
+                    .par_iter()
+                    .map(|&(s, doc)| entry(s, doc, lang))
+                    .collect::<Vec<Entry>>()
+            },
+            || index.add(std::mem::take(&mut previous), lang, sink),
+        );
+        merged?;
+        previous = indexed;
     }
-    Ok((entries, postings))
+    index.add(previous, lang, sink)?;
+    Ok((index.entries, index.postings))
+}
+
+/// The index as its batches are merged in.
+struct Merged<'a> {
+    entries: Vec<Entry<'a>>,
+    postings: HashMap<Box<str>, Postings>,
+}
+
+impl<'a> Merged<'a> {
+    /// Writes the document files of the next batch and merges its terms.
+    fn add(&mut self, batch: Vec<Entry<'a>>, lang: Lang, sink: &Sink) -> std::io::Result<()> {
+        write_doc_files(&batch, self.entries.len() / CHUNK, lang, sink)?;
+        for mut entry in batch {
+            let id = self.entries.len() as u32;
+            for (term, weight) in std::mem::take(&mut entry.terms) {
+                self.postings
+                    .entry(term)
+                    .or_default()
+                    .push(posting(id, weight));
+            }
+            entry.text = String::new();
+            self.entries.push(entry);
+        }
+        Ok(())
+    }
 }
 
 /// Each page's terms and snippet text, kept by `serve` between rebuilds

@@ -352,7 +352,7 @@ pub fn assemble_site(
         .collect();
     sort_newest_first(&mut newest, &pages);
     let taxonomies: Vec<Taxonomy> = TaxonomyKind::ALL
-        .iter()
+        .par_iter()
         .map(|&kind| taxonomy::build(kind, &config, &pages, &newest))
         .collect();
     let neighbours = neighbours::compute(&pages, &sections, &taxonomies, &newest);
