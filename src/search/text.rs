@@ -5,7 +5,7 @@
 pub fn plain_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut rest = html;
-    while let Some(i) = rest.find(['<', '&']) {
+    while let Some(i) = memchr::memchr2(b'<', b'&', rest.as_bytes()) {
         push_text(&mut out, &rest[..i]);
         let tail = &rest[i..];
         if tail.starts_with('<') {
@@ -49,13 +49,15 @@ const INLINE: [&str; 20] = [
 
 /// Whether the tag at the start of `tail` (`<strong>`, `</a>`) is inline.
 fn is_inline(tail: &str) -> bool {
-    let name: String = tail[1..]
-        .trim_start_matches('/')
-        .chars()
-        .take_while(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    INLINE.contains(&name.as_str())
+    let name = tail[1..].trim_start_matches('/').as_bytes();
+    let length = name
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(name.len());
+    let name = &name[..length];
+    INLINE
+        .iter()
+        .any(|inline| inline.as_bytes().eq_ignore_ascii_case(name))
 }
 
 /// Appends `text` with runs of whitespace collapsed to one space.
@@ -93,7 +95,11 @@ fn skip_tag(tail: &str) -> &str {
 
 /// The text of the entity at the start of `tail`, and what follows it.
 fn entity(tail: &str) -> (&'static str, &str) {
-    let Some(end) = tail[..tail.len().min(12)].find(';') else {
+    // By bytes: the twelve bytes after `&` may end inside a letter.
+    let Some(end) = tail.as_bytes()[..tail.len().min(12)]
+        .iter()
+        .position(|&b| b == b';')
+    else {
         return ("&", &tail[1..]);
     };
     let decoded = match &tail[1..end] {
@@ -152,6 +158,16 @@ mod tests {
             plain_text(html),
             "Konsultacje społeczne. Gmina Łosice & Sarnaki <3, strategii. 1 2"
         );
+    }
+
+    #[test]
+    fn every_kind_of_space_collapses_and_polish_letters_stay() {
+        let mut out = String::new();
+        push_text(
+            &mut out,
+            "zażółć\u{a0}gęślą\u{3000}jaźń \t\u{2009} Łódź\u{0b}ę",
+        );
+        assert_eq!(out, "zażółć gęślą jaźń Łódź ę");
     }
 
     #[test]
