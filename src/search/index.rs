@@ -47,9 +47,34 @@ const WEIGHT_MAX: u32 = 31;
 struct Entry<'a> {
     site: usize,
     doc: &'a Document,
-    /// (term, weight 1..=31), sorted by term.
-    terms: Vec<(Box<str>, u32)>,
+    terms: PageTerms,
     text: String,
+}
+
+/// A page's terms with their weights (1..=31), spelled into one buffer:
+/// one allocation per page instead of one per term.
+#[derive(Default)]
+struct PageTerms {
+    spelled: String,
+    /// Where each term ends in `spelled` (it starts where the one before
+    /// ended), and its weight.
+    ends: Vec<(u32, u32)>,
+}
+
+impl PageTerms {
+    fn push(&mut self, term: &str, weight: u32) {
+        self.spelled.push_str(term);
+        self.ends.push((self.spelled.len() as u32, weight));
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
+        let mut start = 0;
+        self.ends.iter().map(move |&(end, weight)| {
+            let term = &self.spelled[start..end as usize];
+            start = end as usize;
+            (term, weight)
+        })
+    }
 }
 
 /// Where a term occurs in one page.
@@ -99,12 +124,13 @@ fn entry(site: usize, doc: &Document, lang: Lang) -> Entry<'_> {
             hit(terms, summary, &|h| h.summary = true);
         }
         hit(terms, &text, &|h| h.body += 1);
-        hits.into_iter()
-            .map(|(id, h)| (Box::from(terms.spelling(id)), h.weight()))
-            .collect::<Vec<(Box<str>, u32)>>()
+        // In no particular order: postings are kept per term, in page order.
+        let mut page = PageTerms::default();
+        for (id, h) in hits {
+            page.push(terms.spelling(id), h.weight());
+        }
+        page
     });
-    let mut terms = terms;
-    terms.sort_unstable();
     let kept = excerpt(&text, SNIPPET_SOURCE);
     // A cut text ends in "…", so a snippet taken from its end shows the cut.
     let text = if kept.len() < text.len() {
@@ -384,11 +410,14 @@ impl<'a> Merged<'a> {
         write_doc_files(&batch, self.entries.len() / CHUNK, lang, sink)?;
         for mut entry in batch {
             let id = self.entries.len() as u32;
-            for (term, weight) in std::mem::take(&mut entry.terms) {
-                self.postings
-                    .entry(term)
-                    .or_default()
-                    .push(posting(id, weight));
+            for (term, weight) in std::mem::take(&mut entry.terms).iter() {
+                let posting = posting(id, weight);
+                match self.postings.get_mut(term) {
+                    Some(list) => list.push(posting),
+                    None => {
+                        self.postings.insert(term.into(), vec![posting]);
+                    }
+                }
             }
             entry.text = String::new();
             self.entries.push(entry);
@@ -450,7 +479,7 @@ impl EntryCache {
         for (key, fresh) in fresh {
             let terms = fresh
                 .terms
-                .into_iter()
+                .iter()
                 .map(|(term, weight)| (self.id_of(term), weight))
                 .collect();
             let cached = CachedEntry {
@@ -474,7 +503,7 @@ impl EntryCache {
             entries.push(Entry {
                 site,
                 doc,
-                terms: Vec::new(),
+                terms: PageTerms::default(),
                 text: cached.text.clone(),
             });
         }
@@ -489,13 +518,13 @@ impl EntryCache {
         (entries, postings)
     }
 
-    fn id_of(&mut self, term: Box<str>) -> u32 {
-        if let Some(&id) = self.ids.get(&term) {
+    fn id_of(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
             return id;
         }
         let id = self.dictionary.len() as u32;
-        self.dictionary.push(term.clone());
-        self.ids.insert(term, id);
+        self.dictionary.push(term.into());
+        self.ids.insert(term.into(), id);
         id
     }
 }
