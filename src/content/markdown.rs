@@ -350,7 +350,6 @@ impl<'a, 'c> RenderPass<'a, 'c> {
         } = self;
         out.facts = collect.finish(body);
         out.html = events_to_html(figures(events, ctx), body.len(), out.had_raw_html, ctx);
-        out.packed = None;
         out.first_paragraph = collapse_spaces(&out.first_paragraph);
         out
     }

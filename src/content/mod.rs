@@ -222,12 +222,12 @@ fn list_files(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> (Listing, Listi
     (markdown, other)
 }
 
-/// A loaded document with its warnings, or the errors that stopped it.
 /// Above this many files a site holds its bodies packed (see
 /// [`markdown::Rendered::pack`]): at 100,000 announcements they are the
 /// largest part of the build's memory; below, unpacking is not worth it.
 const PACK_ABOVE: usize = 20_000;
 
+/// A loaded document with its warnings, or the errors that stopped it.
 pub type DocumentResult = Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 /// Reads one Markdown file; returns the document and its warnings, or its errors.

@@ -14,7 +14,7 @@
 //!   start of the text (for snippets), gminy and tags.
 
 use super::text::{excerpt, plain_text};
-use super::words::{shard_name, stopwords, with_terms, Terms};
+use super::words::{shard_name, stopwords, with_terms, Dictionary, Terms};
 use crate::base::diagnostic::Lang;
 use crate::base::typography::{polish_collation_key, typeset};
 use crate::content::Document;
@@ -433,8 +433,7 @@ impl<'a> Merged<'a> {
 #[derive(Debug, Default)]
 pub struct EntryCache {
     pages: HashMap<PageKey, CachedEntry>,
-    dictionary: Vec<Box<str>>,
-    ids: HashMap<Box<str>, u32>,
+    dictionary: Dictionary,
 }
 
 /// A page of the index: its site's id and its content path.
@@ -480,7 +479,7 @@ impl EntryCache {
             let terms = fresh
                 .terms
                 .iter()
-                .map(|(term, weight)| (self.id_of(term), weight))
+                .map(|(term, weight)| (self.dictionary.number(term), weight))
                 .collect();
             let cached = CachedEntry {
                 revision: fresh.doc.revision,
@@ -513,19 +512,9 @@ impl EntryCache {
             .into_iter()
             .enumerate()
             .filter(|(_, list)| !list.is_empty())
-            .map(|(term, list)| (self.dictionary[term].clone(), list))
+            .map(|(term, list)| (self.dictionary.spelling(term as u32).into(), list))
             .collect();
         (entries, postings)
-    }
-
-    fn id_of(&mut self, term: &str) -> u32 {
-        if let Some(&id) = self.ids.get(term) {
-            return id;
-        }
-        let id = self.dictionary.len() as u32;
-        self.dictionary.push(term.into());
-        self.ids.insert(term.into(), id);
-        id
     }
 }
 

@@ -58,6 +58,45 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// Terms numbered in the order they are first seen, each spelled once.
+#[derive(Debug, Default)]
+pub struct Dictionary {
+    spellings: Vec<Box<str>>,
+    numbers: HashMap<Box<str>, u32>,
+}
+
+impl Dictionary {
+    /// The number of `term`, given on first sight.
+    pub fn number(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.numbers.get(term) {
+            return id;
+        }
+        let id = self.spellings.len() as u32;
+        self.spellings.push(term.into());
+        self.numbers.insert(term.into(), id);
+        id
+    }
+
+    /// The term numbered `id`.
+    pub fn spelling(&self, id: u32) -> &str {
+        &self.spellings[id as usize]
+    }
+
+    /// How many terms have a number.
+    pub fn len(&self) -> usize {
+        self.spellings.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spellings.is_empty()
+    }
+
+    fn clear(&mut self) {
+        self.spellings.clear();
+        self.numbers.clear();
+    }
+}
+
 /// Turns words into index terms, remembering each word it has seen (a
 /// corpus repeats the same few thousand words; stemming is the costly part).
 /// Terms are numbered, so a caller can count them without copying strings.
@@ -67,9 +106,8 @@ pub struct Terms {
     stop: &'static [&'static str],
     /// Each word seen, with the number of its term in `terms` (or `NO_TERM`).
     seen: HashMap<Box<str>, u32>,
-    /// Each term once ("gmina" and "gminy" share "gmin"), and its number.
-    terms: Vec<Box<str>>,
-    numbers: HashMap<Box<str>, u32>,
+    /// Each term once ("gmina" and "gminy" share "gmin").
+    terms: Dictionary,
 }
 
 /// Past this many remembered words the memory starts over.
@@ -89,8 +127,7 @@ impl Terms {
             stemmer: Stemmer::create(algorithm),
             stop: stopwords(lang),
             seen: HashMap::default(),
-            terms: Vec::new(),
-            numbers: HashMap::default(),
+            terms: Dictionary::default(),
         }
     }
 
@@ -100,7 +137,6 @@ impl Terms {
         if self.seen.len() >= MAX_REMEMBERED {
             self.seen.clear();
             self.terms.clear();
-            self.numbers.clear();
         }
     }
 
@@ -115,7 +151,7 @@ impl Terms {
             Some(&id) => id,
             None => {
                 let id = match self.compute(word) {
-                    Some(term) => self.number(term),
+                    Some(term) => self.terms.number(&term),
                     None => NO_TERM,
                 };
                 self.seen.insert(word.into(), id);
@@ -125,20 +161,9 @@ impl Terms {
         (id != NO_TERM).then_some(id)
     }
 
-    /// The number of `term`, given on first sight.
-    fn number(&mut self, term: Box<str>) -> u32 {
-        if let Some(&id) = self.numbers.get(&term) {
-            return id;
-        }
-        let id = self.terms.len() as u32;
-        self.terms.push(term.clone());
-        self.numbers.insert(term, id);
-        id
-    }
-
     /// The term numbered `id`.
     pub fn spelling(&self, id: u32) -> &str {
-        &self.terms[id as usize]
+        self.terms.spelling(id)
     }
 
     fn compute(&self, word: &str) -> Option<Box<str>> {
