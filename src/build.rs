@@ -6,6 +6,7 @@
 use crate::base::date::PageDate;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::config::{self, Overrides, Workspace};
+use crate::media::process::Processor;
 use crate::output::{self, Relativizer, StageOptions, StaticSources};
 use crate::pipeline::{self, Scheduled, Selection};
 use crate::render::{theme_needs, Renderer, Theme};
@@ -202,6 +203,11 @@ fn run(options: &BuildOptions, stopwatch: &mut Stopwatch) -> Outcome {
     Ok((summaries, diagnostics))
 }
 
+/// Where the photos' resized files are kept between builds.
+pub fn image_cache(workspace: &Workspace) -> std::path::PathBuf {
+    workspace.root.join(".tablica-cache").join("images")
+}
+
 /// `tablica check` over the sites being built, as build diagnostics.
 fn check_content(
     workspace: &Workspace,
@@ -244,6 +250,7 @@ fn write(
         .iter()
         .filter(|s| selection.is_selected(&s.config.id))
         .collect();
+    let pictures = Processor::new(Some(image_cache(workspace)));
     let results: Vec<_> = targets
         .par_iter()
         .map(|site| {
@@ -253,6 +260,7 @@ fn write(
                 relative: relativizer.as_ref(),
                 server_config: options.server_config || site.config.server_config,
                 progress: options.progress.as_deref(),
+                pictures: Some(&pictures),
             };
             output::stage_site(&workspace.output_dir, site, &renderer, &statics, stage)
         })

@@ -19,6 +19,7 @@ pub mod build;
 pub mod check;
 pub mod config;
 pub mod content;
+pub mod media;
 pub mod output;
 pub mod pipeline;
 pub mod publish;

@@ -561,7 +561,7 @@ Partnerem regionalnym jest Urząd Marszałkowski Województwa Podlaskiego.
     );
     assert!(html.contains("Wójt Gminy Klukowo"), "{html}");
     assert!(html.contains("Gmina Kobylin-Borzymy"));
-    assert!(fx.exists(
+    assert!(fx.photo_published(
         "public/ziemia-wysokomazowiecka/aktualnosci/partnerstwo-ziemia-wysokomazowiecka-w-pilotazu-cwd/obraz-1.png"
     ));
 }
@@ -648,7 +648,7 @@ Szczegóły na stronie [Partnerstwa](https://partnerstwa.example.org/ziemia-wyso
         "2026-11-26",
     ]);
     assert_eq!(check.code, Some(0), "checks clean:\n{}", check.stdout);
-    assert!(fx.exists(&format!(
+    assert!(fx.photo_published(&format!(
         "public/ziemia-wysokomazowiecka/aktualnosci/{slug}/obraz-1.png"
     )));
 }

@@ -753,7 +753,7 @@ fn image_without_alt_stops_the_build_with_its_place() {
         );
         fx.write(
             "content/alfa/aktualnosci/2021-03-02-zdjecia/sala.png",
-            b"png",
+            common::PNG,
         );
     });
     assert_error(

@@ -69,7 +69,7 @@ fn faulty() -> Fixture {
     );
     fx.write(
         "content/alfa/aktualnosci/2021-03-02-zebranie/sala.png",
-        b"png",
+        common::PNG,
     );
     fx.write(
         "content/alfa/aktualnosci/2021-03-02-zebranie/regulamin.pdf",
@@ -185,7 +185,10 @@ fn json_output_is_stable() {
         "content/alfa/aktualnosci/2021-03-02-foto.md",
         announcement("Zdjęcia", "2021-03-02", "Relacja.\n\n![](sala.png)"),
     );
-    fx.write("content/alfa/aktualnosci/2021-03-02-foto/sala.png", b"png");
+    fx.write(
+        "content/alfa/aktualnosci/2021-03-02-foto/sala.png",
+        common::PNG,
+    );
     let run = fx.run(&["--lang", "en", "check", "--format", "json"]);
     run.assert_failed();
     let expected = concat!(
@@ -308,7 +311,7 @@ fn links_between_sites_follow_their_base_url() {
 #[test]
 fn raw_html_addresses_start_at_the_hosts_root() {
     let fx = faulty();
-    fx.write("static/plan.png", b"\x89PNG");
+    fx.write("static/plan.png", common::PNG);
     fx.write(
         FAULTS,
         announcement(
@@ -516,9 +519,8 @@ fn the_readme_shows_a_real_report() {
         &format!("{page}.md"),
         announcement("Zebranie w sprawie strategii", "10.03.2021", body),
     );
-    for file in ["sala.jpg", "formularz.pdf"] {
-        fx.write(&format!("{page}/{file}"), b"x");
-    }
+    fx.write(&format!("{page}/sala.jpg"), common::JPEG);
+    fx.write(&format!("{page}/formularz.pdf"), b"x");
     assert_eq!(fx.run(&["check"]).stdout, shown);
 }
 
@@ -537,7 +539,7 @@ fn check_reports_load_errors_and_findings_in_one_run() {
     );
     fx.write(
         "content/alfa/aktualnosci/2021-03-02-linki/sala.png",
-        b"\x89PNG",
+        common::PNG,
     );
     let run = fx.run(&["check"]);
     run.assert_failed();

@@ -284,7 +284,7 @@ fn diagnostics_look_like_this() {
     );
     fx.write(
         "content/alfa/aktualnosci/2021-01-05-obraz/sala.png",
-        b"\x89PNG",
+        common::PNG,
     );
     let pl = fx.run(&["build"]);
     insta::assert_snapshot!("diagnostics_pl", pl.stderr);

@@ -503,32 +503,55 @@ fn event_ending_before_it_starts_fails_the_build() {
 }
 
 /// A 3×2 GIF: enough for the size probe.
-const GIF: &[u8] = b"GIF89a\x03\x00\x02\x00\x00\x00\x00;";
+const GIF: &[u8] = include_bytes!("fixtures/photos/plansza.gif");
 
 #[test]
-fn gallery_photos_get_their_size_and_caption() {
+fn gallery_photos_get_thumbnails_that_open_the_large_version() {
     let fx = fixture();
     fx.write(
         "content/alfa/aktualnosci/2021-05-01-galeria.md",
-        "---\ntitle: Galeria\ndate: 2021-05-01\ngallery:\n  - file: a.gif\n    alt: Uczestnicy przy stołach\n    caption: Warsztaty\n  - file: b.gif\n    alt: Sala z ekranem\n---\nZdjęcia.\n",
+        "---\ntitle: Galeria\ndate: 2021-05-01\ngallery:\n  - file: a.jpg\n    alt: Uczestnicy przy stołach\n    caption: Warsztaty\n  - file: b.gif\n    alt: Sala z ekranem\n---\nZdjęcia.\n",
     );
-    fx.write("content/alfa/aktualnosci/2021-05-01-galeria/a.gif", GIF);
+    fx.write(
+        "content/alfa/aktualnosci/2021-05-01-galeria/a.jpg",
+        include_bytes!("fixtures/photos/telefon.jpg"),
+    );
     fx.write("content/alfa/aktualnosci/2021-05-01-galeria/b.gif", GIF);
     fx.build_ok(&[]);
     let html = unquoted(&fx.read("public/alfa/aktualnosci/galeria/index.html"));
     let gallery = element(&html, "<section", "class=gallery", "</section>");
     assert_eq!(gallery.matches("<img ").count(), 2, "{gallery}");
+    assert_eq!(gallery.matches("<picture>").count(), 2, "{gallery}");
     assert!(
         gallery.contains("alt=\"Uczestnicy przy stołach\"") || gallery.contains("alt=Uczestnicy"),
         "{gallery}"
     );
-    assert!(
-        gallery.contains("height=2")
-            && gallery.contains("width=3")
-            && gallery.contains("loading=lazy"),
-        "{gallery}"
-    );
+    // The phone photo is stored turned (orientation 6): 2000 × 1500 upright.
+    let dir = "/alfa/aktualnosci/galeria/";
+    for expected in [
+        format!("<a href={dir}a-1600.jpg>"),
+        format!("srcset={dir}a-480.webp 480w, {dir}a-800.webp 800w, {dir}a-1200.webp 1200w, {dir}a-1600.webp 1600w type"),
+        "height=1200".to_string(),
+        "width=1600".to_string(),
+        "loading=lazy".to_string(),
+        format!("src={dir}b-800.png"),
+    ] {
+        assert!(gallery.contains(&expected), "{expected} in {gallery}");
+    }
     assert!(gallery.contains("<figcaption>Warsztaty</figcaption>"));
+    for file in [
+        "a-480.webp",
+        "a-1600.webp",
+        "a-1600.jpg",
+        "b-480.webp",
+        "b-800.png",
+    ] {
+        assert!(fx.exists(&format!("public{dir}{file}")), "{file}");
+    }
+    assert!(
+        !fx.exists(&format!("public{dir}a.jpg")),
+        "the original is not published"
+    );
 }
 
 #[test]

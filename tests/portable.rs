@@ -60,17 +60,10 @@ fn subfolder_workspace() -> Fixture {
         );
         fx.write(
             &format!("content/alfa/aktualnosci/{file}/mapa.png"),
-            tiny_png(),
+            common::PNG,
         );
     }
     fx
-}
-
-fn tiny_png() -> Vec<u8> {
-    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
-    png.extend_from_slice(&[0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
-    png.extend_from_slice(&[0x1f, 0x15, 0xc4, 0x89]);
-    png
 }
 
 /// Every `href` and `src` of every page under `out`.

@@ -576,7 +576,7 @@ fn content_errors_show_over_the_updated_page() {
     let events = server.events();
     fx.write(
         "content/alfa/aktualnosci/2021-01-10-jeden/mapa.png",
-        b"\x89PNG",
+        common::PNG,
     );
     assert!(next_event(&events).starts_with("reload"));
     fx.write(

@@ -94,6 +94,18 @@ rules! {
          "A long text alternative cannot be skimmed or re-read in parts with a screen reader."],
         ["skróć opis do najważniejszego; szczegóły (np. dane z wykresu) napisz w tekście lub tabeli obok",
          "shorten it to the essentials; put details (such as a chart's data) in the text or a table next to it"];
+    IMG_SMALL: "img-small", Warning,
+        ["zdjęcie jest za małe na szerokość, w jakiej strona je pokaże", "the photo is too small for the width the page shows it at"],
+        ["Strona rozciągnie je na całą szerokość tekstu, więc mieszkaniec zobaczy je rozmyte.",
+         "The page stretches it across the text column, so a resident sees it blurred."],
+        ["wstaw zdjęcie w pełnym rozmiarze, prosto z aparatu lub telefonu (co najmniej 1200 pikseli szerokości); Tablica sama je zmniejszy",
+         "use the full-size photo, straight from the camera or phone (at least 1200 pixels wide); Tablica makes it smaller itself"];
+    LINK_PHOTO_ORIGINAL: "link-photo-original", Error,
+        ["odnośnik prowadzi do oryginału zdjęcia, którego Tablica nie publikuje", "the link leads to a photo's original, which Tablica does not publish"],
+        ["Oryginał zdjęcia zawiera metadane (np. położenie GPS miejsca, w którym je zrobiono) i waży megabajty, więc na stronę trafiają tylko zmniejszone kopie; odnośnik do oryginału prowadziłby donikąd.",
+         "A photo's original carries metadata (such as the GPS position where it was taken) and weighs megabytes, so only smaller copies are published; a link to the original would lead nowhere."],
+        ["pokaż zdjęcie znakiem ![opis](plik.jpg) albo w galerii (kliknięcie otworzy duży podgląd); jeśli oryginał ma być do pobrania (np. zdjęcie dla prasy), dodaj w config.yaml witryny images: {originals: true}",
+         "show the photo with ![description](file.jpg) or in the gallery (a click opens it large); if the original is meant for download (a press photo, say), add images: {originals: true} to the site in config.yaml"];
     LINK_TEXT_VAGUE: "link-text-vague", Warning,
         ["tekst odnośnika nic nie mówi bez kontekstu", "the link text means nothing out of context"],
         ["Osoba, która przegląda listę odnośników czytnikiem ekranu, usłyszy tylko „tutaj” i nie wie, dokąd prowadzi.",

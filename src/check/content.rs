@@ -18,10 +18,7 @@ pub const TITLE_MAX: usize = 90;
 
 /// Every document of the site: home text, section intros and pages.
 pub fn documents(site: &Site) -> impl Iterator<Item = &Document> {
-    site.home
-        .iter()
-        .chain(site.sections.iter().filter_map(|s| s.index.as_ref()))
-        .chain(site.pages.iter())
+    site.documents()
 }
 
 /// The content rules over every document of `site`.
@@ -50,6 +47,7 @@ fn check_document(doc: &Document) -> Vec<Finding> {
         out.push(Finding::new(rule, at(file, pos), text));
     };
     images(facts, &mut add);
+    small_pictures(doc, &mut add);
     link_texts(facts, &mut add);
     headings(facts, &mut add);
     let phrases = [
@@ -99,6 +97,36 @@ fn images(facts: &Facts, add: &mut Add) {
                 rules::IMG_ALT_LONG,
                 image.pos,
                 &crate::content::shorten(alt, 60),
+            );
+        }
+    }
+}
+
+/// Narrower than this, a photo shown across the text column (44 rem,
+/// 704 px; more on a sharp screen) is stretched and looks blurred.
+const STRETCHED_MIN_WIDTH: u32 = 640;
+
+/// Figures and gallery photos whose source is too small for their place.
+fn small_pictures(doc: &Document, add: &mut Add) {
+    let body = doc
+        .body
+        .pictures
+        .iter()
+        .filter(|p| p.stretched)
+        .map(|p| (&p.plan, p.pos));
+    let gallery = doc.gallery.iter().map(|g| (&g.plan, g.pos));
+    for (plan, pos) in body.chain(gallery) {
+        let Some(size) = plan.shown_size() else {
+            continue;
+        };
+        if size.width < STRETCHED_MIN_WIDTH
+            && matches!(plan.make, crate::media::Make::Resize { .. })
+        {
+            let name = plan.output.rsplit('/').next().unwrap_or(&plan.output);
+            add(
+                rules::IMG_SMALL,
+                pos,
+                &format!("{name}: {} × {} px", size.width, size.height),
             );
         }
     }

@@ -23,6 +23,9 @@ pub struct Targets<'a> {
     sites: &'a [Site],
     /// Output paths of each site (`aktualnosci/x/index.html`, `img/logo.svg`).
     files: Vec<HashSet<String>>,
+    /// Each site's photos whose originals are not published (shown as
+    /// pictures, they are fine; linked to, they lead nowhere).
+    unpublished_photos: Vec<HashSet<String>>,
     /// Ids on each HTML page of each site, by output path.
     anchors: Vec<HashMap<String, HashSet<&'a str>>>,
     /// Ids every page has, written by the theme's templates.
@@ -52,7 +55,18 @@ impl<'a> Targets<'a> {
             .collect();
         let anchors = sites.iter().map(site_anchors).collect();
         let pages = sites.iter().map(pages_by_path).collect();
+        let unpublished_photos = sites
+            .iter()
+            .map(|site| {
+                site.assets
+                    .iter()
+                    .filter(|a| !site.publishes_as_is(&a.output_path))
+                    .map(|a| a.output_path.clone())
+                    .collect()
+            })
+            .collect();
         Targets {
+            unpublished_photos,
             sites,
             files,
             anchors,
@@ -180,6 +194,10 @@ impl<'a> Targets<'a> {
         let (path, anchor) = split_anchor(path);
         let path = percent_decode(path.split('?').next().unwrap_or(path));
         let files = &self.files[site];
+        if self.unpublished_photos[site].contains(&path) {
+            return (broken.id == rules::LINK_BROKEN.id)
+                .then(|| Finding::new(rules::LINK_PHOTO_ORIGINAL, location, href));
+        }
         let output = [
             path.clone(),
             format!("{path}index.html"),
@@ -390,7 +408,18 @@ fn percent_decode(text: &str) -> String {
 fn site_files(site: &Site, all: &[Site], statics: &BTreeSet<String>) -> HashSet<String> {
     let mut files: HashSet<String> = site.items().into_iter().map(|(path, _)| path).collect();
     files.extend(site.generated_files(all));
-    files.extend(site.assets.iter().map(|a| a.output_path.clone()));
+    files.extend(
+        site.assets
+            .iter()
+            .filter(|a| site.publishes_as_is(&a.output_path))
+            .map(|a| a.output_path.clone()),
+    );
+    files.extend(
+        site.pictures()
+            .iter()
+            .flat_map(|p| p.plan.outputs())
+            .map(|o| o.path),
+    );
     files.extend(statics.iter().cloned());
     files
 }

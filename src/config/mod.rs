@@ -99,6 +99,9 @@ pub struct SiteConfig {
     /// The EU funds logo strip (one image holding all the marks, in order).
     #[serde(default)]
     pub eu_funds: Option<Image>,
+    /// What is published of the site's photos.
+    #[serde(default)]
+    pub images: ImagesConfig,
     /// The accessibility statement (Deklaracja dostępności) the law requires.
     #[serde(default)]
     pub accessibility: Option<AccessibilityStatement>,
@@ -135,6 +138,17 @@ pub enum CheckLevel {
 pub struct Image {
     pub src: String,
     pub alt: String,
+}
+
+/// What is published of the site's photos. Each photo is always published
+/// resized, upright and without its metadata (GPS position, camera);
+/// `originals: true` also publishes the files as they are, for press
+/// photos meant for download (with everything they carry).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImagesConfig {
+    #[serde(default)]
+    pub originals: bool,
 }
 
 fn default_paginate_by() -> usize {

@@ -7,6 +7,8 @@ use super::front_matter::{self, FrontMatter};
 use crate::base::diagnostic::text;
 use crate::base::diagnostic::{Diagnostic, Text};
 use crate::base::typography::typeset;
+use crate::content::facts::Pos;
+use crate::media::{self, Plan};
 use std::path::{Path, PathBuf};
 
 /// Where files are looked for, and how their addresses are made.
@@ -33,14 +35,16 @@ pub struct AttachmentFile {
     pub source: std::path::PathBuf,
 }
 
-/// A photo of a gallery, with what it shows and its size in pixels.
+/// A photo of a gallery, with what it shows and what is published for it.
 #[derive(Debug, Clone)]
 pub struct GalleryImage {
     pub url: String,
     pub alt: String,
     pub caption: Option<String>,
-    pub width: Option<usize>,
-    pub height: Option<usize>,
+    /// What `media` publishes for it (widths, formats).
+    pub plan: Plan,
+    /// Where the front matter names it.
+    pub pos: Pos,
 }
 
 /// The file behind `file` and its address, or the places it was looked for.
@@ -114,13 +118,16 @@ pub fn resolve_attachments(
     }
 }
 
-/// Finds and measures every gallery photo; a missing file or a missing
-/// description is an error, as a photo without one says nothing to a blind reader.
+/// Finds and probes every gallery photo; a missing file, a file that is
+/// not a photo we can publish, or a missing description is an error, as
+/// a photo without one says nothing to a blind reader. Warnings about a
+/// photo that is published anyway go to `notes`.
 pub fn resolve_gallery(
     front: &FrontMatter,
     roots: &Roots,
     path: &Path,
     yaml: &str,
+    notes: &mut Vec<Diagnostic>,
 ) -> Result<Vec<GalleryImage>, Vec<Diagnostic>> {
     let mut found = Vec::new();
     let mut problems = Vec::new();
@@ -139,18 +146,41 @@ pub fn resolve_gallery(
             );
             continue;
         }
-        match find(file, roots) {
-            Ok((on_disk, url)) => {
-                let size = imagesize::size(&on_disk).ok();
+        let location = front_matter::value_location(path, yaml, "gallery", file);
+        let pos = Pos {
+            line: location.line.unwrap_or(1),
+            column: location.column.unwrap_or(1),
+        };
+        let (on_disk, url) = match find(file, roots) {
+            Ok(found) => found,
+            Err(candidates) => {
+                problems.push(missing(path, yaml, "gallery", file, &candidates));
+                continue;
+            }
+        };
+        let output = url
+            .strip_prefix(roots.base_path)
+            .unwrap_or(&url)
+            .to_string();
+        match media::probe(&on_disk) {
+            Ok(probe) => {
+                notes.extend(
+                    probe
+                        .warnings(file)
+                        .into_iter()
+                        .map(|f| super::picture_diagnostic(path, pos, f)),
+                );
                 found.push(GalleryImage {
+                    plan: Plan::new(on_disk, output, &probe),
                     url,
                     alt: typeset(&image.alt),
                     caption: image.caption.as_deref().map(typeset),
-                    width: size.map(|s| s.width),
-                    height: size.map(|s| s.height),
+                    pos,
                 });
             }
-            Err(candidates) => problems.push(missing(path, yaml, "gallery", file, &candidates)),
+            Err(problem) => {
+                problems.push(super::picture_diagnostic(path, pos, problem.finding(file)))
+            }
         }
     }
     if problems.is_empty() {

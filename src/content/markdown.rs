@@ -6,12 +6,13 @@
 use crate::base::diagnostic::{line_col, Lang};
 use crate::base::escape::escape_attribute;
 use crate::base::typography::{slugify, strip_word_artefacts, typeset};
-use crate::content::facts::{Collector, Facts};
+use crate::content::facts::{Collector, Facts, Pos};
 use crate::content::paths::{asset_output_path, url_path_for, Bundles};
+use crate::content::pictures::{self, PictureFinding, PictureUse, Places};
+use crate::media::{self, Plan};
 use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
 
 /// What the renderer needs to know about the page being rendered.
 pub struct MarkdownContext<'a> {
@@ -25,8 +26,8 @@ pub struct MarkdownContext<'a> {
     pub bundles: &'a Bundles,
     /// The site's language, for the few words the Markdown stage writes.
     pub lang: Lang,
-    /// The page's bundle folder, for reading the size of relative images.
-    pub bundle_dir: &'a Path,
+    /// Where the pictures the page names are looked for.
+    pub places: Places<'a>,
 }
 
 /// A link from Markdown to another content file, kept for the site stage to
@@ -53,6 +54,10 @@ pub struct Rendered {
     pub had_raw_html: bool,
     /// Links, images, headings and other facts for `tablica check`.
     pub facts: Facts,
+    /// The pictures published through `media` (resized, cleaned).
+    pub pictures: Vec<PictureUse>,
+    /// What is wrong with the page's pictures, where it names them.
+    pub picture_findings: Vec<PictureFinding>,
 }
 
 impl Rendered {
@@ -119,6 +124,8 @@ struct RenderPass<'a, 'c> {
     in_raw_code: bool,
     /// Alt text is not part of the summary.
     in_image: bool,
+    /// The plan of each Markdown image, in order (None: not a local picture).
+    plans: Vec<Option<(Plan, Pos)>>,
     /// The text of the heading being read, if one is open.
     heading_text: Option<String>,
     /// The text of the latest heading names the tables under it.
@@ -144,6 +151,7 @@ impl<'a, 'c> RenderPass<'a, 'c> {
             in_code: false,
             in_raw_code: false,
             in_image: false,
+            plans: Vec::new(),
             heading_text: None,
             last_heading: String::new(),
             paragraph_depth_first: None,
@@ -201,6 +209,8 @@ impl<'a, 'c> RenderPass<'a, 'c> {
                 id,
             }) => {
                 self.in_image = true;
+                let plan = self.picture(&dest_url, &range);
+                self.plans.push(plan);
                 let dest_url = self.rewrite(dest_url, &range);
                 self.events.push(Event::Start(Tag::Image {
                     link_type,
@@ -213,7 +223,7 @@ impl<'a, 'c> RenderPass<'a, 'c> {
                 self.in_image = false;
                 self.events.push(Event::End(TagEnd::Image));
             }
-            Event::Html(html) | Event::InlineHtml(html) => self.raw_html(html),
+            Event::Html(html) | Event::InlineHtml(html) => self.raw_html(html, &range),
             other => self.events.push(other),
         }
     }
@@ -315,10 +325,59 @@ impl<'a, 'c> RenderPass<'a, 'c> {
         rewrite_url(dest, self.body, range, self.ctx, &mut self.out)
     }
 
+    /// The plan of a picture the page names at `range`, with what is wrong
+    /// with its file told at that place.
+    fn picture(&mut self, url: &str, range: &Range<usize>) -> Option<(Plan, Pos)> {
+        let found = pictures::plan(url, &self.ctx.places)?;
+        let (line, column) = line_col(self.body, range.start);
+        let pos = Pos {
+            line: line + self.ctx.body_line_offset,
+            column,
+        };
+        let (plan, warnings) = match found {
+            Ok(found) => found,
+            Err(finding) => {
+                self.out
+                    .picture_findings
+                    .push(PictureFinding { pos, finding });
+                return None;
+            }
+        };
+        self.out.picture_findings.extend(
+            warnings
+                .into_iter()
+                .map(|finding| PictureFinding { pos, finding }),
+        );
+        Some((plan, pos))
+    }
+
+    /// Raw HTML `<img>` tags of local pictures, made `<picture>`s; an
+    /// address from the host's root (`/…`) is left as written.
+    fn raw_pictures(&mut self, html: CowStr<'a>, range: &Range<usize>) -> CowStr<'a> {
+        if !html.contains("<img") && !html.contains("<IMG") {
+            return html;
+        }
+        let mut found = Vec::new();
+        let rewritten = pictures::rewrite_raw_images(&html, |src| {
+            if src.starts_with('/') {
+                return None;
+            }
+            let (plan, pos) = self.picture(src, range)?;
+            found.push(PictureUse {
+                plan: plan.clone(),
+                pos,
+                stretched: false,
+            });
+            Some(plan)
+        });
+        self.out.pictures.extend(found);
+        rewritten.into()
+    }
+
     /// Raw HTML: comments dropped, `<br>` made a line break, the rest kept
     /// (and marked for sanitising) while noting where script or style text
     /// begins and ends.
-    fn raw_html(&mut self, html: CowStr<'a>) {
+    fn raw_html(&mut self, html: CowStr<'a>, range: &Range<usize>) {
         let trimmed = html.trim();
         if trimmed.starts_with("<!--") {
             return;
@@ -334,6 +393,11 @@ impl<'a, 'c> RenderPass<'a, 'c> {
         } else if lower.starts_with("</script") || lower.starts_with("</style") {
             self.in_raw_code = false;
         }
+        let html = if self.in_raw_code {
+            html
+        } else {
+            self.raw_pictures(html, range)
+        };
         self.events.push(Event::Html(html));
     }
 
@@ -346,10 +410,12 @@ impl<'a, 'c> RenderPass<'a, 'c> {
             mut out,
             events,
             collect,
+            plans,
             ..
         } = self;
         out.facts = collect.finish(body);
-        out.html = events_to_html(figures(events, ctx), body.len(), out.had_raw_html, ctx);
+        let events = with_pictures(events, plans, &mut out.pictures);
+        out.html = events_to_html(events, body.len(), out.had_raw_html, ctx);
         out.first_paragraph = collapse_spaces(&out.first_paragraph);
         out
     }
@@ -381,71 +447,139 @@ fn collapse_spaces(text: &str) -> String {
         .join(" ")
 }
 
-/// An image alone in its paragraph, with a title, is a figure: the title
-/// becomes its visible caption (`![opis](foto.jpg "Podpis")`).
-fn figures<'a>(events: Vec<Event<'a>>, ctx: &MarkdownContext) -> Vec<Event<'a>> {
+/// Markdown images of local pictures made `<picture>`s, and an image
+/// alone in its paragraph with a title made a figure: the title becomes
+/// its visible caption (`![opis](foto.jpg "Podpis")`). `plans` holds one
+/// entry per image, in order; the pictures used are added to `used`.
+fn with_pictures<'a>(
+    events: Vec<Event<'a>>,
+    plans: Vec<Option<(Plan, Pos)>>,
+    used: &mut Vec<PictureUse>,
+) -> Vec<Event<'a>> {
+    if plans.is_empty() {
+        return events;
+    }
+    let mut plans = plans.into_iter();
     let mut out = Vec::with_capacity(events.len());
     let mut i = 0;
     while i < events.len() {
-        if let Some((html, consumed)) = figure_at(&events[i..], ctx) {
-            out.push(Event::Html(html.into()));
-            i += consumed;
-        } else {
+        let image = match (&events[i], events.get(i + 1)) {
+            (Event::Start(Tag::Paragraph), Some(Event::Start(Tag::Image { .. }))) => {
+                Some((i + 1, true))
+            }
+            (Event::Start(Tag::Image { .. }), _) => Some((i, false)),
+            _ => None,
+        };
+        let Some((at, in_paragraph)) = image else {
             out.push(events[i].clone());
             i += 1;
+            continue;
+        };
+        let plan = plans.next().flatten();
+        let figure = in_paragraph.then(|| figure_at(&events[i..], plan.as_ref().map(|p| &p.0)));
+        if let Some(Some((html, consumed))) = figure {
+            if let Some((plan, pos)) = plan {
+                used.push(PictureUse {
+                    plan,
+                    pos,
+                    stretched: true,
+                });
+            }
+            out.push(Event::Html(html.into()));
+            i += consumed;
+            continue;
+        }
+        if in_paragraph {
+            out.push(events[i].clone());
+        }
+        match plan
+            .and_then(|(plan, pos)| inline_picture(&events[at..], &plan).map(|p| (p, plan, pos)))
+        {
+            Some(((html, consumed), plan, pos)) => {
+                used.push(PictureUse {
+                    plan,
+                    pos,
+                    stretched: false,
+                });
+                out.push(Event::Html(html.into()));
+                i = at + consumed;
+            }
+            None => {
+                out.push(events[at].clone());
+                i = at + 1;
+            }
         }
     }
     out
 }
 
-/// The figure HTML and the number of events it replaces, if `events` starts
-/// with Paragraph, Image (with a title), alt text, end Image, end Paragraph.
-fn figure_at(events: &[Event], ctx: &MarkdownContext) -> Option<(String, usize)> {
-    let [Event::Start(Tag::Paragraph), Event::Start(Tag::Image {
-        dest_url, title, ..
-    }), rest @ ..] = events
-    else {
-        return None;
-    };
-    if title.is_empty() {
-        return None;
-    }
+/// The alt text of the image starting `events` (Start Image, its text,
+/// End Image) and the number of events up to and including its end.
+fn image_alt(events: &[Event]) -> Option<(String, usize)> {
     let mut alt = String::new();
-    for (offset, event) in rest.iter().enumerate() {
+    for (offset, event) in events.iter().enumerate().skip(1) {
         match event {
             Event::Text(t) | Event::Code(t) => alt.push_str(t),
-            Event::End(TagEnd::Image) => {
-                if !matches!(rest.get(offset + 1), Some(Event::End(TagEnd::Paragraph))) {
-                    return None;
-                }
-                let size = image_file(dest_url, ctx)
-                    .and_then(|path| imagesize::size(path).ok())
-                    .map_or(String::new(), |s| {
-                        format!(" width=\"{}\" height=\"{}\"", s.width, s.height)
-                    });
-                let html = format!(
-                    "<figure class=\"figure\"><img src=\"{}\" alt=\"{}\"{size} loading=\"lazy\" decoding=\"async\"><figcaption>{}</figcaption></figure>\n",
-                    escape_attribute(dest_url),
-                    escape_attribute(&alt),
-                    escape_attribute(title),
-                );
-                return Some((html, offset + 4));
-            }
             Event::SoftBreak | Event::HardBreak => alt.push(' '),
+            Event::End(TagEnd::Image) => return Some((alt, offset + 1)),
             _ => return None,
         }
     }
     None
 }
 
-/// The file behind an image address written relative to the page (a file
-/// of its bundle); other addresses are not looked up.
-fn image_file(url: &str, ctx: &MarkdownContext) -> Option<PathBuf> {
-    let is_relative = !url.contains(':') && !url.starts_with(['/', '#', '?']);
-    is_relative.then(|| {
-        ctx.bundle_dir
-            .join(url.split(['?', '#']).next().unwrap_or(url))
-    })
+/// A Markdown image of a local picture as a `<picture>`.
+fn inline_picture(events: &[Event], plan: &Plan) -> Option<(String, usize)> {
+    let Event::Start(Tag::Image {
+        dest_url, title, ..
+    }) = events.first()?
+    else {
+        return None;
+    };
+    let (alt, consumed) = image_alt(events)?;
+    let attributes = pictures::img_attributes(&alt, title);
+    Some((
+        plan.picture_html(dest_url, media::sizes::PROSE, &attributes),
+        consumed,
+    ))
+}
+
+/// The figure HTML and the number of events it replaces, if `events` starts
+/// with Paragraph, Image (with a title), alt text, end Image, end Paragraph.
+fn figure_at(events: &[Event], plan: Option<&Plan>) -> Option<(String, usize)> {
+    let [Event::Start(Tag::Paragraph), image @ Event::Start(Tag::Image {
+        dest_url, title, ..
+    }), ..] = events
+    else {
+        return None;
+    };
+    if title.is_empty() {
+        return None;
+    }
+    let (alt, consumed) = image_alt(&events[1..])?;
+    if !matches!(
+        events.get(1 + consumed),
+        Some(Event::End(TagEnd::Paragraph))
+    ) {
+        return None;
+    }
+    let _ = image;
+    let caption = escape_attribute(title);
+    let shown = match plan {
+        Some(plan) => plan.picture_html(
+            dest_url,
+            media::sizes::PROSE,
+            &pictures::img_attributes(&alt, ""),
+        ),
+        None => format!(
+            "<img src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\">",
+            escape_attribute(dest_url),
+            escape_attribute(&alt),
+        ),
+    };
+    let html =
+        format!("<figure class=\"figure\">{shown}<figcaption>{caption}</figcaption></figure>\n");
+    Some((html, consumed + 2))
 }
 
 /// Opening of the scrollable, named region a table sits in, so a wide table
@@ -606,7 +740,12 @@ fn sanitise(html: &str) -> String {
             "summary",
             "section",
             "aside",
+            "picture",
+            "source",
         ])
+        // What `<picture>` of a resized photo needs (content/pictures.rs).
+        .add_tag_attributes("source", ["srcset", "sizes", "type"])
+        .add_tag_attributes("img", ["loading", "decoding"])
         .link_rel(None)
         .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
         .clean(html)
@@ -617,15 +756,29 @@ fn sanitise(html: &str) -> String {
 mod tests {
     use super::*;
 
+    use std::path::Path;
+
     fn ctx() -> MarkdownContext<'static> {
+        ctx_in(Path::new("/nonexistent/aktualnosci/2021-01-20-x"))
+    }
+
+    /// A page whose bundle folder is `bundle`.
+    fn ctx_in(bundle: &Path) -> MarkdownContext<'_> {
         static BUNDLES: std::sync::OnceLock<Bundles> = std::sync::OnceLock::new();
+        let bundles = BUNDLES.get_or_init(|| ["aktualnosci/2021-01-20-x".to_string()].into());
         MarkdownContext {
             base_path: "/p/",
             unsafe_html: false,
             body_line_offset: 4,
-            bundles: BUNDLES.get_or_init(|| ["aktualnosci/2021-01-20-x".to_string()].into()),
+            bundles,
             lang: Lang::Pl,
-            bundle_dir: Path::new("/nonexistent/aktualnosci/2021-01-20-x"),
+            places: Places {
+                bundle,
+                page_url: "aktualnosci/x/",
+                content: Path::new("/nonexistent"),
+                statics: Path::new("/nonexistent/static"),
+                bundles,
+            },
         }
     }
 
@@ -640,20 +793,46 @@ mod tests {
     }
 
     #[test]
-    fn figures_get_the_size_of_their_image() {
+    fn a_photo_is_a_picture_of_its_widths_and_a_figure_when_titled() {
         let dir = tempfile::tempdir().unwrap();
-        // A 3×2 GIF is enough for the size probe.
-        let gif = b"GIF89a\x03\x00\x02\x00\x00\x00\x00;";
-        std::fs::write(dir.path().join("a.gif"), gif).unwrap();
-        let mut c = ctx();
-        c.bundle_dir = dir.path();
-        let r = render("![Opis](a.gif \"Podpis\")", &c);
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/photos");
+        std::fs::copy(fixtures.join("telefon.jpg"), dir.path().join("foto.jpg")).unwrap();
+        std::fs::copy(fixtures.join("urwany.jpg"), dir.path().join("urwany.jpg")).unwrap();
+        let body =
+            "![Opis](foto.jpg \"Podpis\")\n\nTekst ![mały](foto.jpg) i ![zły](urwany.jpg).\n";
+        let r = render(body, &ctx_in(dir.path()));
+        let srcset =
+            "foto-480.webp 480w, foto-800.webp 800w, foto-1200.webp 1200w, foto-1600.webp 1600w";
+        let figure = format!("<figure class=\"figure\"><picture><source type=\"image/webp\" srcset=\"{srcset}\" sizes=\"{}\"><img src=\"foto-1600.jpg\" alt=\"Opis\" loading=\"lazy\" decoding=\"async\" width=\"1600\" height=\"1200\"></picture><figcaption>Podpis</figcaption></figure>", media::sizes::PROSE);
+        assert!(r.html.contains(&figure), "{}", r.html);
         assert!(
-            r.html
-                .contains(r#"alt="Opis" width="3" height="2" loading="lazy""#),
+            r.html.contains("<img src=\"foto-1600.jpg\" alt=\"mały\""),
             "{}",
             r.html
         );
+        assert!(
+            r.html.contains(r#"<img src="urwany.jpg" alt="zły" />"#),
+            "{}",
+            r.html
+        );
+        let used: Vec<_> = r
+            .pictures
+            .iter()
+            .map(|p| (p.plan.output.as_str(), p.pos.line, p.stretched))
+            .collect();
+        assert_eq!(
+            used,
+            [
+                ("aktualnosci/x/foto.jpg", 5, true),
+                ("aktualnosci/x/foto.jpg", 7, false)
+            ]
+        );
+        let problems: Vec<_> = r
+            .picture_findings
+            .iter()
+            .map(|f| (f.pos.line, f.pos.column, f.finding.error))
+            .collect();
+        assert_eq!(problems, [(7, 27, true)]);
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod files;
 pub mod front_matter;
 pub mod markdown;
 pub mod paths;
+pub mod pictures;
 
 use crate::base::diagnostic::text;
 use crate::base::diagnostic::{line_col, Diagnostic, Location, Text};
@@ -266,12 +267,24 @@ pub fn load_document(
         base_path: site.base_path(),
         page_url: &url_path_for(content_path),
     };
-    let (attachments, gallery) =
-        resolve_files(&front, &roots, path, split.yaml).unwrap_or_else(|errors| {
+    let (attachments, gallery) = resolve_files(&front, &roots, path, split.yaml, &mut warnings)
+        .unwrap_or_else(|errors| {
             warnings.extend(errors);
             Default::default()
         });
-    let mut body = render_body(site, bundles, &split, &bundle_dir);
+    let places = pictures::Places {
+        bundle: &bundle_dir,
+        page_url: roots.page_url,
+        content: content_root,
+        statics: static_dir,
+        bundles,
+    };
+    let mut body = render_body(site, &split, places);
+    warnings.extend(
+        std::mem::take(&mut body.picture_findings)
+            .into_iter()
+            .map(|f| picture_diagnostic(path, f.pos, f.finding)),
+    );
     if kind == DocKind::Page {
         front_matter_facts(&mut body.facts, &front, path, split.yaml);
     }
@@ -308,16 +321,33 @@ fn no_slug_in_name(path: &Path) -> Diagnostic {
     ))
 }
 
+/// A problem with a picture, at the place the page names it.
+pub fn picture_diagnostic(
+    path: &Path,
+    pos: facts::Pos,
+    finding: crate::media::probe::Finding,
+) -> Diagnostic {
+    let location = Location::at(path, pos.line, pos.column);
+    let diagnostic = if finding.error {
+        Diagnostic::error(location, finding.message)
+    } else {
+        Diagnostic::warning(location, finding.message)
+    };
+    diagnostic.with_hint(finding.hint)
+}
+
 /// The page's attachments and gallery images; the errors of both are
-/// reported together, so one run shows every missing file.
+/// reported together, so one run shows every missing file. Warnings
+/// about gallery photos go to `notes`.
 fn resolve_files(
     front: &FrontMatter,
     roots: &files::Roots,
     path: &Path,
     yaml: &str,
+    notes: &mut Vec<Diagnostic>,
 ) -> Result<(Vec<files::AttachmentFile>, Vec<files::GalleryImage>), Vec<Diagnostic>> {
     let attachments = files::resolve_attachments(front, roots, path, yaml);
-    let gallery = files::resolve_gallery(front, roots, path, yaml);
+    let gallery = files::resolve_gallery(front, roots, path, yaml, notes);
     match (attachments, gallery) {
         (Ok(a), Ok(g)) => Ok((a, g)),
         (a, g) => {
@@ -332,9 +362,8 @@ fn resolve_files(
 /// folder tell the renderer.
 fn render_body(
     site: &SiteConfig,
-    bundles: &Bundles,
     split: &front_matter::Split,
-    bundle_dir: &Path,
+    places: pictures::Places,
 ) -> Rendered {
     let mut rendered = markdown::render(
         split.body,
@@ -342,9 +371,9 @@ fn render_body(
             base_path: site.base_path(),
             unsafe_html: site.unsafe_html,
             body_line_offset: split.body_line_offset,
-            bundles,
+            bundles: places.bundles,
             lang: site.lang(),
-            bundle_dir,
+            places,
         },
     );
     // Players survive only raw HTML a site allowed; they load on a click.

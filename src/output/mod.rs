@@ -15,6 +15,7 @@ pub use refresh::{refresh_pages, refresh_search, refresh_site, Memory, Refreshed
 pub use relative::Relativizer;
 
 use crate::base::diagnostic::{Diagnostic, Location, Text};
+use crate::media::process::Processor;
 use crate::render::Renderer;
 use crate::site::pages::{Item, ROBOTS_FILE, SITEMAP_FILE};
 use crate::site::Site;
@@ -49,6 +50,9 @@ pub struct StageOptions<'a> {
     pub server_config: bool,
     /// Counts rendered pages for a progress line.
     pub progress: Option<&'a crate::base::progress::Progress>,
+    /// Makes the photos' files, through the workspace's cache (none: a
+    /// processor without a cache).
+    pub pictures: Option<&'a Processor>,
 }
 
 /// Renders and writes every page of `site` into a fresh staging folder.
@@ -94,8 +98,16 @@ fn write_site(
     for dir in &statics.dirs {
         files += copy_tree(dir, staging).map_err(|e| vec![e])?;
     }
-    copy_assets(staging, site).map_err(|e| vec![e])?;
-    files += site.assets.len();
+    files += copy_assets(staging, site)?;
+    let uncached;
+    let processor = match options.pictures {
+        Some(processor) => processor,
+        None => {
+            uncached = Processor::new(None);
+            &uncached
+        }
+    };
+    files += publish_pictures(staging, site, processor)?;
     // The index first: it holds every page's terms for a while, and the
     // pages after it fill the renderer's cards, which then stay.
     write_search_index(staging, site, renderer, options.relative.is_some())?;
@@ -151,17 +163,79 @@ fn write_site(
     Ok((pages, files + extra.len()))
 }
 
-/// Copies the site's attachments and photos into place, on every core
-/// (thousands of PDFs in a large archive).
-fn copy_assets(staging: &Path, site: &Site) -> Result<(), Diagnostic> {
-    site.assets.par_iter().try_for_each(|asset| {
-        let target = staging.join(&asset.output_path);
-        if let Some(parent) = target.parent() {
-            create_dir(parent)?;
-        }
-        std::fs::copy(&asset.source, &target).map_err(|e| io_error(&asset.source, &e))?;
-        Ok(())
-    })
+/// Copies the site's attachments and other files into place, on every
+/// core (thousands of PDFs in a large archive); returns how many. Photos
+/// are published by [`publish_pictures`] (their originals too, if the
+/// site asks), SVG drawings without their scripts.
+fn copy_assets(staging: &Path, site: &Site) -> Result<usize, Vec<Diagnostic>> {
+    let errors: Vec<Diagnostic> = site
+        .assets
+        .par_iter()
+        .filter(|asset| site.publishes_as_is(&asset.output_path))
+        .filter_map(|asset| {
+            let target = staging.join(&asset.output_path);
+            if asset.output_path.to_ascii_lowercase().ends_with(".svg") {
+                return crate::media::process::publish_svg(&asset.source, &target)
+                    .err()
+                    .map(|problem| asset_problem(&asset.source, &problem));
+            }
+            if let Some(parent) = target.parent() {
+                if let Err(e) = create_dir(parent) {
+                    return Some(e);
+                }
+            }
+            std::fs::copy(&asset.source, &target)
+                .err()
+                .map(|e| io_error(&asset.source, &e))
+        })
+        .collect();
+    if !errors.is_empty() {
+        return Err(dedup(errors));
+    }
+    Ok(site
+        .assets
+        .iter()
+        .filter(|asset| site.publishes_as_is(&asset.output_path))
+        .count())
+}
+
+fn asset_problem(source: &Path, problem: &crate::media::Problem) -> Diagnostic {
+    let name = source
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let finding = problem.finding(&name);
+    Diagnostic::error(Location::file(source), finding.message).with_hint(finding.hint)
+}
+
+/// Makes and writes the files of every photo the site shows (resized,
+/// upright, without metadata); returns how many files.
+fn publish_pictures(
+    staging: &Path,
+    site: &Site,
+    processor: &Processor,
+) -> Result<usize, Vec<Diagnostic>> {
+    let pictures = site.pictures();
+    let errors: Vec<Diagnostic> = pictures
+        .par_iter()
+        .filter_map(|picture| {
+            let problem = processor.publish(picture.plan, staging).err()?;
+            let name = picture
+                .plan
+                .source
+                .file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+            let finding = problem.finding(&name);
+            Some(crate::content::picture_diagnostic(
+                picture.file,
+                picture.pos,
+                finding,
+            ))
+        })
+        .collect();
+    if !errors.is_empty() {
+        return Err(dedup(errors));
+    }
+    Ok(pictures.iter().map(|p| p.plan.outputs().len()).sum())
 }
 
 /// The CSP hashes of the inline scripts of a written page.

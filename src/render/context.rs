@@ -692,12 +692,18 @@ impl<'a> Renderer<'a> {
 fn gallery_views(doc: &Document) -> Vec<GalleryView<'_>> {
     doc.gallery
         .iter()
-        .map(|g| GalleryView {
-            url: &g.url,
-            alt: &g.alt,
-            caption: g.caption.as_deref(),
-            width: g.width,
-            height: g.height,
+        .map(|g| {
+            let size = g.plan.shown_size();
+            GalleryView {
+                url: g.plan.largest_url(&g.url),
+                src: g.plan.largest_url(&g.url),
+                srcset: g.plan.srcset(&g.url),
+                sizes: crate::media::sizes::GALLERY,
+                alt: &g.alt,
+                caption: g.caption.as_deref(),
+                width: size.map(|s| s.width),
+                height: size.map(|s| s.height),
+            }
         })
         .collect()
 }

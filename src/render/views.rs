@@ -210,11 +210,17 @@ pub(super) struct ArchiveMonthView {
 
 #[derive(Serialize)]
 pub(super) struct GalleryView<'a> {
-    pub(super) url: &'a str,
+    /// The largest version every browser opens, for the link.
+    pub(super) url: String,
+    /// The thumbnail's fallback file.
+    pub(super) src: String,
+    /// The WebP widths, when the photo was resized.
+    pub(super) srcset: Option<String>,
+    pub(super) sizes: &'static str,
     pub(super) alt: &'a str,
     pub(super) caption: Option<&'a str>,
-    pub(super) width: Option<usize>,
-    pub(super) height: Option<usize>,
+    pub(super) width: Option<u32>,
+    pub(super) height: Option<u32>,
 }
 
 #[derive(Serialize)]

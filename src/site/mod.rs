@@ -83,7 +83,59 @@ impl Section {
     }
 }
 
+/// A picture the site publishes through `media`, with the first place
+/// that names it (for a problem found while making its files).
+pub struct SitePicture<'a> {
+    pub plan: &'a crate::media::Plan,
+    pub file: &'a std::path::Path,
+    pub pos: crate::content::facts::Pos,
+}
+
 impl Site {
+    /// Every document the site publishes: home, section indexes, pages.
+    pub fn documents(&self) -> impl Iterator<Item = &Document> {
+        self.home
+            .iter()
+            .chain(self.sections.iter().filter_map(|s| s.index.as_ref()))
+            .chain(self.pages.iter())
+    }
+
+    /// Every picture the published documents show (in their text and
+    /// galleries), each once.
+    pub fn pictures(&self) -> Vec<SitePicture<'_>> {
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for doc in self.documents() {
+            let body = doc.body.pictures.iter().map(|p| (&p.plan, p.pos));
+            let gallery = doc.gallery.iter().map(|g| (&g.plan, g.pos));
+            for (plan, pos) in body.chain(gallery) {
+                if seen.insert(plan.output.as_str()) {
+                    out.push(SitePicture {
+                        plan,
+                        file: &doc.source,
+                        pos,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether a file of the content folder is published as it is:
+    /// anything but a photo, unless the site publishes originals or names
+    /// it as its logo or EU strip (photos go through `media`).
+    pub fn publishes_as_is(&self, output_path: &str) -> bool {
+        if !crate::media::is_raster_name(output_path) || self.config.images.originals {
+            return true;
+        }
+        let named = |image: &Option<crate::config::Image>| {
+            image
+                .as_ref()
+                .is_some_and(|i| i.src.trim_start_matches('/') == output_path)
+        };
+        named(&self.config.logo) || named(&self.config.eu_funds)
+    }
+
     /// Frees what only the checks read (each body's links, headings and
     /// other facts) once they have run: hundreds of megabytes at 100,000
     /// pages, held through rendering for nothing.

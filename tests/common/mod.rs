@@ -9,6 +9,14 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// A real PNG (600 × 300, transparent), for pages that show a picture:
+/// Tablica reads every picture it publishes.
+#[allow(dead_code)]
+pub const PNG: &[u8] = include_bytes!("../fixtures/photos/przezroczysty.png");
+/// A real JPEG photo, 320 × 240.
+#[allow(dead_code)]
+pub const JPEG: &[u8] = include_bytes!("../fixtures/photos/male.jpg");
+
 /// The real theme of the repository, copied into every fixture.
 pub fn real_theme_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/portal")
@@ -164,6 +172,26 @@ impl Fixture {
 
     pub fn exists(&self, rel: &str) -> bool {
         self.path(rel).exists()
+    }
+
+    /// Whether the photo `rel` (e.g. `public/x/foto.png`) was published
+    /// as Tablica publishes photos: WebP widths named after it
+    /// (`foto-480.webp`), and not the original file.
+    pub fn photo_published(&self, rel: &str) -> bool {
+        let path = self.path(rel);
+        let (Some(dir), Some(stem)) = (path.parent(), path.file_stem()) else {
+            return false;
+        };
+        let prefix = format!("{}-", stem.to_string_lossy());
+        let webp = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .any(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.starts_with(&prefix) && name.ends_with(".webp")
+            });
+        webp && !path.exists()
     }
 
     /// A text file of the workspace (usually an output page).
