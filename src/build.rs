@@ -53,6 +53,8 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// How long each stage took, in pipeline order.
     pub timings: Vec<Lap>,
+    /// Photos made anew and photos taken from the cache.
+    pub photos: crate::media::process::Stats,
 }
 
 /// One stage of a build, for `--verbose`.
@@ -128,11 +130,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         diagnostics
     };
     match result {
-        Ok((sites, warnings)) => Ok(BuildReport {
+        Ok(((sites, photos), warnings)) => Ok(BuildReport {
             sites,
             warnings: tidy(warnings),
             elapsed: started.elapsed(),
             timings: stopwatch.laps,
+            photos,
         }),
         Err(diagnostics) => Err(BuildFailure {
             diagnostics: tidy(diagnostics),
@@ -140,7 +143,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     }
 }
 
-type Outcome = Result<(Vec<SiteSummary>, Vec<Diagnostic>), Vec<Diagnostic>>;
+type Written = (Vec<SiteSummary>, crate::media::process::Stats);
+type Outcome = Result<(Written, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 fn run(options: &BuildOptions, stopwatch: &mut Stopwatch) -> Outcome {
     let progress = options.progress.as_deref();
@@ -241,7 +245,7 @@ fn write(
     sites: &[Site],
     selection: &Selection,
     options: &BuildOptions,
-) -> Result<Vec<SiteSummary>, Vec<Diagnostic>> {
+) -> Result<Written, Vec<Diagnostic>> {
     output::prepare(&workspace.output_dir).map_err(|e| vec![e])?;
     let statics = StaticSources {
         dirs: vec![theme.dir.join("static"), workspace.root.join("static")],
@@ -287,7 +291,7 @@ fn write(
     {
         output::write_nginx_config(&workspace.output_dir, site).map_err(|e| vec![e])?;
     }
-    Ok(staged
+    let summaries = staged
         .iter()
         .zip(&targets)
         .map(|(s, site)| SiteSummary {
@@ -304,5 +308,6 @@ fn write(
                 .collect(),
             output: workspace.output_dir.join(&s.site_id),
         })
-        .collect())
+        .collect();
+    Ok((summaries, pictures.stats()))
 }

@@ -117,7 +117,31 @@ pub fn summary(report: &BuildReport, root: &Path, lang: Lang) -> String {
         pages(total_pages, lang),
         seconds(report.elapsed.as_secs_f64(), lang)
     ));
+    out.push_str(&photos_line(report.photos, lang));
     out
+}
+
+/// Said only when photos were made anew (it takes time the clerk sees):
+/// `12 zdjęć przygotowanych na nowo, 88 z pamięci podręcznej.`
+fn photos_line(photos: crate::media::process::Stats, lang: Lang) -> String {
+    if photos.encoded == 0 {
+        return String::new();
+    }
+    let made = count(
+        photos.encoded,
+        lang,
+        [
+            "zdjęcie przygotowane na nowo",
+            "zdjęcia przygotowane na nowo",
+            "zdjęć przygotowanych na nowo",
+        ],
+        ["photo made anew", "photos made anew"],
+    );
+    let reused = number(photos.reused, lang);
+    match lang {
+        Lang::Pl => format!("{made}, {reused} z pamięci podręcznej.\n"),
+        Lang::En => format!("{made}, {reused} from the cache.\n"),
+    }
 }
 
 /// The closing line of a failed build.
@@ -168,6 +192,16 @@ pub fn details(report: &BuildReport, lang: Lang) -> Vec<String> {
             }
         })
         .collect();
+    lines.push(match lang {
+        Lang::Pl => format!(
+            "  zdjęcia: {} przygotowane na nowo, {} z pamięci podręcznej",
+            report.photos.encoded, report.photos.reused
+        ),
+        Lang::En => format!(
+            "  photos: {} made anew, {} from the cache",
+            report.photos.encoded, report.photos.reused
+        ),
+    });
     for site in &report.sites {
         for path in &site.skipped {
             lines.push(match lang {
