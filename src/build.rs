@@ -207,9 +207,10 @@ fn run(options: &BuildOptions, stopwatch: &mut Stopwatch) -> Outcome {
     Ok((summaries, diagnostics))
 }
 
-/// Where the photos' resized files are kept between builds.
-pub fn image_cache(workspace: &Workspace) -> std::path::PathBuf {
-    workspace.root.join(".tablica-cache").join("images")
+/// Where the photos' resized files of the workspace at `root` are kept
+/// between builds (and shared with `serve`).
+pub fn image_cache(root: &std::path::Path) -> std::path::PathBuf {
+    root.join(".tablica-cache").join("images")
 }
 
 /// `tablica check` over the sites being built, as build diagnostics.
@@ -254,7 +255,7 @@ fn write(
         .iter()
         .filter(|s| selection.is_selected(&s.config.id))
         .collect();
-    let pictures = Processor::new(Some(image_cache(workspace)));
+    let pictures = Processor::new(Some(image_cache(&workspace.root)));
     let results: Vec<_> = targets
         .par_iter()
         .map(|site| {

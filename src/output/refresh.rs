@@ -87,11 +87,23 @@ pub fn refresh_site(
     let all: Vec<&(String, Item)> = items.iter().collect();
     let (mut wanted, fingerprints) = render_changed(renderer, &all, memory)?;
     add_static_files(statics, &mut wanted)?;
-    for asset in &site.assets {
-        wanted.insert(
-            asset.output_path.clone(),
-            Source::Copy(asset.source.clone()),
-        );
+    // Photos are published by `serve`'s picture worker (media), not here.
+    for asset in site
+        .assets
+        .iter()
+        .filter(|a| site.publishes_as_is(&a.output_path))
+    {
+        let source = if asset.output_path.to_ascii_lowercase().ends_with(".svg") {
+            let text = std::fs::read_to_string(&asset.source).unwrap_or_default();
+            // An SVG that is not well-formed XML is not published (as by build).
+            let Some(clean) = crate::media::svg::sanitise(&text) else {
+                continue;
+            };
+            Source::Bytes(clean.into_bytes())
+        } else {
+            Source::Copy(asset.source.clone())
+        };
+        wanted.insert(asset.output_path.clone(), source);
     }
     for (path, body) in extra_files(site, renderer, &items) {
         wanted.insert(path, Source::Bytes(body.into_bytes()));

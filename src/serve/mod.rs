@@ -7,6 +7,7 @@
 pub mod changes;
 pub mod http;
 mod live;
+mod pictures;
 mod preview;
 mod watch;
 
@@ -60,6 +61,16 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     let root = std::path::absolute(&options.build.root).unwrap_or(options.build.root.clone());
     let mut watcher = watch::Watcher::start(&root, preview.theme_name()).map_err(|e| vec![e])?;
     let shared = Arc::new(shared_state(&preview, lang));
+    let pictures = pictures::Worker::start(
+        pictures::Setup {
+            cache: crate::build::image_cache(&root),
+            root: root.clone(),
+            lang,
+            color: options.color,
+        },
+        shared.clone(),
+    );
+    pictures.publish(preview.new_pictures());
     let mut terminal = TextRenderer::new(&root, lang, options.color);
     after_rebuild(&rebuilt, None, &shared, &mut terminal);
     greet(&options, &url, &mut terminal);
@@ -68,7 +79,15 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     let stop = stop_on_ctrl_c();
     let streams: Arc<Mutex<Vec<JoinHandle<()>>>> = Arc::default();
     let workers = start_workers(server, &shared, &stop, &streams);
-    rebuild_until_stopped(preview, &mut watcher, &shared, &mut terminal, &stop);
+    rebuild_until_stopped(
+        preview,
+        &mut watcher,
+        &pictures,
+        &shared,
+        &mut terminal,
+        &stop,
+    );
+    drop(pictures);
     wait_for_threads(&shared, workers, &streams);
     drop(watcher);
     if owned_output {
@@ -225,6 +244,7 @@ fn start_workers(
 fn rebuild_until_stopped(
     mut preview: Preview,
     watcher: &mut watch::Watcher,
+    pictures: &pictures::Worker,
     shared: &Shared,
     terminal: &mut TextRenderer,
     stop: &AtomicBool,
@@ -249,6 +269,7 @@ fn rebuild_until_stopped(
             *sites = preview.site_ids();
         }
         after_rebuild(&rebuilt, Some(&changes), shared, terminal);
+        pictures.publish(preview.new_pictures());
         follow_up.get_or_insert_default().add(rebuilt, changes);
     }
 }

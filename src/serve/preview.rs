@@ -17,7 +17,7 @@ use crate::pipeline;
 use crate::render::{theme_needs, Renderer, Theme};
 use crate::site::{self, ModelOptions, Site};
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -77,6 +77,8 @@ pub struct Preview {
     /// Sites (indexes into `sources`) of which only the pages showing
     /// the latest changes were written; [`Preview::finish`] writes the rest.
     unfinished: Vec<usize>,
+    /// The pictures already handed to the picture worker, by site id.
+    pictures_handed_out: HashSet<(String, crate::media::Plan)>,
 }
 
 /// What one rebuild did, for the terminal and the browser.
@@ -140,6 +142,7 @@ impl Preview {
             model_options,
             config_problems: Vec::new(),
             unfinished: Vec::new(),
+            pictures_handed_out: HashSet::new(),
         })
     }
 
@@ -154,6 +157,37 @@ impl Preview {
             .collect();
         rebuilt.elapsed = started.elapsed();
         rebuilt.tidy(&self.options.root)
+    }
+
+    /// The pictures of the served sites not handed to the picture worker
+    /// yet (new or changed photos), each handed out once.
+    pub fn new_pictures(&mut self) -> Vec<super::pictures::Job> {
+        let served: HashSet<&str> = self
+            .sources
+            .iter()
+            .filter(|s| s.selected)
+            .map(|s| s.config.id.as_str())
+            .collect();
+        let mut jobs = Vec::new();
+        for site in self
+            .models
+            .iter()
+            .filter(|m| served.contains(m.config.id.as_str()))
+        {
+            let dir = self.workspace.output_dir.join(&site.config.id);
+            for picture in site.pictures() {
+                let key = (site.config.id.clone(), picture.plan.clone());
+                if self.pictures_handed_out.insert(key) {
+                    jobs.push(super::pictures::Job {
+                        dir: dir.clone(),
+                        plan: picture.plan.clone(),
+                        file: picture.file.to_path_buf(),
+                        pos: picture.pos,
+                    });
+                }
+            }
+        }
+        jobs
     }
 
     /// The theme's folder name, for the watcher.
