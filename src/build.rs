@@ -7,6 +7,8 @@ use crate::base::date::PageDate;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::config::{self, Overrides, Workspace};
 use crate::media::process::Processor;
+/// How many photos a build made anew and took from the cache.
+pub use crate::media::process::Stats as PhotoStats;
 use crate::output::{self, Relativizer, StageOptions, StaticSources};
 use crate::pipeline::{self, Scheduled, Selection};
 use crate::render::{theme_needs, Renderer, Theme};

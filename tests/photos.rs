@@ -311,3 +311,38 @@ fn check_warns_about_a_photo_too_small_for_its_place() {
         run.stdout
     );
 }
+
+#[test]
+fn a_raster_logo_and_eu_strip_are_resized_like_photos() {
+    let fx = page_with("Relacja.\n", &[]);
+    let config = fx.read("config.yaml").replace(
+        "    paginate_by: 2\n",
+        "    paginate_by: 2\n    logo:\n      src: /img/herb.png\n      alt: \"\"\n    eu_funds:\n      src: /img/fundusze.jpg\n      alt: Znaki Funduszy Europejskich\n",
+    );
+    fx.write("config.yaml", config);
+    fx.write("content/alfa/img/herb.png", photo("przezroczysty.png"));
+    fx.write("static/img/fundusze.jpg", photo("telefon.jpg"));
+    fx.build_ok(&[]);
+    let html = fx.read("public/alfa/index.html");
+    for expected in [
+        "srcset=\"/alfa/img/herb-64.webp 64w, /alfa/img/herb-128.webp 128w, /alfa/img/herb-192.webp 192w\"",
+        "src=/alfa/img/herb-192.png",
+        "/alfa/img/fundusze-1600.webp 1600w",
+        "src=/alfa/img/fundusze-1600.jpg",
+        "height=1200",
+    ] {
+        assert!(html.contains(expected), "{expected} in {html}");
+    }
+    for file in [
+        "herb-64.webp",
+        "herb-192.png",
+        "fundusze-480.webp",
+        "fundusze-1600.jpg",
+    ] {
+        assert!(fx.exists(&format!("public/alfa/img/{file}")), "{file}");
+    }
+    assert!(!fx.exists("public/alfa/img/herb.png"));
+    // static/ is copied as it is (the theme's and the workspace's own
+    // files); the strip's resized copies are what the page shows.
+    assert!(fx.read_bytes("public/alfa/img/fundusze-1600.jpg").len() < photo("telefon.jpg").len());
+}

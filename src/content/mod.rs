@@ -103,11 +103,25 @@ pub struct Asset {
     pub output_path: String,
 }
 
+/// The site's logo or EU strip when it is a photo-like picture (PNG,
+/// JPEG…): published through `media` like a page's photos.
+#[derive(Debug, Clone)]
+pub struct Emblem {
+    /// The address as config.yaml writes it (`/img/logo.png`).
+    pub src: String,
+    pub plan: crate::media::Plan,
+    /// Where config.yaml names it.
+    pub config_file: PathBuf,
+    pub pos: facts::Pos,
+}
+
 /// Everything read from one site's content folder.
 #[derive(Debug, Clone)]
 pub struct LoadedSite {
     pub documents: Vec<Document>,
     pub assets: Vec<Asset>,
+    /// The logo and EU strip, when they are published through `media`.
+    pub emblems: Vec<Emblem>,
     /// Content paths of Markdown files that could not be loaded; their
     /// errors are in the diagnostics, and links to them are not errors too.
     pub failed: Vec<String>,
@@ -165,14 +179,82 @@ pub fn load_site(workspace: &Workspace, site: &SiteConfig) -> Loaded {
             source,
         })
         .collect();
+    let emblems = emblems(
+        workspace,
+        site,
+        &root,
+        &static_dir,
+        &bundles,
+        &mut diagnostics,
+    );
     Loaded {
         site: LoadedSite {
             documents,
             assets,
+            emblems,
             failed,
         },
         diagnostics,
     }
+}
+
+/// The site's logo and EU strip when they are raster pictures of the
+/// site's content or static folder, with what is wrong with them told at
+/// their line of config.yaml.
+fn emblems(
+    workspace: &Workspace,
+    site: &SiteConfig,
+    content: &Path,
+    statics: &Path,
+    bundles: &Bundles,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Emblem> {
+    let config_file = workspace.root.join("config.yaml");
+    let config_text = std::fs::read_to_string(&config_file).unwrap_or_default();
+    let places = pictures::Places {
+        bundle: content,
+        page_url: "",
+        content,
+        statics,
+        bundles,
+    };
+    let named = [
+        (site.logo.as_ref(), &crate::media::LOGO_WIDTHS[..]),
+        (site.eu_funds.as_ref(), &crate::media::WIDTHS[..]),
+    ];
+    let mut out = Vec::new();
+    for (image, widths) in named {
+        let Some(src) = image.map(|i| i.src.as_str()) else {
+            continue;
+        };
+        if !src.starts_with('/') || !crate::media::is_raster_name(src) {
+            continue;
+        }
+        let (line, column) = config_text
+            .find(src)
+            .map_or((1, 1), |offset| line_col(&config_text, offset));
+        let pos = facts::Pos { line, column };
+        let Some(found) = pictures::plan_with_widths(src, &places, widths) else {
+            continue;
+        };
+        match found {
+            Ok((plan, warnings)) => {
+                diagnostics.extend(
+                    warnings
+                        .into_iter()
+                        .map(|f| picture_diagnostic(&config_file, pos, f)),
+                );
+                out.push(Emblem {
+                    src: src.to_string(),
+                    plan,
+                    config_file: config_file.clone(),
+                    pos,
+                });
+            }
+            Err(finding) => diagnostics.push(picture_diagnostic(&config_file, pos, finding)),
+        }
+    }
+    out
 }
 
 type Listing = Vec<(String, PathBuf)>;

@@ -79,12 +79,24 @@ pub fn locate(url: &str, places: &Places) -> Option<(PathBuf, String)> {
 /// The plan for the picture at `url` and what its file's header says is
 /// wrong; `None` when the address is not a local picture.
 pub fn plan(url: &str, places: &Places) -> Option<Result<(Plan, Vec<Finding>), Finding>> {
+    plan_with_widths(url, places, &media::WIDTHS)
+}
+
+/// [`plan`] at the given standard widths (a logo's are smaller).
+pub fn plan_with_widths(
+    url: &str,
+    places: &Places,
+    widths: &[u32],
+) -> Option<Result<(Plan, Vec<Finding>), Finding>> {
     let (source, output) = locate(url, places)?;
     let name = source
         .file_name()
         .map_or(String::new(), |n| n.to_string_lossy().into_owned());
     Some(match media::probe(&source) {
-        Ok(probe) => Ok((Plan::new(source, output, &probe), probe.warnings(&name))),
+        Ok(probe) => Ok((
+            Plan::with_widths(source, output, &probe, widths),
+            probe.warnings(&name),
+        )),
         Err(problem) => Err(problem.finding(&name)),
     })
 }

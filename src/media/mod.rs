@@ -20,6 +20,10 @@ pub use probe::{probe, Probe, Problem};
 /// never made wider than it is.
 pub const WIDTHS: [u32; 4] = [480, 800, 1200, 1600];
 
+/// The widths of a site's logo, shown 3.5 rem (56 px) square at most: at
+/// 1×, 2× and 3× screens.
+pub const LOGO_WIDTHS: [u32; 3] = [64, 128, 192];
+
 /// How wide the theme shows a picture, for the browser to pick a width
 /// before the style sheet has loaded (`sizes`).
 pub mod sizes {
@@ -119,15 +123,20 @@ pub enum OutputKind {
 }
 
 impl Plan {
-    /// Decides what to publish for a probed source.
+    /// Decides what to publish for a probed source, at the standard widths.
     pub fn new(source: PathBuf, output: String, probe: &Probe) -> Plan {
+        Plan::with_widths(source, output, probe, &WIDTHS)
+    }
+
+    /// [`Plan::new`] at the given standard widths (smallest first).
+    pub fn with_widths(source: PathBuf, output: String, probe: &Probe, standard: &[u32]) -> Plan {
         let make = match probe.format {
             probe::Format::Svg => Make::Svg { size: probe.size },
             probe::Format::Gif if probe.animated => Make::Copy {
                 size: probe.upright(),
             },
             _ => Make::Resize {
-                widths: widths_for(probe.upright()),
+                widths: widths_among(probe.upright(), standard),
                 fallback: if probe.alpha {
                     Fallback::Png
                 } else {
@@ -234,12 +243,13 @@ impl Plan {
     }
 }
 
-/// The widths to publish for a picture `size` wide: the standard widths
+/// The widths to publish for a picture `size` wide: the `standard` widths
 /// below it, and its own width (at most the largest standard one) on top;
 /// a standard width within a tenth of the top one adds nothing.
-fn widths_for(size: Size) -> Vec<Size> {
-    let top = size.width.min(WIDTHS[WIDTHS.len() - 1]).max(1);
-    let mut widths: Vec<Size> = WIDTHS
+fn widths_among(size: Size, standard: &[u32]) -> Vec<Size> {
+    let largest = standard.last().copied().unwrap_or(WIDTHS[WIDTHS.len() - 1]);
+    let top = size.width.min(largest).max(1);
+    let mut widths: Vec<Size> = standard
         .iter()
         .filter(|&&w| u64::from(w) * 10 < u64::from(top) * 9)
         .map(|&w| size.at_width(w))
@@ -285,7 +295,7 @@ mod tests {
     use super::*;
 
     fn widths(width: u32, height: u32) -> Vec<(u32, u32)> {
-        widths_for(Size { width, height })
+        widths_among(Size { width, height }, &WIDTHS)
             .into_iter()
             .map(|s| (s.width, s.height))
             .collect()

@@ -67,6 +67,11 @@ pub(super) struct SiteChoice<'a> {
 pub(super) struct ImageView {
     pub(super) src: String,
     pub(super) alt: String,
+    /// The WebP widths when the picture is a resized photo (a PNG logo).
+    pub(super) srcset: Option<String>,
+    pub(super) sizes: String,
+    pub(super) width: Option<u32>,
+    pub(super) height: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -391,9 +396,15 @@ pub(super) fn site_view<'a>(theme: &Theme, site: &'a Site, lang: Lang) -> SiteVi
                 footer_only: item.footer_only,
             })
             .collect(),
-        logo: config.logo.as_ref().map(|i| image_view(base, i)),
+        logo: config
+            .logo
+            .as_ref()
+            .map(|i| emblem_view(base, i, site, |_| "3.5rem".to_string())),
         bip: config.bip.as_deref(),
-        eu_funds: config.eu_funds.as_ref().map(|i| image_view(base, i)),
+        eu_funds: config
+            .eu_funds
+            .as_ref()
+            .map(|i| emblem_view(base, i, site, eu_strip_sizes)),
         accessibility_url: config
             .accessibility
             .as_ref()
@@ -423,10 +434,49 @@ pub(super) fn human_size(bytes: u64, lang: Lang) -> String {
     }
 }
 
+/// The logo or EU strip, with its widths when it was resized; `sizes`
+/// says how wide the theme shows a picture of the given size.
+fn emblem_view(
+    base: &str,
+    image: &crate::config::Image,
+    site: &Site,
+    sizes: impl Fn(crate::media::Size) -> String,
+) -> ImageView {
+    let mut view = image_view(base, image);
+    let plan = site
+        .emblems
+        .iter()
+        .find(|e| e.src == image.src)
+        .map(|e| &e.plan);
+    if let Some((plan, size)) = plan.and_then(|p| p.shown_size().map(|s| (p, s))) {
+        view.srcset = plan.srcset(&view.src);
+        view.src = plan.largest_url(&view.src);
+        view.sizes = sizes(size);
+        view.width = Some(size.width);
+        view.height = Some(size.height);
+    }
+    view
+}
+
+/// The EU strip is shown 3 rem high on a phone and 4.5 rem from 40 em
+/// (the theme's style sheet), as wide as its proportions make it.
+fn eu_strip_sizes(size: crate::media::Size) -> String {
+    let ratio = f64::from(size.width) / f64::from(size.height.max(1));
+    format!(
+        "(min-width: 40em) min(100vw, {:.1}rem), min(100vw, {:.1}rem)",
+        4.5 * ratio,
+        3.0 * ratio
+    )
+}
+
 pub(super) fn image_view(base: &str, image: &crate::config::Image) -> ImageView {
     ImageView {
         src: resolve_menu_url(base, &image.src),
         alt: image.alt.clone(),
+        srcset: None,
+        sizes: String::new(),
+        width: None,
+        height: None,
     }
 }
 

@@ -123,7 +123,7 @@ pub fn summary(report: &BuildReport, root: &Path, lang: Lang) -> String {
 
 /// Said only when photos were made anew (it takes time the clerk sees):
 /// `12 zdjęć przygotowanych na nowo, 88 z pamięci podręcznej.`
-fn photos_line(photos: crate::media::process::Stats, lang: Lang) -> String {
+fn photos_line(photos: crate::build::PhotoStats, lang: Lang) -> String {
     if photos.encoded == 0 {
         return String::new();
     }

@@ -29,6 +29,8 @@ pub struct Site {
     pub pages: Vec<Document>,
     pub sections: Vec<Section>,
     pub assets: Vec<Asset>,
+    /// The logo and EU strip, when published through `media`.
+    pub emblems: Vec<crate::content::Emblem>,
     /// Announcements of every section, newest first, computed once.
     newest: Vec<usize>,
     /// Tags, categories and gminy, in that order.
@@ -101,10 +103,19 @@ impl Site {
     }
 
     /// Every picture the published documents show (in their text and
-    /// galleries), each once.
+    /// galleries) and the logo and EU strip, each once.
     pub fn pictures(&self) -> Vec<SitePicture<'_>> {
         let mut seen = std::collections::HashSet::new();
-        let mut out = Vec::new();
+        let mut out: Vec<SitePicture> = self
+            .emblems
+            .iter()
+            .filter(|e| seen.insert(e.plan.output.as_str()))
+            .map(|e| SitePicture {
+                plan: &e.plan,
+                file: &e.config_file,
+                pos: e.pos,
+            })
+            .collect();
         for doc in self.documents() {
             let body = doc.body.pictures.iter().map(|p| (&p.plan, p.pos));
             let gallery = doc.gallery.iter().map(|g| (&g.plan, g.pos));
@@ -122,18 +133,10 @@ impl Site {
     }
 
     /// Whether a file of the content folder is published as it is:
-    /// anything but a photo, unless the site publishes originals or names
-    /// it as its logo or EU strip (photos go through `media`).
+    /// anything but a photo, unless the site publishes originals (photos,
+    /// the logo and the EU strip included, go through `media`).
     pub fn publishes_as_is(&self, output_path: &str) -> bool {
-        if !crate::media::is_raster_name(output_path) || self.config.images.originals {
-            return true;
-        }
-        let named = |image: &Option<crate::config::Image>| {
-            image
-                .as_ref()
-                .is_some_and(|i| i.src.trim_start_matches('/') == output_path)
-        };
-        named(&self.config.logo) || named(&self.config.eu_funds)
+        !crate::media::is_raster_name(output_path) || self.config.images.originals
     }
 
     /// Frees what only the checks read (each body's links, headings and
@@ -421,6 +424,7 @@ pub fn assemble_site(
         newest,
         sections,
         assets,
+        emblems: loaded.emblems,
         taxonomies,
         neighbours,
         now: options.now,
