@@ -18,7 +18,13 @@ fn samples_build_cleanly_and_deterministically() {
         first.stderr
     );
     let lines: Vec<&str> = first.stdout.lines().collect();
-    assert_eq!(lines.len(), 6, "{}", first.stdout);
+    // A line per site, the total, and the photos made for the first time.
+    assert_eq!(lines.len(), 7, "{}", first.stdout);
+    assert!(
+        lines[6].ends_with("zdjęć przygotowanych na nowo, 1 z pamięci podręcznej."),
+        "{}",
+        first.stdout
+    );
     for id in [
         "ziemia-wysokomazowiecka",
         "razem-dla-rozwoju",
@@ -33,7 +39,13 @@ fn samples_build_cleanly_and_deterministically() {
         );
         assert!(fx.exists(&format!("a/{id}/atom.xml")), "{id}");
     }
-    fx.run(&[&["build", "--output", "b"][..], &now[..]].concat())
-        .assert_ok();
+    let second = fx.run(&[&["build", "--output", "b"][..], &now[..]].concat());
+    second.assert_ok();
+    assert_eq!(
+        second.stdout.lines().count(),
+        6,
+        "the second build makes no photo again:\n{}",
+        second.stdout
+    );
     assert_same_tree(&fx.snapshot("a"), &fx.snapshot("b"));
 }
