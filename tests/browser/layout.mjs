@@ -17,6 +17,11 @@
 // host until the reader presses the button, then the player comes from
 // youtube-nocookie.com.
 //
+// `weight` opens pages with photos at 375 px on a 3× phone screen, scrolls
+// to the end (lazy photos load) and adds up every byte the page fetched:
+// a page must stay under 500 kB, and each photo must come as WebP no wider
+// than the screen needs.
+//
 // `print` prints an announcement (print media): its title, dates, text and
 // attachments' names are there; the tools, the search form, the logo strip
 // and the tag lists are not; links to other websites show their address,
@@ -27,7 +32,15 @@ import { join } from 'node:path';
 import { build, current, expect, launch, newPage, results, same, test } from './lib/harness.mjs';
 import { serve } from './lib/server.mjs';
 
-const PARTS = ['phone', 'desktop', 'print', 'embed'];
+const PARTS = ['phone', 'desktop', 'print', 'embed', 'weight'];
+/** Pages with photos (a gallery of two phone photos, a figure) and home pages. */
+const WEIGHT_PAGES = [
+  'ziemia-wysokomazowiecka/',
+  'ziemia-wysokomazowiecka/aktualnosci/podsumowanie-rezultatow-partnerstwa/',
+  'cwd/aktualnosci/seminarium-sieciujace-w-serocku/',
+  'dabrowa-tarnowska/aktualnosci/warsztaty-strategiczne/',
+];
+const WEIGHT_LIMIT = 500_000;
 const EMBED_PAGE = 'razem-dla-rozwoju/aktualnosci/warsztaty-strategiczne-online/';
 const DESKTOP = { width: 1280, height: 800 };
 const ANNOUNCEMENT = 'ziemia-wysokomazowiecka/aktualnosci/konsultacje-projektu-strategii/';
@@ -191,6 +204,43 @@ async function printTests(browser, origin) {
   }
 }
 
+/** Bytes of the page and of everything it fetched, and the photos fetched. */
+function fetched() {
+  const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+  const bytes = entries.reduce((sum, e) => sum + (e.encodedBodySize || 0), 0);
+  const photos = performance
+    .getEntriesByType('resource')
+    .filter((e) => /\.(webp|jpe?g|png|gif)$/.test(new URL(e.name).pathname))
+    .map((e) => new URL(e.name).pathname);
+  return { bytes, photos };
+}
+
+async function weightTests(browser, origin) {
+  const page = await newPage(browser, { viewport: PHONE, deviceScaleFactor: 3, isMobile: true });
+  try {
+    for (const path of WEIGHT_PAGES) {
+      await page.goto(`${origin}/${path}`, { waitUntil: 'networkidle' });
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.body.scrollHeight; y += 300) {
+          window.scrollTo(0, y);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      });
+      await page.waitForLoadState('networkidle');
+      const { bytes, photos } = await page.evaluate(fetched);
+      console.log(`  weight /${path}: ${Math.round(bytes / 1000)} kB at 375 px (3×), photos: ${photos.map((p) => p.split('/').pop()).join(', ') || 'none'}`);
+      await test(`weight /${path}: under ${WEIGHT_LIMIT / 1000} kB at 375 px`, async () => {
+        expect(bytes < WEIGHT_LIMIT, `${bytes} bytes`);
+        same(photos.filter((p) => !p.endsWith('.webp') && !p.endsWith('.svg')), [], 'photos not served as WebP');
+        same(photos.filter((p) => /-1600\.webp$/.test(p)), [], 'photos wider than a 3× phone needs');
+      });
+    }
+    await test('weight: no JavaScript errors', async () => same(page.errors, [], 'errors'));
+  } finally {
+    await page.context().close();
+  }
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const only = new Set(PARTS);
@@ -214,6 +264,7 @@ async function main() {
       if (only.has('desktop')) await desktopTests(browser, server.origin);
       if (only.has('print')) await printTests(browser, server.origin);
       if (only.has('embed')) await embedTests(browser, server.origin);
+      if (only.has('weight')) await weightTests(browser, server.origin);
     } finally {
       await server.close();
     }
