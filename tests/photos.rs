@@ -346,3 +346,24 @@ fn a_raster_logo_and_eu_strip_are_resized_like_photos() {
     // files); the strip's resized copies are what the page shows.
     assert!(fx.read_bytes("public/alfa/img/fundusze-1600.jpg").len() < photo("telefon.jpg").len());
 }
+
+#[test]
+fn raw_html_images_get_their_widths_too() {
+    let body = "<p class=\"ramka\"><img src=\"/alfa/img/plan.png\" alt=\"Plan sali\" class=\"mapa\"></p>\n\n\
+                <div><img src=\"telefon.jpg\" alt=\"Uczestnicy przy stołach\"></div>\n";
+    let fx = page_with(body, &["telefon.jpg"]);
+    fx.write("content/alfa/img/plan.png", photo("przezroczysty.png"));
+    fx.build_ok(&[]);
+    let html = fx.read(&format!("{OUT}/index.html"));
+    for expected in [
+        "srcset=\"/alfa/img/plan-480.webp 480w, /alfa/img/plan-600.webp 600w\"",
+        "class=mapa",
+        "src=/alfa/img/plan-600.png",
+        "telefon-480.webp 480w",
+        "src=telefon-1600.jpg",
+    ] {
+        assert!(html.contains(expected), "{expected} in {html}");
+    }
+    assert!(fx.exists("public/alfa/img/plan-600.png"));
+    assert!(!fx.exists("public/alfa/img/plan.png"));
+}

@@ -351,18 +351,22 @@ impl<'a, 'c> RenderPass<'a, 'c> {
         Some((plan, pos))
     }
 
-    /// Raw HTML `<img>` tags of local pictures, made `<picture>`s; an
-    /// address from the host's root (`/…`) is left as written.
+    /// Raw HTML `<img>` tags of local pictures, made `<picture>`s. Raw
+    /// HTML writes addresses as the browser asks for them, so `/…` is
+    /// from the host's root: under the site's base path it is the site's.
     fn raw_pictures(&mut self, html: CowStr<'a>, range: &Range<usize>) -> CowStr<'a> {
         if !html.contains("<img") && !html.contains("<IMG") {
             return html;
         }
         let mut found = Vec::new();
+        let base_path = self.ctx.base_path;
         let rewritten = pictures::rewrite_raw_images(&html, |src| {
-            if src.starts_with('/') {
-                return None;
-            }
-            let (plan, pos) = self.picture(src, range)?;
+            let site_path = match src.strip_prefix(base_path) {
+                Some(rest) if src.starts_with('/') => format!("/{rest}"),
+                _ if src.starts_with('/') => return None,
+                _ => src.to_string(),
+            };
+            let (plan, pos) = self.picture(&site_path, range)?;
             found.push(PictureUse {
                 plan: plan.clone(),
                 pos,
