@@ -60,7 +60,9 @@ function build(root, outDir, extra = []) {
     console.error(text);
     die(`\`tablica build\` failed (exit ${r.status ?? r.signal})`);
   }
-  return text.split('\n').pop();
+  // The totals line ("5 witryn, 305 stron, 0,6 s"), not the photos' line after it.
+  const lines = text.split('\n');
+  return lines.findLast((l) => /witryn|sites?,/.test(l)) ?? lines.pop();
 }
 
 function htmlFiles(dir) {
