@@ -4,6 +4,7 @@
 
 use crate::rng::Rng;
 use crate::words::{self, Topic};
+use std::path::PathBuf;
 use tablica::base::date::days_in_month;
 
 pub struct Member {
@@ -66,6 +67,18 @@ pub struct Event {
     pub place: String,
 }
 
+/// A photo shown in an announcement's body, in the page's bundle folder
+/// as [`PHOTO_FILE`].
+pub struct Photo {
+    /// The source file, linked or copied into each tool's bundle.
+    pub source: PathBuf,
+    pub alt: String,
+    pub caption: String,
+}
+
+/// The photo's name in its announcement's bundle folder.
+pub const PHOTO_FILE: &str = "zdjecie.jpg";
+
 pub struct Consultation {
     pub subject: String,
     pub from: Date,
@@ -103,6 +116,7 @@ pub struct Page {
     pub event: Option<Event>,
     pub consultation: Option<Consultation>,
     pub body: Vec<Block>,
+    pub photo: Option<Photo>,
 }
 
 /// Letters of a title turned into an address: lower case, Polish letters
@@ -417,13 +431,68 @@ fn page(site: &Site, site_index: usize, index: usize, total: usize, seed: u64) -
         event,
         consultation,
         body,
+        photo: None,
     }
 }
 
+/// Puts one photo each into `photos.len()` announcements spread evenly over
+/// the whole corpus (sites in order, pages in order): 100 photos over 1,000
+/// announcements go to every tenth, starting with the first. The alt text
+/// and caption come from the page, so the rest of the corpus (and its random
+/// draws) is the same with or without photos.
+pub fn add_photos(sites: &mut [Site], photos: Vec<PathBuf>) -> Result<(), String> {
+    let total: usize = sites.iter().map(|s| s.pages.len()).sum();
+    if photos.len() > total {
+        return Err(format!(
+            "{} photos for {total} announcements: at most one photo per announcement",
+            photos.len()
+        ));
+    }
+    let count = photos.len();
+    for (k, source) in photos.into_iter().enumerate() {
+        let mut index = k * total / count;
+        let site = sites
+            .iter_mut()
+            .find(|s| {
+                if index < s.pages.len() {
+                    true
+                } else {
+                    index -= s.pages.len();
+                    false
+                }
+            })
+            .expect("index below the total");
+        let page = &mut site.pages[index];
+        let gmina = page.gminy[0].clone();
+        page.photo = Some(Photo {
+            source,
+            alt: format!(
+                "Uczestnicy spotkania w {} – {gmina}",
+                words::PLACES[k % words::PLACES.len()]
+            ),
+            caption: format!("{} – fot. {gmina}", page.date.polish()),
+        });
+    }
+    Ok(())
+}
+
 /// The body as Markdown; `link` gives the address of another announcement
-/// in the tool's own syntax.
-pub fn markdown(page: &Page, site: &Site, link: impl Fn(&Page) -> String) -> String {
+/// in the tool's own syntax, `figure` the Markdown that shows the page's
+/// photo (after the first paragraph).
+pub fn markdown(
+    page: &Page,
+    site: &Site,
+    link: impl Fn(&Page) -> String,
+    figure: impl Fn(&Photo) -> String,
+) -> String {
     let mut out = String::with_capacity(6000);
+    let mut photo = page.photo.as_ref();
+    if !page.body.iter().any(|b| matches!(b, Block::Paragraph(_))) {
+        if let Some(p) = photo.take() {
+            out.push_str(&figure(p));
+            out.push_str("\n\n");
+        }
+    }
     for block in &page.body {
         match block {
             Block::Heading(text) => out.push_str(&format!("## {text}\n\n")),
@@ -452,6 +521,11 @@ pub fn markdown(page: &Page, site: &Site, link: impl Fn(&Page) -> String) -> Str
                 let other = &site.pages[*target];
                 out.push_str(&format!("{phrase} [{}]({}).\n\n", other.title, link(other)));
             }
+        }
+        if let (Block::Paragraph(_), Some(p)) = (block, photo) {
+            out.push_str(&figure(p));
+            out.push_str("\n\n");
+            photo = None;
         }
     }
     out

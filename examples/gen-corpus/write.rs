@@ -2,7 +2,7 @@
 //! Zola and one Hugo site per partnership, with the peer templates of
 //! bench/peers.
 
-use crate::model::{self, Page, Site};
+use crate::model::{self, Page, Photo, Site, PHOTO_FILE};
 use std::fmt::Write as _;
 use std::fs;
 use std::io;
@@ -25,6 +25,29 @@ fn put(path: &Path, bytes: impl AsRef<[u8]>) -> io::Result<()> {
         fs::create_dir_all(parent)?;
     }
     fs::write(path, bytes)
+}
+
+/// Puts a photo at `to`: a hard link to the source where the file system
+/// allows it (the corpus then costs no space, and every tool reads the same
+/// file), a copy otherwise.
+fn link_or_copy(from: &Path, to: &Path) -> io::Result<()> {
+    if let Some(parent) = to.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    if fs::hard_link(from, to).is_err() {
+        fs::copy(from, to)?;
+    }
+    Ok(())
+}
+
+fn has_photos(site: &Site) -> bool {
+    site.pages.iter().any(|p| p.photo.is_some())
+}
+
+/// A Markdown image on its own line, with the caption as its title: how
+/// Tablica (and Hugo's render hook) show a figure.
+fn markdown_figure(photo: &Photo) -> String {
+    format!("![{}]({PHOTO_FILE} \"{}\")", photo.alt, photo.caption)
 }
 
 /// Copies a folder, in name order so that runs are reproducible.
@@ -127,12 +150,18 @@ pub fn tablica(dir: &Path, sites: &[Site], repo: &Path) -> io::Result<()> {
                 );
             }
             text.push_str("---\n");
-            text.push_str(&model::markdown(page, site, |p| {
-                format!("@/aktualnosci/{}.md", p.stem)
-            }));
+            text.push_str(&model::markdown(
+                page,
+                site,
+                |p| format!("@/aktualnosci/{}.md", p.stem),
+                markdown_figure,
+            ));
             put(&section.join(format!("{}.md", page.stem)), text)?;
             for a in &page.attachments {
                 put(&section.join(&page.stem).join(a.file), &a.bytes)?;
+            }
+            if let Some(photo) = &page.photo {
+                link_or_copy(&photo.source, &section.join(&page.stem).join(PHOTO_FILE))?;
             }
         }
     }
@@ -227,12 +256,27 @@ const HUGO_LAYOUTS: &[(&str, &str)] = &[
     ),
 ];
 
+/// Written only for a site with photos, so that a corpus without photos
+/// stays as it was.
+const ZOLA_PHOTO_TEMPLATES: &[(&str, &str)] = &[(
+    "shortcodes/zdjecie.html",
+    include_str!("../../bench/peers/zola/templates/shortcodes/zdjecie.html"),
+)];
+
+const HUGO_PHOTO_LAYOUTS: &[(&str, &str)] = &[(
+    "_markup/render-image.html",
+    include_str!("../../bench/peers/hugo/layouts/_markup/render-image.html"),
+)];
+
 /// What differs between the Zola and the Hugo layout of a site.
 struct Peer {
     config_file: &'static str,
-    config: fn(&Site) -> String,
+    /// The config file; the flag says whether the site shows photos.
+    config: fn(&Site, bool) -> String,
     templates_dir: &'static str,
     templates: &'static [(&'static str, &'static str)],
+    /// Templates added for a site with photos.
+    photo_templates: &'static [(&'static str, &'static str)],
     /// Front matter of the home page, fences included.
     home: fn(&Site) -> String,
     /// The whole `aktualnosci/_index.md`.
@@ -241,16 +285,21 @@ struct Peer {
     front_matter: fn(&Page) -> String,
     /// Address of another announcement in a Markdown link.
     link: fn(&Page) -> String,
+    /// How the body shows the page's photo.
+    figure: fn(&Photo) -> String,
 }
 
 /// `DIR/<id>/` for each site: the config file, content/ and the templates.
-/// An announcement with attachments is a bundle folder (`<stem>/index.md`
-/// beside its files), which both peers need to publish the files.
+/// An announcement with attachments or a photo is a bundle folder
+/// (`<stem>/index.md` beside its files), which both peers need to publish
+/// the files or process the photo.
 fn peer(dir: &Path, sites: &[Site], peer: &Peer) -> io::Result<()> {
     for site in sites {
         let root = dir.join(&site.id);
-        put(&root.join(peer.config_file), (peer.config)(site))?;
-        for (name, text) in peer.templates {
+        let photos = has_photos(site);
+        put(&root.join(peer.config_file), (peer.config)(site, photos))?;
+        let extra: &[(&str, &str)] = if photos { peer.photo_templates } else { &[] };
+        for (name, text) in peer.templates.iter().chain(extra) {
             put(&root.join(peer.templates_dir).join(name), text)?;
         }
         let content = root.join("content");
@@ -260,10 +309,13 @@ fn peer(dir: &Path, sites: &[Site], peer: &Peer) -> io::Result<()> {
         put(&section.join("_index.md"), peer.section)?;
         for page in &site.pages {
             let mut text = (peer.front_matter)(page);
-            text.push_str(&model::markdown(page, site, peer.link));
+            text.push_str(&model::markdown(page, site, peer.link, peer.figure));
             put(&section.join(peer_file(page)), text)?;
             for a in &page.attachments {
                 put(&section.join(&page.stem).join(a.file), &a.bytes)?;
+            }
+            if let Some(photo) = &page.photo {
+                link_or_copy(&photo.source, &section.join(&page.stem).join(PHOTO_FILE))?;
             }
         }
     }
@@ -272,7 +324,7 @@ fn peer(dir: &Path, sites: &[Site], peer: &Peer) -> io::Result<()> {
 
 /// Where a peer keeps an announcement, under `aktualnosci/`.
 fn peer_file(page: &Page) -> String {
-    if page.attachments.is_empty() {
+    if page.attachments.is_empty() && page.photo.is_none() {
         format!("{}.md", page.stem)
     } else {
         format!("{}/index.md", page.stem)
@@ -281,10 +333,17 @@ fn peer_file(page: &Page) -> String {
 
 const ZOLA: Peer = Peer {
     config_file: "config.toml",
-    config: |site| {
+    config: |site, photos| {
+        // With photos: they are read by resize_image, never published as
+        // they are (neither does Tablica: the originals carry GPS positions).
+        let ignored = if photos {
+            "ignored_content = [\"*.jpg\"]\n"
+        } else {
+            ""
+        };
         format!(
             "base_url = \"{BASE_URL}/{}\"\ntitle = {}\ndescription = {}\ndefault_language = \"pl\"\n\
-             compile_sass = false\nbuild_search_index = false\nminify_html = true\n\
+             {ignored}compile_sass = false\nbuild_search_index = false\nminify_html = true\n\
              generate_feeds = true\nfeed_filenames = [\"atom.xml\", \"rss.xml\"]\n\
              taxonomies = [\n  {{ name = \"tags\", paginate_by = 10, feed = true }},\n  \
              {{ name = \"categories\", paginate_by = 10, feed = true }},\n  \
@@ -297,6 +356,7 @@ const ZOLA: Peer = Peer {
     },
     templates_dir: "templates",
     templates: ZOLA_TEMPLATES,
+    photo_templates: ZOLA_PHOTO_TEMPLATES,
     home: |site| format!("+++\ntitle = {}\n+++\n", q(&site.title)),
     section: "+++\ntitle = \"Aktualności\"\nsort_by = \"date\"\npaginate_by = 10\n+++\n",
     front_matter: |page| {
@@ -332,12 +392,22 @@ const ZOLA: Peer = Peer {
         text
     },
     link: |page| format!("@/aktualnosci/{}", peer_file(page)),
+    // Zola has no render hook for Markdown images: a shortcode, on its own
+    // line where the others have the Markdown image.
+    figure: |photo| {
+        format!(
+            "{{{{ zdjecie(src={}, alt={}, caption={}) }}}}",
+            q(PHOTO_FILE),
+            q(&photo.alt),
+            q(&photo.caption)
+        )
+    },
 };
 
 const HUGO: Peer = Peer {
     config_file: "hugo.toml",
-    config: |site| {
-        format!(
+    config: |site, photos| {
+        let mut text = format!(
             "baseURL = \"{BASE_URL}/{}/\"\ntitle = {}\nlocale = \"pl\"\ndefaultContentLanguage = \"pl\"\n\
              enableRobotsTXT = true\nremovePathAccents = true\ndisableKinds = []\n\n\
              [params]\ndescription = {}\n\n[pagination]\npagerSize = 10\n\n\
@@ -347,10 +417,19 @@ const HUGO: Peer = Peer {
             site.id,
             q(&site.title),
             q(&site_description(site))
-        )
+        );
+        if photos {
+            // A figure on its own line is a block, not wrapped in <p>
+            // (the render hook writes <figure>, as Tablica does).
+            text.push_str(
+                "\n[markup.goldmark.parser]\nwrapStandAloneImageWithinParagraph = false\n",
+            );
+        }
+        text
     },
     templates_dir: "layouts",
     templates: HUGO_LAYOUTS,
+    photo_templates: HUGO_PHOTO_LAYOUTS,
     home: |site| format!("---\ntitle: {}\n---\n", q(&site.title)),
     section: "---\ntitle: Aktualności\n---\n",
     front_matter: |page| {
@@ -364,10 +443,18 @@ const HUGO: Peer = Peer {
                 q(&e.place)
             );
         }
+        if page.photo.is_some() {
+            // Publish only what the templates use: the processed sizes, not
+            // the original (it carries a GPS position; Tablica does not
+            // publish it either). Attachments are still published, through
+            // the page template's .RelPermalink.
+            text.push_str("build:\n  publishResources: false\n");
+        }
         text.push_str("---\n");
         text
     },
     link: |page| format!("{{{{< relref \"/aktualnosci/{}\" >}}}}", page.stem),
+    figure: markdown_figure,
 };
 
 /// `DIR/zola/<site>/`: config.toml, content/, templates/.
