@@ -6,7 +6,7 @@
 Writes N phone-like JPEGs of 12 megapixels (4000 × 3000 upright, stored
 3000 × 4000 with EXIF orientation 6, GPS, XMP, IPTC) with
 tests/fixtures/photos/make_photos.py --bench, then rewrites each file's
-EXIF block as a phone writes it. piexif, which make_photos.py uses, leaves
+EXIF block as a phone writes it. piexif, which make_photos.py used, leaves
 out the "next IFD" offset after the Exif and GPS sub-IFDs, so a strict
 reader takes the first bytes of the values for one: kamadak-exif, which Zola
 uses without its lenient mode, then rejects the whole block ("Unexpected
@@ -15,7 +15,8 @@ same tags with the offset (0); the pixels, XMP and IPTC are not touched.
 
 Files already in OUT_DIR (from an earlier run, or from make_photos.py
 --bench N OUT_DIR) are kept, their EXIF block rewritten if need be. Needs
-Pillow and piexif (pip install pillow piexif).
+Pillow (pip install pillow; run.sh also installs piexif, which older
+versions of make_photos.py needed).
 """
 import io
 import os

@@ -551,7 +551,7 @@ fn inline_picture(events: &[Event], plan: &Plan) -> Option<(String, usize)> {
 /// The figure HTML and the number of events it replaces, if `events` starts
 /// with Paragraph, Image (with a title), alt text, end Image, end Paragraph.
 fn figure_at(events: &[Event], plan: Option<&Plan>) -> Option<(String, usize)> {
-    let [Event::Start(Tag::Paragraph), image @ Event::Start(Tag::Image {
+    let [Event::Start(Tag::Paragraph), Event::Start(Tag::Image {
         dest_url, title, ..
     }), ..] = events
     else {
@@ -567,7 +567,6 @@ fn figure_at(events: &[Event], plan: Option<&Plan>) -> Option<(String, usize)> {
     ) {
         return None;
     }
-    let _ = image;
     let caption = escape_attribute(title);
     let shown = match plan {
         Some(plan) => plan.picture_html(
