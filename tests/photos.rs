@@ -350,11 +350,21 @@ fn a_raster_logo_and_eu_strip_are_resized_like_photos() {
 #[test]
 fn raw_html_images_get_their_widths_too() {
     let body = "<p class=\"ramka\"><img src=\"/alfa/img/plan.png\" alt=\"Plan sali\" class=\"mapa\"></p>\n\n\
-                <div><img src=\"telefon.jpg\" alt=\"Uczestnicy przy stołach\"></div>\n";
+                <div><img src=\"telefon.jpg\" alt=\"Uczestnicy przy stołach\"></div>\n\n\
+                <div><img src=\"/alfa/img/bez-opisu.png\"></div>\n";
     let fx = page_with(body, &["telefon.jpg"]);
     fx.write("content/alfa/img/plan.png", photo("przezroczysty.png"));
-    fx.build_ok(&[]);
+    fx.write("content/alfa/img/bez-opisu.png", photo("przezroczysty.png"));
+    // Written without alt, it stays without: a fault, not a decorative picture.
+    let run = fx.build(&[]);
+    run.assert_failed();
+    assert!(run.stderr.contains("img-alt-missing"), "{}", run.stderr);
+    fx.build_ok(&["--allow-a11y-errors"]);
     let html = fx.read(&format!("{OUT}/index.html"));
+    assert!(
+        html.contains("<img decoding=async height=300 loading=lazy src=/alfa/img/bez-opisu-600.png width=600>"),
+        "{html}"
+    );
     for expected in [
         "srcset=\"/alfa/img/plan-480.webp 480w, /alfa/img/plan-600.webp 600w\"",
         "class=mapa",

@@ -101,10 +101,17 @@ pub fn plan_with_widths(
     })
 }
 
-/// The `<img>` attributes after `src`: alt (always written: an empty
-/// one marks a decorative picture), title, and lazy loading.
+/// The `<img>` attributes after `src`: alt (an empty one marks a
+/// decorative picture), title, and lazy loading.
 pub fn img_attributes(alt: &str, title: &str) -> String {
     let mut out = format!(" alt=\"{}\"", escape_attribute(alt));
+    out.push_str(&title_and_loading(title));
+    out
+}
+
+/// The title (when there is one) and lazy loading.
+fn title_and_loading(title: &str) -> String {
+    let mut out = String::new();
     if !title.is_empty() {
         out.push_str(&format!(" title=\"{}\"", escape_attribute(title)));
     }
@@ -135,10 +142,13 @@ pub fn rewrite_raw_images(html: &str, mut plan_of: impl FnMut(&str) -> Option<Pl
             continue;
         };
         let (src, plan) = plan;
-        let mut attributes = img_attributes(
-            &first("alt").unwrap_or_default(),
-            &first("title").unwrap_or_default(),
-        );
+        // An `<img>` written without alt stays without: that is a fault
+        // `check` and the browser tests must still see, not a decorative
+        // picture.
+        let mut attributes = match first("alt") {
+            Some(alt) => img_attributes(&alt, &first("title").unwrap_or_default()),
+            None => title_and_loading(&first("title").unwrap_or_default()),
+        };
         for kept in ["id", "class"] {
             if let Some(value) = first(kept) {
                 attributes.push_str(&format!(" {kept}=\"{}\"", escape_attribute(&value)));
