@@ -418,6 +418,18 @@ pub fn picture_diagnostic(
     diagnostic.with_hint(finding.hint)
 }
 
+/// A problem met while making a picture's files (`output`, `serve`),
+/// told at the place that names the picture.
+pub fn picture_problem(
+    path: &Path,
+    pos: facts::Pos,
+    plan: &crate::media::Plan,
+    problem: &crate::media::Problem,
+) -> Diagnostic {
+    let name = crate::media::probe::name_of(&plan.source);
+    picture_diagnostic(path, pos, problem.finding(&name))
+}
+
 /// The page's attachments and gallery images; the errors of both are
 /// reported together, so one run shows every missing file. Warnings
 /// about gallery photos go to `notes`.

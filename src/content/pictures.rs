@@ -89,9 +89,7 @@ pub fn plan_with_widths(
     widths: &[u32],
 ) -> Option<Result<(Plan, Vec<Finding>), Finding>> {
     let (source, output) = locate(url, places)?;
-    let name = source
-        .file_name()
-        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let name = media::probe::name_of(&source);
     Some(match media::probe(&source) {
         Ok(probe) => Ok((
             Plan::with_widths(source, output, &probe, widths),

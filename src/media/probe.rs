@@ -290,7 +290,8 @@ pub fn probe(path: &Path) -> Result<Probe, Problem> {
     probe_bytes(&bytes, &name_of(path))
 }
 
-fn name_of(path: &Path) -> String {
+/// A file's name, as messages quote it.
+pub fn name_of(path: &Path) -> String {
     path.file_name()
         .map_or(String::new(), |n| n.to_string_lossy().into_owned())
 }

@@ -44,6 +44,15 @@ pub fn sanitise(svg: &str) -> Option<String> {
     String::from_utf8(writer.into_inner()).ok()
 }
 
+/// The SVG file at `path`, cleaned as [`sanitise`] does.
+pub fn clean_file(path: &std::path::Path) -> Result<String, super::Problem> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| super::Problem::Unreadable(e.to_string()))?;
+    sanitise(&text).ok_or_else(|| {
+        super::Problem::Corrupt("SVG: niepoprawny XML / not well-formed XML".to_string())
+    })
+}
+
 fn is_dropped(element: &BytesStart) -> bool {
     let name = element.local_name();
     if DROPPED

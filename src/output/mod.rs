@@ -200,10 +200,7 @@ fn copy_assets(staging: &Path, site: &Site) -> Result<usize, Vec<Diagnostic>> {
 }
 
 fn asset_problem(source: &Path, problem: &crate::media::Problem) -> Diagnostic {
-    let name = source
-        .file_name()
-        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-    let finding = problem.finding(&name);
+    let finding = problem.finding(&crate::media::probe::name_of(source));
     Diagnostic::error(Location::file(source), finding.message).with_hint(finding.hint)
 }
 
@@ -219,16 +216,11 @@ fn publish_pictures(
         .par_iter()
         .filter_map(|picture| {
             let problem = processor.publish(picture.plan, staging).err()?;
-            let name = picture
-                .plan
-                .source
-                .file_name()
-                .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-            let finding = problem.finding(&name);
-            Some(crate::content::picture_diagnostic(
+            Some(crate::content::picture_problem(
                 picture.file,
                 picture.pos,
-                finding,
+                picture.plan,
+                &problem,
             ))
         })
         .collect();

@@ -94,9 +94,9 @@ pub fn refresh_site(
         .filter(|a| site.publishes_as_is(&a.output_path))
     {
         let source = if asset.output_path.to_ascii_lowercase().ends_with(".svg") {
-            let text = std::fs::read_to_string(&asset.source).unwrap_or_default();
-            // An SVG that is not well-formed XML is not published (as by build).
-            let Some(clean) = crate::media::svg::sanitise(&text) else {
+            // An SVG that is not well-formed XML is not published (build
+            // stops on it; the preview goes on without it).
+            let Ok(clean) = crate::media::svg::clean_file(&asset.source) else {
                 continue;
             };
             Source::Bytes(clean.into_bytes())

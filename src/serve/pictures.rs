@@ -84,15 +84,8 @@ fn work(setup: &Setup, shared: &super::http::Shared, received: &Receiver<Vec<Job
             .par_iter()
             .filter_map(|job| {
                 let problem = processor.publish(&job.plan, &job.dir).err()?;
-                let name = job
-                    .plan
-                    .source
-                    .file_name()
-                    .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-                Some(crate::content::picture_diagnostic(
-                    &job.file,
-                    job.pos,
-                    problem.finding(&name),
+                Some(crate::content::picture_problem(
+                    &job.file, job.pos, &job.plan, &problem,
                 ))
             })
             .collect();
