@@ -153,6 +153,11 @@ enum Command {
     /// Preview the sites in a browser: build, serve on this computer, and
     /// rebuild and reload the page after every saved change.
     Serve(ServeArgs),
+    /// Write and publish announcements in the browser, on this computer
+    /// only: a form instead of YAML, the page as it will look, the check's
+    /// advice while typing, photos and documents, publishing and upload.
+    #[command(visible_alias = "editor")]
+    Edytor(EditorArgs),
     /// Upload a built site to the `deploy:` target of its entry in
     /// config.yaml (sftp://, ftp:// or a folder), sending only what changed.
     /// The password comes from TABLICA_DEPLOY_PASSWORD or a prompt.
@@ -286,6 +291,38 @@ struct ServeArgs {
     /// temporary one. It must not be the folder published with build.
     #[arg(long)]
     output: Option<PathBuf>,
+    /// Also serve the editor (as `tablica edytor`) at /edytor/.
+    #[arg(long, visible_alias = "editor")]
+    edytor: bool,
+}
+
+#[derive(Args)]
+struct EditorArgs {
+    /// Offer only the site with this id.
+    #[arg(long)]
+    site: Option<String>,
+    /// Port to listen on (the next free one if it is taken; 0: any).
+    #[arg(long, default_value_t = 1112)]
+    port: u16,
+    /// Start without opening the editor in the browser.
+    #[arg(long)]
+    no_open: bool,
+}
+
+impl EditorArgs {
+    /// The editor is `serve` on this computer only, with the editor on.
+    fn options(self, root: &Path, console: &Console) -> ServeOptions {
+        let serve = ServeArgs {
+            site: self.site,
+            port: self.port,
+            bind: std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
+            drafts: false,
+            open: !self.no_open,
+            output: None,
+            edytor: true,
+        };
+        serve.options(root, console)
+    }
 }
 
 impl ServeArgs {
@@ -312,6 +349,7 @@ impl ServeArgs {
             open_browser: self.open,
             lang: console.lang,
             color: console.color(),
+            editor: self.edytor,
         }
     }
 }
@@ -437,6 +475,7 @@ fn main() -> ExitCode {
         Command::Build(args) => run_build(&args.options(root), &console),
         Command::Package(args) => run_package(&args.options(root), &console),
         Command::Serve(args) => run_serve(args.options(root, &console), &console),
+        Command::Edytor(args) => run_serve(args.options(root, &console), &console),
         Command::Deploy(args) => run_deploy(&args.options(root), &console),
         Command::Check(args) => run_check(&args.command(root), &console),
         Command::New(args) => {

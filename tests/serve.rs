@@ -3,184 +3,13 @@
 
 mod common;
 
+use common::server::{next_event, Server, WAIT};
 use common::*;
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{channel, Receiver};
+use std::process::Stdio;
 use std::time::{Duration, Instant, SystemTime};
-
-const WAIT: Duration = Duration::from_secs(20);
-
-/// A running `tablica serve` and the lines it prints.
-struct Server {
-    child: Child,
-    port: u16,
-    lines: Receiver<String>,
-}
-
-impl Server {
-    fn start(fx: &Fixture, args: &[&str]) -> Server {
-        let mut child = tablica_command()
-            .arg("--root")
-            .arg(fx.root())
-            .args(["serve", "--port", "0"])
-            .args(args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let (sender, lines) = channel();
-        for stream in [
-            Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
-            Box::new(child.stderr.take().unwrap()),
-        ] {
-            let sender = sender.clone();
-            std::thread::spawn(move || {
-                for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                    let _ = sender.send(line);
-                }
-            });
-        }
-        let mut server = Server {
-            child,
-            port: 0,
-            lines,
-        };
-        let line = server.wait_for_line("Podgląd: http://127.0.0.1:");
-        let port = line
-            .split("127.0.0.1:")
-            .nth(1)
-            .and_then(|rest| rest.split('/').next())
-            .unwrap();
-        server.port = port.parse().unwrap();
-        server
-    }
-
-    /// Waits for a printed line containing `needle`; returns it.
-    fn wait_for_line(&self, needle: &str) -> String {
-        let deadline = Instant::now() + WAIT;
-        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            match self.lines.recv_timeout(left) {
-                Ok(line) if line.contains(needle) => return line,
-                Ok(_) => continue,
-                Err(_) => break,
-            }
-        }
-        panic!("serve never printed {needle:?}");
-    }
-
-    fn get(&self, target: &str) -> Reply {
-        self.request("GET", target, &[])
-    }
-
-    fn request(&self, method: &str, target: &str, headers: &[(&str, &str)]) -> Reply {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        stream.set_read_timeout(Some(WAIT)).unwrap();
-        let mut request =
-            format!("{method} {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
-        for (name, value) in headers {
-            request.push_str(&format!("{name}: {value}\r\n"));
-        }
-        request.push_str("\r\n");
-        stream.write_all(request.as_bytes()).unwrap();
-        let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).unwrap();
-        Reply::parse(&raw)
-    }
-
-    /// Opens the live-reload stream, past its greeting; events arrive as
-    /// "name data" strings.
-    fn events(&self) -> Receiver<String> {
-        let events = self.stream();
-        let hello = next_event(&events);
-        assert!(hello.starts_with("hello"), "{hello}");
-        events
-    }
-
-    /// Opens a live-reload stream from its first event.
-    fn stream(&self) -> Receiver<String> {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        stream
-            .write_all(b"GET /__tablica/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
-            .unwrap();
-        let (sender, events) = channel();
-        std::thread::spawn(move || {
-            let mut name = String::new();
-            for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                if let Some(n) = line.strip_prefix("event: ") {
-                    name = n.to_string();
-                } else if let Some(data) = line.strip_prefix("data: ") {
-                    if sender.send(format!("{name} {data}")).is_err() {
-                        return;
-                    }
-                }
-            }
-        });
-        events
-    }
-
-    fn stop(mut self) -> std::process::ExitStatus {
-        let pid = self.child.id().to_string();
-        Command::new("kill").args(["-INT", &pid]).status().unwrap();
-        let deadline = Instant::now() + WAIT;
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            assert!(Instant::now() < deadline, "serve did not stop after Ctrl-C");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-struct Reply {
-    status: u16,
-    headers: BTreeMap<String, String>,
-    body: String,
-}
-
-impl Reply {
-    fn parse(raw: &[u8]) -> Reply {
-        let text = String::from_utf8_lossy(raw);
-        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-        let mut lines = head.lines();
-        let status = lines
-            .next()
-            .unwrap()
-            .split(' ')
-            .nth(1)
-            .unwrap()
-            .parse()
-            .unwrap();
-        let headers = lines
-            .filter_map(|l| l.split_once(": "))
-            .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
-            .collect();
-        Reply {
-            status,
-            headers,
-            body: body.to_string(),
-        }
-    }
-
-    fn header(&self, name: &str) -> &str {
-        self.headers.get(name).map(String::as_str).unwrap_or("")
-    }
-}
-
-fn next_event(events: &Receiver<String>) -> String {
-    events.recv_timeout(WAIT).expect("no live-reload event")
-}
 
 /// A partnership with three announcements and a bundle attachment.
 fn workspace() -> Fixture {
@@ -448,7 +277,7 @@ fn css_changes_swap_stylesheets_and_ctrl_c_cleans_up() {
         .body
         .contains(".tablica-test"));
 
-    let live_dir = std::env::temp_dir().join(format!("tablica-serve-{}", server.child.id()));
+    let live_dir = std::env::temp_dir().join(format!("tablica-serve-{}", server.id()));
     assert!(live_dir.join("alfa/index.html").is_file());
     let status = server.stop();
     assert!(status.success(), "{status:?}");

@@ -6,9 +6,11 @@
 
 pub mod date_line;
 pub mod docx;
+pub mod form;
 pub mod import;
 pub mod markdown;
 pub mod new;
+pub mod paste;
 mod template;
 
 use crate::base::date::PageDate;

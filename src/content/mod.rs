@@ -321,12 +321,31 @@ pub fn load_document(
     path: &Path,
     content_path: &str,
 ) -> DocumentResult {
+    let mut warnings = Vec::new();
+    let source = read_text(path, &mut warnings).map_err(|e| vec![e])?;
+    document_from_text(site, bundles, static_dir, path, content_path, &source).map(
+        |(document, more)| {
+            warnings.extend(more);
+            (document, warnings)
+        },
+    )
+}
+
+/// Makes a document of `source`, the text of the Markdown file at `path`
+/// as it is or as the editor would save it (line ends already `\n`).
+pub fn document_from_text(
+    site: &SiteConfig,
+    bundles: &Bundles,
+    static_dir: &Path,
+    path: &Path,
+    content_path: &str,
+    source: &str,
+) -> DocumentResult {
     // `path` is `<content root>/<content_path>`.
     let depth = content_path.split('/').count();
     let content_root = path.ancestors().nth(depth).unwrap_or(path);
     let mut warnings = Vec::new();
-    let source = read_text(path, &mut warnings).map_err(|e| vec![e])?;
-    let split = front_matter::split(path, &source).map_err(|e| vec![e])?;
+    let split = front_matter::split(path, source).map_err(|e| vec![e])?;
     let (kind, section) = classify(content_path);
     if kind == DocKind::Page && paths::slug_of(content_path).is_empty() {
         return Err(vec![no_slug_in_name(path)]);

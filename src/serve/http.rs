@@ -72,7 +72,7 @@ pub fn route(target: &str) -> Result<Route, BadPath> {
     })
 }
 
-fn percent_decode(path: &str) -> Result<String, BadPath> {
+pub fn percent_decode(path: &str) -> Result<String, BadPath> {
     let bytes = path.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

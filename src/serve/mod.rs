@@ -5,6 +5,7 @@
 //! build while a file has errors; the browser shows them over the page.
 
 pub mod changes;
+pub mod editor;
 pub mod http;
 mod live;
 mod pictures;
@@ -46,11 +47,16 @@ pub struct ServeOptions {
     pub lang: Lang,
     /// Colour in the terminal's diagnostics.
     pub color: bool,
+    /// Also serve the editor (`tablica edytor`) at `/edytor/`.
+    pub editor: bool,
 }
 
 /// Runs the server until Ctrl-C. Errors only when it cannot start.
 pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     let lang = options.lang;
+    if options.editor && !options.bind.is_loopback() {
+        return Err(vec![editor_exposed(options.bind)]);
+    }
     let (server, port) = bind(options.bind, options.port, lang)?;
     let url = format!("http://{}:{port}/", url_host(options.bind));
     let owned_output = options.output.is_none();
@@ -61,7 +67,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     let root = std::path::absolute(&options.build.root).unwrap_or(options.build.root.clone());
     let mut watcher = watch::Watcher::start(&root, preview.theme_name()).map_err(|e| vec![e])?;
     let shared = Arc::new(shared_state(&preview, lang));
-    let pictures = pictures::Worker::start(
+    let pictures = Arc::new(pictures::Worker::start(
         pictures::Setup {
             cache: crate::build::image_cache(&root),
             root: root.clone(),
@@ -69,18 +75,20 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
             color: options.color,
         },
         shared.clone(),
-    );
+    ));
     pictures.publish(preview.new_pictures());
     let mut terminal = TextRenderer::new(&root, lang, options.color);
     after_rebuild(&rebuilt, None, &shared, &mut terminal);
-    greet(&options, &url, &mut terminal);
     preview.refresh_search(&rebuilt.sites);
     check_content(&preview, &rebuilt, None, &shared, &mut terminal);
+    let preview = Arc::new(Mutex::new(preview));
+    let editor = start_editor(&options, port, &root, &preview, &pictures)?;
+    greet(&options, &url, &mut terminal);
     let stop = stop_on_ctrl_c();
     let streams: Arc<Mutex<Vec<JoinHandle<()>>>> = Arc::default();
-    let workers = start_workers(server, &shared, &stop, &streams);
+    let workers = start_workers(server, &shared, editor, &stop, &streams);
     rebuild_until_stopped(
-        preview,
+        &preview,
         &mut watcher,
         &pictures,
         &shared,
@@ -96,6 +104,36 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     crate::output::clean_leftovers(&output);
     println!("{}", stopped_line(lang));
     Ok(())
+}
+
+/// The editor, when asked for, on the preview's server.
+fn start_editor(
+    options: &ServeOptions,
+    port: u16,
+    root: &Path,
+    preview: &Arc<Mutex<Preview>>,
+    pictures: &Arc<pictures::Worker>,
+) -> Result<Option<Arc<editor::Editor>>, Vec<Diagnostic>> {
+    if !options.editor {
+        return Ok(None);
+    }
+    let setup = editor::Setup {
+        port,
+        lang: options.lang,
+        root: root.to_path_buf(),
+        preview: preview.clone(),
+        pictures: pictures.clone(),
+    };
+    let editor = editor::Editor::new(setup).map_err(|e| {
+        vec![Diagnostic::error(
+            Location::file("tablica edytor"),
+            text!(
+                "system nie dał losowych liczb dla klucza sesji: {e}",
+                "the system gave no random numbers for the session key: {e}"
+            ),
+        )]
+    })?;
+    Ok(Some(Arc::new(editor)))
 }
 
 /// The host part of the preview's address: an address that listens on
@@ -202,9 +240,16 @@ fn greet(options: &ServeOptions, url: &str, terminal: &mut TextRenderer) {
             terminal.render(&exposed_warning(options.bind, lang))
         );
     }
-    println!("{}", listening_line(url, lang));
+    let address = if options.editor {
+        let app = format!("{}{}", url.trim_end_matches('/'), editor::APP_PATH);
+        println!("{}", editor_line(&app, lang));
+        app
+    } else {
+        println!("{}", listening_line(url, lang));
+        url.to_string()
+    };
     if options.open_browser {
-        open_browser(url);
+        open_browser(&address);
     }
 }
 
@@ -222,6 +267,7 @@ fn stop_on_ctrl_c() -> Arc<AtomicBool> {
 fn start_workers(
     server: tiny_http::Server,
     shared: &Arc<Shared>,
+    editor: Option<Arc<editor::Editor>>,
     stop: &Arc<AtomicBool>,
     streams: &Arc<Mutex<Vec<JoinHandle<()>>>>,
 ) -> Vec<JoinHandle<()>> {
@@ -234,7 +280,10 @@ fn start_workers(
                 stop.clone(),
                 streams.clone(),
             );
-            std::thread::spawn(move || answer_requests(&server, &shared, &stop, &streams))
+            let editor = editor.clone();
+            std::thread::spawn(move || {
+                answer_requests(&server, &shared, editor.as_deref(), &stop, &streams)
+            })
         })
         .collect()
 }
@@ -242,7 +291,7 @@ fn start_workers(
 /// Rebuilds what each batch of saved changes affects, until `stop` is
 /// raised; the follow-up work waits until no change is pending.
 fn rebuild_until_stopped(
-    mut preview: Preview,
+    preview: &Mutex<Preview>,
     watcher: &mut watch::Watcher,
     pictures: &pictures::Worker,
     shared: &Shared,
@@ -258,12 +307,13 @@ fn rebuild_until_stopped(
         };
         let Some(changes) = watcher.next(wait) else {
             if let Some(work) = follow_up.take() {
+                let mut preview = preview.lock().unwrap_or_else(|e| e.into_inner());
                 work.run(&mut preview, shared, terminal);
             }
             continue;
         };
-        let (next, rebuilt) = preview.apply(&changes);
-        preview = next;
+        let mut preview = preview.lock().unwrap_or_else(|e| e.into_inner());
+        let rebuilt = preview.apply(&changes);
         watcher.set_theme(preview.theme_name());
         if let Ok(mut sites) = shared.sites.lock() {
             *sites = preview.site_ids();
@@ -333,6 +383,7 @@ fn bind(
 fn answer_requests(
     server: &tiny_http::Server,
     shared: &Arc<Shared>,
+    editor: Option<&editor::Editor>,
     stop: &AtomicBool,
     streams: &Mutex<Vec<JoinHandle<()>>>,
 ) {
@@ -341,6 +392,14 @@ fn answer_requests(
             Ok(Some(request)) => request,
             Ok(None) => continue,
             Err(_) => break,
+        };
+        // The editor answers its own requests and vets the preview's.
+        let request = match editor {
+            Some(editor) => match editor.answer(request) {
+                Some(request) => request,
+                None => continue,
+            },
+            None => request,
         };
         if request.url() == live::EVENTS_PATH {
             // An event stream stays open as long as its page: its own thread.
@@ -486,6 +545,21 @@ fn describe(changes: &changes::Changes) -> String {
     }
 }
 
+/// The editor changes files: it never listens beyond this computer.
+fn editor_exposed(address: IpAddr) -> Diagnostic {
+    Diagnostic::error(
+        Location::file(format!("--bind {address}")),
+        text!(
+            "edytor działa tylko na tym komputerze (127.0.0.1): zmienia pliki, więc nie może być dostępny w sieci",
+            "the editor works on this computer only (127.0.0.1): it changes files, so it must not be reachable from the network"
+        ),
+    )
+    .with_hint(Text::new(
+        "uruchom tablica serve --edytor bez --bind",
+        "run tablica serve --edytor without --bind",
+    ))
+}
+
 fn exposed_warning(address: IpAddr, _lang: Lang) -> Diagnostic {
     Diagnostic::warning(
         Location::file(format!("--bind {address}")),
@@ -498,6 +572,13 @@ fn exposed_warning(address: IpAddr, _lang: Lang) -> Diagnostic {
         "bez --bind podgląd widzi tylko ten komputer (127.0.0.1)",
         "without --bind only this computer sees the preview (127.0.0.1)",
     ))
+}
+
+fn editor_line(url: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Pl => format!("Edytor: {url} (Ctrl+C kończy)"),
+        Lang::En => format!("Editor: {url} (Ctrl+C stops)"),
+    }
 }
 
 fn listening_line(url: &str, lang: Lang) -> String {

@@ -6,11 +6,13 @@
 //! values changed. The stages themselves stay the same pure functions that
 //! `build` uses.
 
+mod draft;
+mod listing;
+
 use super::changes::{Change, Changes};
 use crate::base::diagnostic::Diagnostic;
 use crate::build::BuildOptions;
 use crate::config::{self, SiteConfig, Workspace};
-use crate::content::paths::Bundles;
 use crate::content::{self, LoadedSite};
 use crate::output::{self, Memory, Refreshed, Showing, StaticSources};
 use crate::pipeline;
@@ -174,18 +176,13 @@ impl Preview {
             .iter()
             .filter(|m| served.contains(m.config.id.as_str()))
         {
-            let dir = self.workspace.output_dir.join(&site.config.id);
-            for picture in site.pictures() {
-                let key = (site.config.id.clone(), picture.plan.clone());
-                if self.pictures_handed_out.insert(key) {
-                    jobs.push(super::pictures::Job {
-                        dir: dir.clone(),
-                        plan: picture.plan.clone(),
-                        file: picture.file.to_path_buf(),
-                        pos: picture.pos,
-                    });
-                }
-            }
+            let output_dir = &self.workspace.output_dir;
+            jobs.extend(hand_out(
+                &mut self.pictures_handed_out,
+                output_dir,
+                site,
+                None,
+            ));
         }
         jobs
     }
@@ -210,7 +207,7 @@ impl Preview {
     }
 
     /// Applies the changes seen on disk.
-    pub fn apply(mut self, changes: &Changes) -> (Preview, Rebuilt) {
+    pub fn apply(&mut self, changes: &Changes) -> Rebuilt {
         let started = Instant::now();
         if changes.contains(&Change::Config) {
             return self.reopen(started);
@@ -262,8 +259,7 @@ impl Preview {
             .iter()
             .all(|c| matches!(c, Change::Statics { stylesheet: true }));
         rebuilt.elapsed = started.elapsed();
-        let rebuilt = rebuilt.tidy(&self.options.root);
-        (self, rebuilt)
+        rebuilt.tidy(&self.options.root)
     }
 
     /// Reads the changed content files again and sorts them: files whose
@@ -309,12 +305,12 @@ impl Preview {
 
     /// Starts over after a config change. The live folders stay, and
     /// their memories too, so only files whose bytes changed are written.
-    fn reopen(mut self, started: Instant) -> (Preview, Rebuilt) {
+    fn reopen(&mut self, started: Instant) -> Rebuilt {
         let mut options = self.options.clone();
         options.now = Some(self.model_options.now);
         match Preview::load(options) {
             Ok(mut fresh) => {
-                remove_dropped_sites(&self, &fresh);
+                remove_dropped_sites(self, &fresh);
                 for source in &mut fresh.sources {
                     let old = self
                         .sources
@@ -326,17 +322,17 @@ impl Preview {
                     }
                 }
                 let rebuilt = fresh.update_all(started);
-                (fresh, rebuilt)
+                *self = fresh;
+                rebuilt
             }
             Err(errors) => {
                 self.config_problems = errors;
-                let rebuilt = Rebuilt {
+                Rebuilt {
                     errors: self.errors(),
                     elapsed: started.elapsed(),
                     ..Rebuilt::default()
                 }
-                .tidy(&self.options.root);
-                (self, rebuilt)
+                .tidy(&self.options.root)
             }
         }
     }
@@ -736,14 +732,7 @@ fn reload_document(
     rel: &str,
 ) -> Vec<Diagnostic> {
     let path = content_root.join(rel);
-    let bundles: Bundles = source
-        .loaded
-        .documents
-        .iter()
-        .map(|d| d.content_path.as_str())
-        .chain(source.loaded.failed.iter().map(String::as_str))
-        .map(|p| p.trim_end_matches(".md").to_string())
-        .collect();
+    let bundles = draft::bundles_of(&source.loaded);
     let result = content::load_document(&source.config, &bundles, &root.join("static"), &path, rel);
     source.load_problems.retain(|d| d.location.file != path);
     source.loaded.documents.retain(|d| d.content_path != rel);
@@ -799,4 +788,31 @@ fn remove_dropped_sites(old: &Preview, new: &Preview) {
             let _ = std::fs::remove_dir_all(old.workspace.output_dir.join(&source.config.id));
         }
     }
+}
+
+/// The pictures of `site` (only those named by the file `only`, when
+/// given) that are not in `handed_out` yet, as jobs for the picture worker.
+fn hand_out(
+    handed_out: &mut HashSet<(String, crate::media::Plan)>,
+    output_dir: &Path,
+    site: &Site,
+    only: Option<&Path>,
+) -> Vec<super::pictures::Job> {
+    let dir = output_dir.join(&site.config.id);
+    let mut jobs = Vec::new();
+    for picture in site.pictures() {
+        if only.is_some_and(|file| picture.file != file) {
+            continue;
+        }
+        let key = (site.config.id.clone(), picture.plan.clone());
+        if handed_out.insert(key) {
+            jobs.push(super::pictures::Job {
+                dir: dir.clone(),
+                plan: picture.plan.clone(),
+                file: picture.file.to_path_buf(),
+                pos: picture.pos,
+            });
+        }
+    }
+    jobs
 }

@@ -1,0 +1,163 @@
+//! "Opublikuj" and "Wyślij na serwer": a build of the site into the
+//! workspace's output folder, exactly as `tablica build --site` makes it,
+//! and `tablica deploy` of it on a thread of its own, whose progress the
+//! browser asks for.
+
+use super::api::DeployState;
+use super::{json, json_error, Editor, Reply};
+use crate::base::progress::Progress;
+use crate::build::{BuildOptions, BuildReport};
+use crate::config::Overrides;
+use crate::publish::deploy::{self, DeployOptions};
+use serde::Deserialize;
+use serde_json::json;
+use std::sync::Arc;
+
+#[derive(Deserialize)]
+pub(super) struct PublishRequest {
+    site: String,
+    #[serde(default)]
+    path: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub(super) struct DeployRequest {
+    site: String,
+}
+
+impl Editor {
+    /// Builds the site; answers the summary, or the errors by field.
+    pub(super) fn publish(&self, request: PublishRequest) -> Reply {
+        let known = self
+            .lock()
+            .site_facts()
+            .iter()
+            .any(|s| s.id == request.site);
+        if !known {
+            return json_error(404, &self.say("nie ma takiego serwisu", "no such site"));
+        }
+        let _one_at_a_time = self.publishing.lock().unwrap_or_else(|e| e.into_inner());
+        let options = BuildOptions {
+            root: self.root.clone(),
+            include_drafts: false,
+            overrides: Overrides {
+                site: Some(request.site.clone()),
+                ..Overrides::default()
+            },
+            now: None,
+            relative: false,
+            server_config: false,
+            progress: None,
+            allow_a11y_errors: false,
+        };
+        let page = request
+            .path
+            .as_deref()
+            .and_then(|p| self.target(&request.site, p).ok());
+        let text = page
+            .as_ref()
+            .and_then(|t| std::fs::read_to_string(&t.file).ok());
+        match crate::build::build(&options) {
+            Ok(report) => self.published(&report, &request, page.as_ref(), text.as_deref()),
+            Err(failure) => {
+                let problems = match (&page, &text) {
+                    (Some(page), Some(text)) => self.problems(&failure.diagnostics, page, text),
+                    _ => self.problems_elsewhere(&failure.diagnostics),
+                };
+                let summary = crate::report::failure_line(failure.errors().count(), self.lang);
+                json(
+                    200,
+                    &json!({ "ok": false, "summary": summary, "problems": problems }),
+                )
+            }
+        }
+    }
+
+    fn published(
+        &self,
+        report: &BuildReport,
+        request: &PublishRequest,
+        page: Option<&super::api::Target>,
+        text: Option<&str>,
+    ) -> Reply {
+        let summary = crate::report::summary(report, &self.root, self.lang);
+        let problems = match (page, text) {
+            (Some(page), Some(text)) => self.problems(&report.warnings, page, text),
+            _ => self.problems_elsewhere(&report.warnings),
+        };
+        let output = crate::config::load(&self.root, &Overrides::default())
+            .map(|w| w.output_dir.join(&request.site).display().to_string())
+            .unwrap_or_default();
+        json(
+            200,
+            &json!({
+                "ok": true, "summary": summary, "problems": problems, "output": output,
+            }),
+        )
+    }
+
+    /// Starts `deploy` of a site on its own thread (one at a time per site).
+    pub(super) fn deploy(&self, request: DeployRequest) -> Reply {
+        let has_target = self
+            .lock()
+            .site_facts()
+            .iter()
+            .any(|s| s.id == request.site && s.deploy);
+        if !has_target {
+            return json_error(
+                404,
+                &self.say(
+                    "ten serwis nie ma w config.yaml adresu serwera (deploy:)",
+                    "this site has no server address (deploy:) in config.yaml",
+                ),
+            );
+        }
+        let mut deploys = self.deploys.lock().unwrap_or_else(|e| e.into_inner());
+        if matches!(deploys.get(&request.site), Some(DeployState::Running(_))) {
+            return json(202, &json!({ "state": "running" }));
+        }
+        let progress = Arc::new(Progress::default());
+        deploys.insert(request.site.clone(), DeployState::Running(progress.clone()));
+        let options = DeployOptions {
+            root: self.root.clone(),
+            site: request.site.clone(),
+            dry_run: false,
+            output: None,
+            progress: Some(progress),
+        };
+        let (lang, states) = (self.lang, self.deploys_handle());
+        std::thread::spawn(move || {
+            let state = match deploy::deploy(&options) {
+                Ok(deployed) => DeployState::Done(deploy::line(&deployed, lang)),
+                Err(problems) => DeployState::Failed(
+                    problems
+                        .iter()
+                        .map(|d| d.message.get(lang).to_string())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+            };
+            if let Ok(mut states) = states.lock() {
+                states.insert(options.site, state);
+            }
+        });
+        json(202, &json!({ "state": "running" }))
+    }
+
+    /// How the site's last `deploy` is going.
+    pub(super) fn deploy_state(&self, site: &str) -> Reply {
+        let deploys = self.deploys.lock().unwrap_or_else(|e| e.into_inner());
+        let value = match deploys.get(site) {
+            None => json!({ "state": "idle" }),
+            Some(DeployState::Running(progress)) => {
+                let (_, done, total) = progress.snapshot();
+                let (sent, to_send) = progress.bytes();
+                json!({ "state": "running", "done": done, "total": total,
+                        "bytes": sent, "bytes_total": to_send })
+            }
+            Some(DeployState::Done(message)) => json!({ "state": "done", "message": message }),
+            Some(DeployState::Failed(message)) => json!({ "state": "failed", "message": message }),
+        };
+        json(200, &value)
+    }
+}
