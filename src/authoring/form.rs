@@ -762,9 +762,12 @@ fn edited(head: &Head, old: &Fields, new: &Fields, newline: &str) -> String {
         match blocks.next() {
             Some(first) => {
                 let mut lines = render(key, new, &Names::of(head, first));
-                if let (Some(line), Some(comment)) =
+                if let (Some(line), Some((column, comment))) =
                     (lines.first_mut(), inline_comment(head.lines[first.start]))
                 {
+                    // In the comment's old column when the value leaves room.
+                    let width = line.chars().count();
+                    line.push_str(&" ".repeat(column.saturating_sub(width).max(1)));
                     line.push_str(comment);
                 }
                 if lines.is_empty() {
@@ -799,9 +802,10 @@ fn hint(head: &Head, key: &str) -> Option<Range<usize>> {
     Some(start..end)
 }
 
-/// The ` # …` comment after a key's value, with the spaces before it, so a
-/// rewritten value keeps the clerk's (or the template's) note.
-fn inline_comment(line: &str) -> Option<&str> {
+/// The `# …` comment after a key's value and the column (in characters)
+/// it starts at, so a rewritten value keeps the clerk's (or the template's)
+/// note, lined up as it was.
+fn inline_comment(line: &str) -> Option<(usize, &str)> {
     let line = line.trim_end_matches(['\n', '\r']);
     let mut quote: Option<char> = None;
     let mut previous = ' ';
@@ -817,7 +821,7 @@ fn inline_comment(line: &str) -> Option<&str> {
             // inside a plain value (`Rock'n'roll`) it is a letter.
             None if (c == '"' || c == '\'') && " [,{".contains(previous) => quote = Some(c),
             None if c == '#' && previous.is_whitespace() => {
-                return Some(&line[line[..i].trim_end().len()..]);
+                return Some((line[..i].chars().count(), &line[i..]));
             }
             None => {}
         }
@@ -1196,28 +1200,31 @@ mod tests {
         }
     }
 
-    const POLISH: &str = "---\n\
-# Ogłoszenie o warsztatach\n\
-tytuł: 'Warsztaty'   # roboczy\n\
-data: 20.01.2021\n\
-opis: \"Krótko\"\n\
-tagi: [warsztaty]\n\
-\n\
-podpis: \"Wójt Gminy Klukowo\"\n\
-szkic: tak\n\
-galeria:\n\
-  - plik: a.jpg\n\
-    opis: \"Sala\"\n\
-  # - plik: b.jpg\n\
-  - plik: c.jpg\n\
-    opis: \"Ludzie\"\n\
-    podpis: \"Podpis\"\n\
-wydarzenie:\n\
-  początek: 21.01.2021 10:00\n\
-  miejsce: Świetlica\n\
----\n\
-\n\
-Treść ogłoszenia.\n";
+    /// A clerk's file: Polish keys, comments, a key the form does not show.
+    const POLISH: &str = concat!(
+        "---\n",
+        "# Ogłoszenie o warsztatach\n",
+        "tytuł: 'Warsztaty'   # roboczy\n",
+        "data: 20.01.2021\n",
+        "opis: \"Krótko\"\n",
+        "tagi: [warsztaty]\n",
+        "\n",
+        "podpis: \"Wójt Gminy Klukowo\"\n",
+        "szkic: tak\n",
+        "galeria:\n",
+        "  - plik: a.jpg\n",
+        "    opis: \"Sala\"\n",
+        "  # - plik: b.jpg\n",
+        "  - plik: c.jpg\n",
+        "    opis: \"Ludzie\"\n",
+        "    podpis: \"Podpis\"\n",
+        "wydarzenie:\n",
+        "  początek: 21.01.2021 10:00\n",
+        "  miejsce: Świetlica\n",
+        "---\n",
+        "\n",
+        "Treść ogłoszenia.\n",
+    );
 
     #[test]
     fn polish_keys_are_read() {
@@ -1236,6 +1243,10 @@ Treść ogłoszenia.\n";
         assert_eq!(event.start, "2021-01-21 10:00");
         assert_eq!(event.place, "Świetlica");
         assert_eq!(body, "\nTreść ogłoszenia.\n");
+        // The build takes the file too, so it is one a clerk could write.
+        let path = Path::new("x.md");
+        let yaml = split(path, POLISH).unwrap().yaml;
+        assert!(parse(path, yaml, Requirement::TitleAndDate).is_ok());
     }
 
     #[test]
@@ -1245,7 +1256,7 @@ Treść ogłoszenia.\n";
         let written = write(POLISH, &fields, &body);
         assert_eq!(
             changed_lines(POLISH, &written),
-            ["tytuł: \"Warsztaty strategiczne\"   # roboczy"]
+            ["tytuł: \"Warsztaty strategiczne\" # roboczy"]
         );
     }
 
@@ -1340,7 +1351,7 @@ Treść ogłoszenia.\n";
         fields.time = "09:30".into();
         assert_eq!(
             write(text, &fields, &body),
-            "---\ntitle: A\ndate: 2021-01-20 09:30           # data publikacji\n---\n"
+            "---\ntitle: A\ndate: 2021-01-20 09:30     # data publikacji\n---\n"
         );
     }
 
@@ -1379,6 +1390,59 @@ draft: true                          # szkic\n\
 gallery:\n  - file: a.jpg\n    alt: \"Sala\"\n\
 ---\n"
         );
+    }
+
+    /// The file `tablica new` starts, for a site of the sample workspace.
+    fn new_page_template() -> String {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let workspace = crate::config::load(root, &Default::default()).unwrap();
+        let draft = super::super::template::Draft {
+            title: "Zaproszenie".into(),
+            date: PageDate::parse("04.12.2026").unwrap(),
+            signature: None,
+            source: None,
+            draft: true,
+            kind: Default::default(),
+        };
+        let head = super::super::template::front_matter(&draft, &workspace.sites[0]);
+        format!("{head}\nTreść\n")
+    }
+
+    #[test]
+    fn the_template_of_tablica_new_takes_every_field_at_its_hints() {
+        let text = new_page_template();
+        assert_eq!(round_trip(&text), text);
+        let (mut fields, body) = read(&text).unwrap();
+        assert!(fields.draft);
+        let draft = every_field();
+        fields = Fields {
+            draft: false,
+            ..draft
+        };
+        let written = write(&text, &fields, &body);
+        assert_eq!(read(&written).unwrap(), (fields, body));
+        for hint in [
+            "# summary:",
+            "# tags:",
+            "# gminy:",
+            "# gallery:",
+            "# event:",
+        ] {
+            assert!(!written.contains(hint), "{hint} is left:\n{written}");
+        }
+        // The keys are where the hints were: summary after `# updated:`.
+        assert!(written.contains("# updated: 04.12.2026"), "{written}");
+        let after_updated = written.split("# updated:").nth(1).unwrap_or("");
+        let next_line = after_updated.lines().nth(1).unwrap_or("");
+        assert!(next_line.starts_with("summary: "), "{written}");
+        assert!(!written.contains("\ndraft:"));
+        assert!(
+            written.contains("\n# changes:"),
+            "other hints stay:\n{written}"
+        );
+        let path = Path::new("x.md");
+        let yaml = split(path, &written).unwrap().yaml;
+        assert!(parse(path, yaml, Requirement::TitleAndDate).is_ok());
     }
 
     #[test]

@@ -77,12 +77,9 @@ pub fn page_path(path: &str) -> Result<&str, Refused> {
 }
 
 /// The page's own folder, where its photos and documents go: the file's
-/// path without `.md` (`index.md` of a bundle: the bundle's folder).
+/// path without `.md`, as `content` looks for them.
 pub fn page_folder(content_root: &Path, path: &str) -> PathBuf {
-    match path.strip_suffix("/index.md") {
-        Some(bundle) => content_root.join(bundle),
-        None => content_root.join(path.trim_end_matches(".md")),
-    }
+    content_root.join(path.trim_end_matches(".md"))
 }
 
 /// The name an uploaded file is saved under: its name slugged, its

@@ -692,9 +692,9 @@
     setTitle(`${t('edit.heading')}: ${ed.loaded.fields?.title || ed.path}`);
     setCrumbs([{ label: ed.site.title || ed.site.id, href: '#/' }, { label: ed.loaded.fields?.title || ed.path, href: location.hash }]);
     ed.refs.notices = h('div', { id: 'edit-notices' });
-    ed.refs.summary = errorSummary('error-summary');
+    ed.refs.errorSummary = errorSummary('error-summary');
     const form = editForm(ed);
-    const formColumn = h('div', { class: 'edit-form-col' }, ed.refs.summary, form, actionsBar(ed), publishPanel(ed));
+    const formColumn = h('div', { class: 'edit-form-col' }, ed.refs.errorSummary, form, actionsBar(ed), publishPanel(ed));
     main.append(
       h('p', { class: 'file-path' }, `${t('edit.file')} `, h('code', {}, `content/${ed.site.id}/${ed.path}`)),
       ed.refs.notices,
@@ -1535,7 +1535,7 @@
       if (slot) slot.items.push(p);
     }
     for (const slot of slots) renderSlot(slot);
-    fillSummary(ed.refs.summary, problems, (p) => slotOf.get(p));
+    fillSummary(ed.refs.errorSummary, problems, (p) => slotOf.get(p));
     setCounts(ed, found);
   }
 
