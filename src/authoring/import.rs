@@ -221,7 +221,7 @@ fn take_signature(blocks: &mut Vec<Block>) -> Option<String> {
 
 /// Moves headings so the highest one is level 2: the title is the page's
 /// only level 1.
-fn heading_shift(blocks: &[Block]) -> i8 {
+pub(crate) fn heading_shift(blocks: &[Block]) -> i8 {
     let highest = blocks
         .iter()
         .filter_map(|b| match b {

@@ -14,7 +14,11 @@
 //! separately), every other formatting, scripts, styles, HTML comments,
 //! Word's review comments and the rest of Word's markup.
 
-use crate::authoring::docx::{self, Block, ListMarker};
+use crate::authoring::docx::{
+    self, strip_typed_bullet, table_markdown, typed_bullet, without_bookmark_text, Block,
+    ListMarker,
+};
+use crate::authoring::import::heading_shift;
 use crate::authoring::markdown::{self, Inline};
 use crate::base::typography::strip_word_artefacts;
 use dom::{Handle, Kind};
@@ -905,22 +909,6 @@ fn fill_spanned(cells: &mut Vec<String>, spans: &mut [usize]) {
     }
 }
 
-/// The pipe table of import: rows padded to the widest, the first the header.
-fn table_markdown(mut rows: Vec<Vec<String>>) -> String {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(1);
-    for row in &mut rows {
-        row.resize(columns, String::new());
-    }
-    let line = |row: &[String]| format!("| {} |", row.join(" | "));
-    let mut lines = Vec::with_capacity(rows.len() + 1);
-    if let Some(first) = rows.first() {
-        lines.push(line(first));
-    }
-    lines.push(format!("|{}", "---|".repeat(columns)));
-    lines.extend(rows.iter().skip(1).map(|row| line(row)));
-    lines.join("\n")
-}
-
 /// Elements that end a paragraph (outside lists and tables).
 fn is_block(name: &str) -> bool {
     matches!(
@@ -1009,45 +997,6 @@ fn without_emphasis(inline: &Inline) -> Inline {
     }
 }
 
-/// `[bookmark: _GoBack]` typed as text goes, as in import.
-fn without_bookmark_text(inline: Inline) -> Inline {
-    match inline {
-        Inline::Text { text, bold, italic } => Inline::Text {
-            text: strip_word_artefacts(&text).into_owned(),
-            bold,
-            italic,
-        },
-        Inline::Link { dest, content } => Inline::Link {
-            dest,
-            content: content.into_iter().map(without_bookmark_text).collect(),
-        },
-        raw => raw,
-    }
-}
-
-/// The text after a bullet typed by hand ("• tekst", Word's Symbol bullet
-/// pasted as text).
-fn typed_bullet(text: &str) -> Option<&str> {
-    let trimmed = text.trim_start();
-    let mut chars = trimmed.chars();
-    let bullet = chars
-        .next()
-        .is_some_and(|c| matches!(c, '•' | '·' | '▪' | '◦' | '\u{F0B7}'));
-    let spaced = chars.next().is_some_and(char::is_whitespace);
-    (bullet && spaced).then(|| chars.as_str().trim_start())
-}
-
-fn strip_typed_bullet(inlines: &mut [Inline]) -> bool {
-    let Some(Inline::Text { text, .. }) = inlines.first_mut() else {
-        return false;
-    };
-    let Some(rest) = typed_bullet(text).map(str::to_string) else {
-        return false;
-    };
-    *text = rest;
-    true
-}
-
 fn plain_lines(plain: &str) -> Vec<String> {
     plain
         .split('\n')
@@ -1073,21 +1022,6 @@ fn plain_text(document: &Handle) -> Option<String> {
         }
     }
     Some(text)
-}
-
-/// Moves headings so the highest is level 2, as import does: the page's
-/// title is its only level 1.
-fn heading_shift(blocks: &[Block]) -> i8 {
-    let highest = blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Heading {
-                level, title_style, ..
-            } => Some(if *title_style { 1 } else { *level }),
-            _ => None,
-        })
-        .min();
-    highest.map_or(0, |level| 2 - level as i8)
 }
 
 /// The Markdown of the blocks: each run at one quote depth rendered by

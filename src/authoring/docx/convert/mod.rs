@@ -17,6 +17,8 @@ use std::collections::HashMap;
 mod media;
 mod table;
 
+pub(crate) use table::table_markdown;
+
 /// The state of one conversion.
 pub struct Converter<'p> {
     package: &'p mut Package,
@@ -128,7 +130,7 @@ impl Para {
 
 /// `[bookmark: _GoBack]` typed as text (pasted from a converted document)
 /// goes the way of real bookmarks.
-fn without_bookmark_text(inline: Inline) -> Inline {
+pub(crate) fn without_bookmark_text(inline: Inline) -> Inline {
     match inline {
         Inline::Text { text, bold, italic } => Inline::Text {
             text: strip_word_artefacts(&text).into_owned(),
@@ -491,22 +493,27 @@ const TYPED_BULLETS: &str = "typed";
 
 /// Removes a bullet typed by hand ("• tekst", or Word's Symbol-font bullet
 /// pasted as text) from the start of a paragraph; true when there was one.
-fn strip_typed_bullet(inlines: &mut [Inline]) -> bool {
+pub(crate) fn strip_typed_bullet(inlines: &mut [Inline]) -> bool {
     let Some(Inline::Text { text, .. }) = inlines.first_mut() else {
         return false;
     };
+    let Some(rest) = typed_bullet(text).map(str::to_string) else {
+        return false;
+    };
+    *text = rest;
+    true
+}
+
+/// The text after a bullet typed by hand ("• tekst", Word's Symbol bullet
+/// pasted as text).
+pub(crate) fn typed_bullet(text: &str) -> Option<&str> {
     let trimmed = text.trim_start();
     let mut chars = trimmed.chars();
     let bullet = chars
         .next()
         .is_some_and(|c| matches!(c, '•' | '·' | '▪' | '◦' | '\u{F0B7}'));
     let spaced = chars.next().is_some_and(char::is_whitespace);
-    if !(bullet && spaced) {
-        return false;
-    }
-    let rest = chars.as_str().trim_start().to_string();
-    *text = rest;
-    true
+    (bullet && spaced).then(|| chars.as_str().trim_start())
 }
 
 /// A content control holding Word's table of contents.

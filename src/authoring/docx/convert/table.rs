@@ -74,7 +74,7 @@ impl Converter<'_> {
     }
 }
 
-fn table_markdown(mut rows: Vec<Vec<String>>) -> String {
+pub(crate) fn table_markdown(mut rows: Vec<Vec<String>>) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(1);
     for row in &mut rows {
         row.resize(columns, String::new());

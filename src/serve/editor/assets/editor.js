@@ -1386,7 +1386,7 @@
     note.hidden = !future;
     if (future) {
       const when = ed.refs.time.value ? t('date.withtime', { date: formatDate(ed.refs.date.value), time: ed.refs.time.value }) : formatDate(ed.refs.date.value);
-      note.replaceChildren(h('span', { class: 'badge badge--scheduled' }, t('badge.scheduled')), t('field.scheduled', { date: when }));
+      note.replaceChildren(h('span', { class: 'badge badge--scheduled' }, t('badge.scheduled')), ' ', t('field.scheduled', { date: when }));
     } else {
       note.replaceChildren();
     }
@@ -1692,7 +1692,8 @@
     const panel = ed.refs.publish;
     panel.hidden = false;
     panel.className = `publish-panel${kind ? ` is-${kind}` : ''}`;
-    panel.replaceChildren(h('h2', { id: 'publish-heading' }, t('publish.heading')), ...children);
+    panel.replaceChildren();
+    add(panel, [h('h2', { id: 'publish-heading' }, t('publish.heading')), children]);
     return panel;
   }
 
