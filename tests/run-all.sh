@@ -35,6 +35,8 @@ echo "== search page tests: search.js on a fixture index and on the samples (tes
 node tests/browser/search.mjs || browser_status=$?
 echo "== layout tests: phone header, desktop width, print, embeds (tests/browser/layout.mjs)"
 node tests/browser/layout.mjs || browser_status=$?
+echo "== editor tests: tablica edytor in the browser, axe on every screen (tests/browser/editor.mjs)"
+node tests/browser/editor.mjs || browser_status=$?
 echo "== browser tests self-test: planted faults must be found"
 node tests/browser/run.mjs --self-test || browser_status=$?
 if [ "$browser_status" -ne 0 ]; then

@@ -34,12 +34,21 @@ const ASSETS = join(ROOT, 'src', 'serve', 'editor', 'assets');
 
 // ---- the workspace and the editor -------------------------------------------------
 
-/** A temp copy of the sample workspace. */
+/**
+ * A temp copy of the sample workspace; SITE gets a `deploy:` folder
+ * (served/ in the copy) so that "Wyślij na serwer" can be tried.
+ */
 function workspace() {
   const ws = mkdtempSync(join(tmpdir(), 'tablica-editor-'));
   for (const part of ['config.yaml', 'content', 'themes', 'static']) {
     if (existsSync(join(ROOT, part))) cpSync(join(ROOT, part), join(ws, part), { recursive: true });
   }
+  const served = join(ws, 'served');
+  mkdirSync(served);
+  const config = readFileSync(join(ws, 'config.yaml'), 'utf8');
+  const entry = `  - id: ${SITE}\n`;
+  if (!config.includes(entry)) throw new Error(`config.yaml has no site ${SITE}`);
+  writeFileSync(join(ws, 'config.yaml'), config.replace(entry, `${entry}    deploy: ${served}/\n`));
   return ws;
 }
 
@@ -51,15 +60,19 @@ function outputDir(ws) {
 }
 
 /** Starts the editor; resolves to {url, origin, stop(), log()} once it printed its address. */
-function startEditor(ws) {
-  const child = spawn(TABLICA, ['edytor', '--root', ws, '--port', '0', '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
+function startEditor(ws, extra = []) {
+  const child = spawn(TABLICA, ['edytor', '--root', ws, '--port', '0', '--no-open', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const log = () => out;
   return new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`no "Edytor: http://…" line within ${START_TIMEOUT / 1000} s; output:\n${out}`)), START_TIMEOUT);
+    const timer = setTimeout(() => {
+      stopEditor(child);
+      fail(new Error(`no "Edytor: http://…" line within ${START_TIMEOUT / 1000} s; output:\n${out}`));
+    }, START_TIMEOUT);
     const read = (chunk) => {
       out += chunk;
-      const m = /Edytor:\s*(http:\/\/127\.0\.0\.1:\d+)(\/edytor\/)/.exec(out);
+      // "Edytor:" in Polish, "Editor:" with --lang en.
+      const m = /(?:Edytor|Editor):\s*(http:\/\/127\.0\.0\.1:\d+)(\/edytor\/)/.exec(out);
       if (m) {
         clearTimeout(timer);
         ok({ url: m[1] + m[2], origin: m[1], log, stop: () => stopEditor(child) });
@@ -134,7 +147,7 @@ const today = () => {
 
 /** A fresh browser context and page that records what went wrong in it. */
 async function openContext(browser, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', bypassCSP: true, ...options });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'pl-PL', reducedMotion: 'reduce', bypassCSP: true, ...options });
   const page = await watched(await context.newPage());
   return { context, page };
 }
@@ -154,6 +167,15 @@ function watched(page) {
 function noErrors(page, allowed = []) {
   const left = page.errors.filter((e) => !allowed.some((re) => re.test(e)));
   ensure(left.length === 0, `errors in the page: ${left.join('; ')}`);
+}
+
+/** GET an /api/ address with the page's token, as the editor does. */
+function apiGet(page, path) {
+  return page.evaluate(async (p) => {
+    const token = document.querySelector('meta[name="tablica-token"]').content;
+    const r = await fetch(p, { headers: { 'X-Tablica-Token': token } });
+    return r.json();
+  }, path);
 }
 
 const editHash = (site, path) => `#/edit/${encodeURIComponent(site)}/${path.split('/').map(encodeURIComponent).join('/')}`;
@@ -180,7 +202,7 @@ async function previewDone(page, after = 0) {
 const previewSeq = (page) => page.evaluate(() => Number(document.getElementById('preview-pane')?.dataset.seq || 0));
 
 /** The text of the preview frame's page. */
-const previewText = (page) => page.evaluate(() => document.getElementById('preview-frame')?.contentDocument?.body?.textContent ?? '');
+const previewText = (page) => page.evaluate(() => (document.getElementById('preview-frame')?.contentDocument?.body?.textContent ?? '').replace(/\s+/g, ' '));
 
 /** Waits for `fn` (in the page) to be true, with a message naming what was awaited. */
 async function until(page, fn, arg, what, timeout = 15_000) {
@@ -200,8 +222,7 @@ async function typeAtEnd(page, text) {
 }
 
 async function clickSave(page) {
-  const reply = page.waitForResponse((r) => r.url().includes('/api/save'));
-  await page.click('#save-button');
+  const [reply] = await Promise.all([page.waitForResponse((r) => r.url().includes('/api/save')), page.click('#save-button')]);
   return reply;
 }
 
@@ -289,7 +310,8 @@ async function createTest(browser, ed, ws) {
       await page.focus('#f-body');
       await page.keyboard.type('Zapraszamy na spotkanie w świetlicy wiejskiej w Klukowie.\n\nPorozmawiamy o trasach łączących gminy partnerstwa.', { delay: 2 });
       seq = await previewDone(page, seq);
-      await until(page, (t) => document.getElementById('preview-frame').contentDocument?.body?.textContent.includes(t), title, 'the preview does not show the title');
+      // The page's typography binds one-letter words with a no-break space: compare words.
+      await until(page, (t) => (document.getElementById('preview-frame').contentDocument?.body?.textContent ?? '').replace(/\s+/g, ' ').includes(t), title, 'the preview does not show the title');
       ensure((await previewText(page)).includes('trasach łączących'), 'the preview does not show the body');
 
       await page.setInputFiles('#f-photos', PHOTO);
@@ -317,9 +339,11 @@ async function createTest(browser, ed, ws) {
       await until(page, () => document.querySelectorAll('#gallery-list > li .problems li').length === 0, null,
         'the problem about the photo did not go away after the description was typed');
 
-      const published = page.waitForResponse((r) => r.url().includes('/api/publish'), { timeout: PUBLISH_TIMEOUT });
-      await page.click('#publish-button');
-      const reply = await (await published).json();
+      const [published] = await Promise.all([
+        page.waitForResponse((r) => r.url().includes('/api/publish'), { timeout: PUBLISH_TIMEOUT }),
+        page.click('#publish-button'),
+      ]);
+      const reply = await published.json();
       await page.waitForSelector('#publish-panel.is-ok, #publish-panel.is-failed', { timeout: PUBLISH_TIMEOUT });
       const panel = (await page.textContent('#publish-panel')).replace(/\s+/g, ' ');
       ensure(reply.ok === true, `POST /api/publish: expected ok:true, got ${JSON.stringify(reply).slice(0, 600)}`);
@@ -329,14 +353,26 @@ async function createTest(browser, ed, ws) {
       ensure(!/^draft:\s*true/m.test(onDisk), 'the file still says draft: true');
       ensure(onDisk.includes('Uczestnicy spotkania oglądają mapę'), 'the photo description is not in the file');
       ensure(onDisk.includes(photo), 'the gallery photo is not in the file');
-      ensure(typeof reply.url === 'string' && reply.url.startsWith(`/${SITE}/`), `the publish reply's url: ${reply.url}`);
-      const built = join(outputDir(ws), ...reply.url.split('/').filter(Boolean), 'index.html');
+      const listed = (await apiGet(page, `/api/pages?site=${SITE}`)).pages.find((p) => p.path === path);
+      ensure(listed && !listed.draft, `GET /api/pages does not list ${path} as published: ${JSON.stringify(listed)}`);
+      const url = reply.url || listed.url;
+      const built = join(outputDir(ws), ...url.split('/').filter(Boolean), 'index.html');
       ensure(existsSync(built), `the built page ${built} does not exist`);
-      ensure(readFileSync(built, 'utf8').includes('Spotkanie w sprawie'), 'the built page does not carry the title');
+      ensure(readFileSync(built, 'utf8').includes('ścieżek rowerowych'), 'the built page does not carry the title');
+
+      // "Wyślij na serwer": the site has a deploy: folder in this workspace.
+      await page.click('#deploy-button');
+      await until(page, () => /Wysłano na serwer|nie powiodło/.test(document.getElementById('deploy-text')?.textContent || ''), null,
+        'the deploy did not finish', PUBLISH_TIMEOUT);
+      const deployText = await page.textContent('#deploy-text');
+      ensure(deployText.includes('Wysłano na serwer'), `the deploy says: ${deployText}`);
+      ensure(await page.evaluate(() => { const p = document.getElementById('deploy-progress'); return p.value === p.max; }), 'the progress bar is not full');
+      ensure(existsSync(join(ws, 'served', ...url.split('/').filter(Boolean).slice(1), 'index.html')), 'the page was not sent to the deploy folder');
 
       const check = spawnSync(TABLICA, ['check', '--root', ws], { encoding: 'utf8' });
       ensure(check.status === 0, `tablica check exited ${check.status}:\n${(check.stdout + check.stderr).slice(-1500)}`);
       noErrors(page);
+      ensure(typeof reply.url === 'string' && reply.url === listed.url, `POST /api/publish {site, path}: expected "url": "${listed.url}" (spec), got ${JSON.stringify(reply.url)}`);
     });
   } finally {
     await context.close();
@@ -444,13 +480,16 @@ async function conflictTest(browser, ed, ws) {
       ensure(disk.includes('Zmiana z karty A.'), 'the "Wersja na dysku" box does not show tab A\'s text');
       ensure(await b.evaluate(() => document.activeElement?.closest('#conflict-dialog') !== null), 'focus is not in the conflict panel');
       ensure(readFileSync(file, 'utf8').includes('Zmiana z karty A.'), "tab A's change is no longer on disk");
-      for (const v of await axe(b)) throw new Error(`axe in the conflict panel: ${v}`);
+      const conflictFaults = await checkScreen(b, 'conflict panel');
+      ensure(!conflictFaults.length, conflictFaults.join('\n'));
 
       await b.click('#conflict-take-disk');
       await b.waitForSelector('#conflict-dialog', { state: 'detached' });
       ensure((await b.inputValue('#f-body')).includes('Zmiana z karty A.'), "taking the disk's version did not load it");
       await b.waitForSelector('#lost-panel');
       ensure((await b.inputValue('#lost-text')).includes('Zmiana z karty B.'), "tab B's text is not kept in the lost panel");
+      const lostFaults = await checkScreen(b, 'lost version panel');
+      ensure(!lostFaults.length, lostFaults.join('\n'));
       const lost = await b.evaluate((key) => localStorage.getItem(key), `tablica:lost:${OTHER_SITE}:${path}`);
       ensure(lost && lost.includes('Zmiana z karty B.'), "tab B's text is not in localStorage under the lost key");
       ensure(readFileSync(file, 'utf8').includes('Zmiana z karty A.'), "tab A's change is no longer on disk");
@@ -466,9 +505,8 @@ async function conflictTest(browser, ed, ws) {
       const r = await clickSave(b);
       ensure(r.status() === 409, `tab B: expected 409 after tab A saved again, got ${r.status()}`);
       await b.waitForSelector('#conflict-dialog[open]');
-      const forced = b.waitForResponse((x) => x.url().includes('/api/save'));
-      await b.click('#conflict-keep-mine');
-      ensure((await forced).status() === 200, 'the forced save did not succeed');
+      const [forced] = await Promise.all([b.waitForResponse((x) => x.url().includes('/api/save')), b.click('#conflict-keep-mine')]);
+      ensure(forced.status() === 200, 'the forced save did not succeed');
       await until(b, () => !document.getElementById('conflict-dialog'), null, 'the conflict panel did not close');
       ensure(readFileSync(file, 'utf8').includes('Zmiana z karty B po konflikcie.'), "tab B's version is not on disk");
       noErrors(b, [/HTTP 409: POST .*\/api\/save/]);
@@ -494,12 +532,112 @@ async function restoreTest(browser, ed) {
       ensure((await page.inputValue('#f-body')).includes('Tekst, którego nie zapisano.'), 'the unsaved text did not come back');
       const notice = await page.textContent('#restore-notice');
       ensure(/Przywrócono niezapisane zmiany z \d/.test(notice), `the notice reads "${notice}"`);
+      const faults = await checkScreen(page, 'restore notice');
+      ensure(!faults.length, faults.join('\n'));
       await page.click('#restore-discard');
       ensure((await page.inputValue('#f-body')) === original, 'discarding did not bring back the file\'s text');
       noErrors(page);
     });
   } finally {
     await context.close();
+  }
+}
+
+async function toolbarTest(browser, ed) {
+  const path = 'aktualnosci/2021-05-12-wywiady-i-debata-o-dolinie-bugu.md';
+  const { context, page } = await openContext(browser);
+  try {
+    await test('toolbar: Nagłówek, Lista, Lista numerowana, Ctrl+B, Ctrl+K with the inline link field, Zdjęcie', async () => {
+      await openEdit(page, ed, OTHER_SITE, path);
+      const set = (value, start, end = start) => page.evaluate(([v, s, e]) => {
+        const ta = document.getElementById('f-body');
+        ta.value = v;
+        ta.focus();
+        ta.setSelectionRange(s, e);
+      }, [value, start, end]);
+      const body = () => page.inputValue('#f-body');
+      await set('Harmonogram\n\nTekst', 3);
+      await page.click('#tool-heading');
+      ensure((await body()) === '## Harmonogram\n\nTekst', `Nagłówek gave ${JSON.stringify(await body())}`);
+      await set('jeden\ndwa', 0, 9);
+      await page.click('#tool-list');
+      ensure((await body()) === '- jeden\n- dwa', `Lista gave ${JSON.stringify(await body())}`);
+      await set('jeden\ndwa', 0, 9);
+      await page.click('#tool-numbered');
+      ensure((await body()) === '1. jeden\n2. dwa', `Lista numerowana gave ${JSON.stringify(await body())}`);
+      await set('to ważne słowo', 3, 8);
+      await page.keyboard.press('Control+b');
+      ensure((await body()) === 'to **ważne** słowo', `Ctrl+B gave ${JSON.stringify(await body())}`);
+      await set('wyniki ankiet', 0, 13);
+      await page.keyboard.press('Control+k');
+      ensure(await page.evaluate(() => document.activeElement?.id === 'link-url'), 'Ctrl+K did not move focus to the link address field');
+      ensure((await page.inputValue('#link-text')) === 'wyniki ankiet', 'the link text is not the selected text');
+      await page.keyboard.press('Enter');
+      ensure((await page.getAttribute('#link-url', 'aria-invalid')) === 'true', 'an empty address is not marked invalid');
+      await page.keyboard.type('https://example.org/wyniki');
+      await page.keyboard.press('Enter');
+      ensure((await body()) === '[wyniki ankiet](https://example.org/wyniki)', `Link gave ${JSON.stringify(await body())}`);
+      ensure(await page.evaluate(() => document.activeElement?.id === 'f-body'), 'focus did not come back to the body');
+      await set('abc', 3);
+      await page.click('#tool-link');
+      await page.keyboard.press('Escape');
+      ensure(await page.isHidden('#link-panel') && (await body()) === 'abc', 'Escape did not close the link field without a change');
+      await page.setInputFiles('#f-photos', PHOTO);
+      await page.waitForSelector('#gallery-list > li[data-file]');
+      const photo = await page.getAttribute('#gallery-list > li[data-file]', 'data-file');
+      await set('', 0);
+      await page.click('#tool-image');
+      await page.selectOption('#image-file', photo);
+      await page.fill('#image-alt', 'Mapa doliny Bugu');
+      await page.click('#image-insert');
+      ensure((await body()) === `![Mapa doliny Bugu](${photo})`, `Zdjęcie gave ${JSON.stringify(await body())}`);
+      noErrors(page);
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+async function uploadErrorTest(browser, ed) {
+  const path = 'aktualnosci/2021-05-12-wywiady-i-debata-o-dolinie-bugu.md';
+  const { context, page } = await openContext(browser);
+  try {
+    await test('upload: a HEIC photo is refused, and the server\'s sentence is shown next to the photo field', async () => {
+      await openEdit(page, ed, OTHER_SITE, path);
+      await page.setInputFiles('#f-photos', join(ROOT, 'tests', 'fixtures', 'photos', 'z-iphone.heic'));
+      await page.waitForSelector('#f-photos-problems li');
+      const said = await page.textContent('#f-photos-problems li');
+      ensure(/^Błąd:/.test(said.trim()) && /z-iphone\.heic/.test(said) && /HEIC|JPEG/.test(said), `the field says "${said}"`);
+      ensure((await page.getAttribute('#f-photos', 'aria-invalid')) === 'true', 'the photo field is not aria-invalid');
+      ensure((await page.getAttribute('#f-photos', 'aria-describedby')).includes('f-photos-problems'), 'the photo field is not described by its problem');
+      ensure(await page.evaluate(() => document.querySelectorAll('#gallery-list > li').length === 0), 'a refused photo was added to the gallery');
+      noErrors(page, [/HTTP 415: POST .*\/api\/upload/]);
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+async function englishTest(browser) {
+  const ws = workspace();
+  const { context, page } = await openContext(browser);
+  let ed = null;
+  try {
+    await test('english: --lang en shows the English words, lang="en" and English plurals', async () => {
+      ed = await startEditor(ws, ['--lang', 'en']);
+      await page.goto(`${ed.url}#/`);
+      await page.waitForSelector('#sites');
+      ensure((await page.getAttribute('html', 'lang')) === 'en', 'the page is not lang="en"');
+      ensure((await page.textContent('h1')).trim() === 'Announcements', `the h1 reads "${await page.textContent('h1')}"`);
+      const count = await page.textContent(`[data-site="${SITE}"] .site__count`);
+      ensure(/^\d+ announcements?$/.test(count.trim()), `the count reads "${count}"`);
+      ensure(await page.isVisible(`[data-new-site="${SITE}"]:has-text("New announcement")`), 'no "New announcement" button');
+      noErrors(page);
+    });
+  } finally {
+    await context.close();
+    await ed?.stop();
+    rmSync(ws, { recursive: true, force: true });
   }
 }
 
@@ -554,7 +692,19 @@ async function a11yTest(browser, ed, ws) {
       });
       ensure(picked.focused && picked.line === line, `"Przejdź do linii ${line}" selected line ${picked.line} (focused: ${picked.focused})`);
       ensure(/\d+ (błąd|błędy|błędów), \d+ (ostrzeżenie|ostrzeżenia|ostrzeżeń)/.test(await page.textContent('#problem-counts')), 'the counts are not "N błędów, M ostrzeżeń"');
+      // Everything the form can show at once: event, consultation, a photo, a document, the link field.
+      await page.check('#f-event-toggle');
+      await page.check('#f-consultation-toggle');
+      await page.setInputFiles('#f-photos', PHOTO);
+      await page.waitForSelector('#gallery-list > li[data-file]');
+      await page.setInputFiles('#f-documents', { name: 'program.pdf', mimeType: 'application/pdf', buffer: tinyPdf() });
+      await page.waitForSelector('#attachment-list > li[data-file]');
+      await page.focus('#f-body');
+      await page.keyboard.press('Control+k');
+      await page.waitForSelector('#link-panel:not([hidden])');
+      await previewDone(page, await previewSeq(page) - 1);
       faults.push(...await checkScreen(page, 'edit with problems'));
+      await page.keyboard.press('Escape');
 
       await page.click('#publish-button');
       await page.waitForSelector('#publish-panel.is-ok, #publish-panel.is-failed', { timeout: PUBLISH_TIMEOUT });
@@ -568,30 +718,52 @@ async function a11yTest(browser, ed, ws) {
   }
 }
 
+/**
+ * The pictures of the clerks' guide (content/cwd/poradnik-redaktora/ and
+ * docs/pl/ use these names): the list, a new announcement's form with the
+ * preview and the problem of a photo without a description under the
+ * gallery, and the publish result with "Wyślij na serwer".
+ */
 async function screenshotTest(browser, ed, dir) {
-  const path = 'aktualnosci/2021-06-30-spotkanie-z-interesariuszami-w-kosowie-lackim.md';
   const { context, page } = await openContext(browser, { deviceScaleFactor: 1 });
   try {
-    await test(`screenshots: list, edit with preview and a warning, publish result → ${dir}`, async () => {
+    await test(`screenshots: edytor-lista.png, edytor-formularz.png, edytor-publikacja.png → ${dir}`, async () => {
       mkdirSync(dir, { recursive: true });
       await page.goto(`${ed.url}#/`);
       await page.waitForSelector('#sites');
       await page.screenshot({ path: join(dir, 'edytor-lista.png') });
-      await openEdit(page, ed, OTHER_SITE, path);
-      const seq = await previewSeq(page);
-      await typeAtEnd(page, '\nSzczegóły: [więcej](https://example.org/)\n');
+
+      await page.click(`[data-new-site="${SITE}"]`);
+      await page.fill('#new-title', 'Warsztaty o transporcie między gminami');
+      await page.click('#new-submit');
+      await page.waitForSelector('#f-body');
+      let seq = await previewDone(page);
+      await page.fill('#f-summary', 'Zapraszamy mieszkańców na warsztaty o wspólnych liniach autobusowych.');
+      await page.getByLabel('Gmina Szepietowo', { exact: true }).check();
+      await page.fill('#f-body', 'Zapraszamy na warsztaty o tym, jak lepiej połączyć gminy partnerstwa autobusami.\n\n## Program\n\n- rozkłady jazdy i przesiadki,\n- dojazdy do szkół,\n- wspólny bilet.');
+      seq = await previewDone(page, seq);
+      await page.setInputFiles('#f-photos', PHOTO);
+      await until(page, () => document.querySelectorAll('#gallery-list > li .problems li').length > 0, null, 'no problem about the photo');
       await previewDone(page, seq);
-      await until(page, () => document.querySelectorAll('#f-body-problems li').length > 0, null, 'no warning to show');
-      await page.evaluate(() => document.getElementById('f-body-problems').scrollIntoView({ block: 'center' }));
-      await page.screenshot({ path: join(dir, 'edytor-ogloszenie.png') });
-      await page.evaluate((p) => {
-        const ta = document.getElementById('f-body');
-        ta.value = ta.value.replace('\nSzczegóły: [więcej](https://example.org/)\n', '');
-        ta.dispatchEvent(new Event('input', { bubbles: true }));
-        return p;
-      }, path);
+      await page.evaluate(() => {
+        document.activeElement?.blur();
+        const row = document.querySelector('#gallery-list > li');
+        window.scrollTo(0, row.getBoundingClientRect().top + window.scrollY - 220);
+      });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(dir, 'edytor-formularz.png') });
+
+      await page.fill('#gallery-list input[id^="gallery-alt-"]', 'Przystanek autobusowy przy drodze między polami');
       await page.click('#publish-button');
       await page.waitForSelector('#publish-panel.is-ok, #publish-panel.is-failed', { timeout: PUBLISH_TIMEOUT });
+      ensure(await page.isVisible('#publish-panel.is-ok'), `not published: ${(await page.textContent('#publish-panel')).replace(/\s+/g, ' ')}`);
+      ensure(await page.isVisible('#deploy-button'), 'no "Wyślij na serwer" button');
+      await page.evaluate(() => {
+        document.activeElement?.blur();
+        const panel = document.getElementById('publish-panel');
+        window.scrollTo(0, panel.getBoundingClientRect().top + window.scrollY - 300);
+      });
+      await page.waitForTimeout(300);
       await page.screenshot({ path: join(dir, 'edytor-publikacja.png') });
     });
   } finally {
@@ -620,6 +792,9 @@ async function main() {
     if (wanted('front')) await frontMatterTest(browser, ed, ws);
     if (wanted('conflict')) await conflictTest(browser, ed, ws);
     if (wanted('restore')) await restoreTest(browser, ed);
+    if (wanted('toolbar')) await toolbarTest(browser, ed);
+    if (wanted('upload')) await uploadErrorTest(browser, ed);
+    if (wanted('english')) await englishTest(browser);
     if (wanted('a11y')) await a11yTest(browser, ed, ws);
     const shots = process.env.TABLICA_SCREENSHOTS;
     if (shots && wanted('screenshots')) await screenshotTest(browser, ed, resolve(shots));

@@ -32,6 +32,13 @@ pub struct Problem {
     file: Option<String>,
 }
 
+impl Problem {
+    /// Whether it is about the page being edited, not another file.
+    pub fn is_about_the_page(&self) -> bool {
+        self.file.is_none()
+    }
+}
+
 /// The page the browser names, checked.
 pub(super) struct Target {
     pub(super) site: String,
@@ -66,6 +73,17 @@ pub enum DeployState {
     Running(Arc<Progress>),
     Done(String),
     Failed(String),
+}
+
+impl Target {
+    /// The page's address in the live preview, as `content` makes it.
+    pub(super) fn url(&self) -> String {
+        format!(
+            "/{}/{}",
+            self.site,
+            crate::content::paths::url_path_for(&self.path)
+        )
+    }
 }
 
 impl Editor {
@@ -167,16 +185,10 @@ impl Editor {
                 ));
             }
         };
-        let url = self.lock().announcements(&target.site).and_then(|pages| {
-            pages
-                .into_iter()
-                .find(|p| p.path == target.path)
-                .map(|p| p.url)
-        });
         Ok(json!({
             "site": target.site, "path": target.path, "text": text, "revision": revision,
             "fields": fields, "body": body, "files": files::page_files(&target.folder),
-            "url": url.unwrap_or_default(),
+            "url": target.url(),
         }))
     }
 

@@ -81,9 +81,15 @@ impl Editor {
         text: Option<&str>,
     ) -> Reply {
         let summary = crate::report::summary(report, &self.root, self.lang);
-        let problems = match (page, text) {
-            (Some(page), Some(text)) => self.problems(&report.warnings, page, text),
-            _ => self.problems_elsewhere(&report.warnings),
+        // Warnings do not stop a build: only those about this page are
+        // shown; the others are `tablica check`'s to list.
+        let problems: Vec<_> = match (page, text) {
+            (Some(page), Some(text)) => self
+                .problems(&report.warnings, page, text)
+                .into_iter()
+                .filter(super::api::Problem::is_about_the_page)
+                .collect(),
+            _ => Vec::new(),
         };
         let output = crate::config::load(&self.root, &Overrides::default())
             .map(|w| w.output_dir.join(&request.site).display().to_string())
@@ -92,6 +98,7 @@ impl Editor {
             200,
             &json!({
                 "ok": true, "summary": summary, "problems": problems, "output": output,
+                "url": page.map(super::api::Target::url).unwrap_or_default(),
             }),
         )
     }

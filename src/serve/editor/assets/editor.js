@@ -279,7 +279,9 @@
   function showFailure(nav, error) {
     if (nav !== app.nav) return;
     const main = byId('main');
-    const message = error instanceof ApiError ? error.message : t('app.error.generic', { error: error.message });
+    let message = error instanceof ApiError ? error.message : t('app.error.generic', { error: error.message });
+    // A file whose front matter cannot be read: the server names the line.
+    if (error.data?.line) message += ` (${t('problem.line', { line: error.data.line })})`;
     main.append(h('div', { class: 'notice notice--error' },
       h('h2', {}, t('app.error.heading')), h('p', {}, message), h('p', {}, h('a', { href: '#/' }, t('new.cancel')))));
     say(message, 'error');
@@ -357,6 +359,7 @@
         page.date ? h('time', { datetime: page.date }, formatDate(page.date)) : h('span', {}, t('list.nodate')),
         page.draft ? h('span', { class: 'badge badge--draft' }, t('badge.draft')) : null,
         page.scheduled ? h('span', { class: 'badge badge--scheduled' }, t('badge.scheduled')) : null,
+        page.broken ? h('span', { class: 'badge badge--broken' }, t('badge.broken')) : null,
         unsaved ? h('span', { class: 'badge badge--unsaved' }, t('badge.unsaved')) : null));
   }
 
@@ -577,6 +580,7 @@
     const ordered = [...problems].sort((a, b) => (a.severity === 'warning') - (b.severity === 'warning'));
     list.replaceChildren(...ordered.map((p) => summaryItem(p, slotOf(p))));
     summary.hidden = problems.length === 0;
+    summary.classList.toggle('error-summary--warnings', problems.every((p) => p.severity === 'warning'));
   }
 
   function summaryItem(p, slot) {
@@ -804,8 +808,8 @@
   // ---- photos and documents --------------------------------------------------------
 
   function photosSection(ed) {
-    const input = h('input', { type: 'file', accept: 'image/*', multiple: true });
-    const upload = field({ id: 'f-photos', label: t('photos.input.label'), hint: t('photos.input.hint'), control: input });
+    const upload = fileField({ id: 'f-photos', label: t('photos.input.label'), hint: t('photos.input.hint'), button: t('photos.input.button'), accept: 'image/*' });
+    const input = upload.control;
     input.addEventListener('change', () => uploadFiles(ed, input, 'gallery'));
     const list = h('ul', { class: 'media-list', id: 'gallery-list' });
     const empty = h('p', { class: 'media-empty', id: 'gallery-empty' }, t('photos.empty'));
@@ -815,14 +819,33 @@
   }
 
   function documentsSection(ed) {
-    const input = h('input', { type: 'file', accept: DOCUMENT_TYPES, multiple: true });
-    const upload = field({ id: 'f-documents', label: t('documents.input.label'), hint: t('documents.input.hint'), control: input });
+    const upload = fileField({ id: 'f-documents', label: t('documents.input.label'), hint: t('documents.input.hint'), button: t('documents.input.button'), accept: DOCUMENT_TYPES });
+    const input = upload.control;
     input.addEventListener('change', () => uploadFiles(ed, input, 'attachments'));
     const list = h('ul', { class: 'media-list', id: 'attachment-list' });
     const empty = h('p', { class: 'media-empty', id: 'attachment-empty' }, t('documents.empty'));
     ed.slots.attachments = upload.slot;
     Object.assign(ed.refs, { documentInput: input, attachmentList: list, attachmentEmpty: empty });
     return section('sec-documents', t('form.section.documents'), h('p', { class: 'hint' }, t('documents.hint')), upload.wrap, list, empty);
+  }
+
+  /**
+   * A file input that reads in the page's language whatever the browser's
+   * ("Wybierz pliki" where Chromium would say "Choose Files"): the real
+   * input lies, transparent, over a button-like text, so a click, a drop
+   * and the keyboard all reach the input itself; its name is the label and
+   * that text.
+   */
+  function fileField({ id, label, hint, button, accept }) {
+    const input = h('input', { type: 'file', accept, multiple: true, class: 'file-button__input' });
+    const made = field({ id, label, hint, control: input });
+    made.wrap.querySelector('label').id = `${id}-label`;
+    const text = h('span', { class: 'button button--secondary file-button__text', id: `${id}-button`, 'aria-hidden': 'true' }, button);
+    const box = h('div', { class: 'file-button' });
+    input.replaceWith(box);
+    box.append(input, text);
+    input.setAttribute('aria-labelledby', `${id}-label ${id}-button`);
+    return made;
   }
 
   /** "3,7 MB, 4000 × 3000 px" for a photo in the page's folder. */
@@ -1195,7 +1218,8 @@
       const reply = await apiOk('POST', '/api/paste', { html });
       if (!ed.alive) return;
       insertText(ed, reply.markdown || '', start, end);
-      say(t('paste.done'));
+      const dropped = Number(reply.dropped_images) || 0;
+      say(dropped ? `${t('paste.done')} ${tp('paste.dropped', dropped)}` : t('paste.done'));
     } catch {
       if (!ed.alive) return;
       insertText(ed, plain, start, end);
@@ -1249,7 +1273,7 @@
     fillBoxes(r.categories, 'f-category', cats, fields.categories || []);
     r.categoriesOther.value = '';
     r.tags.value = (fields.tags || []).join(', ');
-    const members = (ed.site.members || []).map((m) => m.name);
+    const members = (ed.site.members || []).map((m) => (typeof m === 'string' ? m : m.name)).filter(Boolean);
     fillBoxes(r.gminy, 'f-gmina', uniq([...(fields.gminy || []), ...members]), fields.gminy || []);
     populateEvent(ed, fields.event);
     populateConsultation(ed, fields.consultation);
@@ -1502,9 +1526,13 @@
     } catch {
       scroll = 0;
     }
+    const first = !ed.previewShown;
+    ed.previewShown = true;
     frame.addEventListener('load', () => {
       try {
-        frame.contentWindow.scrollTo(0, scroll);
+        // The first time, the announcement itself rather than the portal's header.
+        const main = first ? frame.contentDocument.querySelector('main') : null;
+        frame.contentWindow.scrollTo(0, main ? main.getBoundingClientRect().top + frame.contentWindow.scrollY : scroll);
       } catch {
         /* a page the frame navigated to */
       }
@@ -1512,13 +1540,20 @@
     frame.srcdoc = withBase(html, ed.url);
   }
 
-  /** The page's own relative addresses (photos, styles) resolve from its URL. */
+  /**
+   * The page for the frame: without its scripts (the sandbox would refuse
+   * them anyway), and with its own relative addresses (photos, styles)
+   * resolving from its URL. DOMParser makes an inert document: nothing in
+   * it runs or loads here.
+   */
   function withBase(html, url) {
-    if (!url || /<base[\s>]/i.test(html)) return html;
     const doc = new DOMParser().parseFromString(html, 'text/html');
-    const base = doc.createElement('base');
-    base.setAttribute('href', url);
-    doc.head.prepend(base);
+    for (const script of doc.querySelectorAll('script')) script.remove();
+    if (url && !doc.querySelector('base')) {
+      const base = doc.createElement('base');
+      base.setAttribute('href', url);
+      doc.head.prepend(base);
+    }
     return `<!doctype html>\n${doc.documentElement.outerHTML}`;
   }
 
@@ -1638,7 +1673,7 @@
       h('label', { class: 'label', for: id }, label), h('textarea', { id, readonly: true, rows: 16, value: text || '' }));
     const dialog = h('dialog', { class: 'conflict', id: 'conflict-dialog', 'aria-labelledby': 'conflict-heading', 'aria-describedby': 'conflict-text' },
       h('h2', { id: 'conflict-heading', tabindex: '-1' }, t('conflict.heading')),
-      h('p', { id: 'conflict-text' }, t('conflict.text')),
+      h('p', { id: 'conflict-text' }, t('conflict.text'), ' ', t('conflict.firstDiff', { line: firstDifference(data.mine || '', disk.text || '') })),
       h('div', { class: 'conflict__versions' },
         version('conflict-mine', t('conflict.mine'), data.mine), version('conflict-disk', t('conflict.disk'), disk.text)),
       h('p', { class: 'hint' }, t('conflict.choices')),
@@ -1650,8 +1685,28 @@
     document.body.append(dialog);
     if (typeof dialog.showModal === 'function') dialog.showModal();
     else dialog.setAttribute('open', '');
+    showDifference(data.mine || '', disk.text || '');
     byId('conflict-heading').focus();
     say(t('conflict.heading'), 'error');
+  }
+
+  /** The first line where the two versions differ (1-based). */
+  function firstDifference(a, b) {
+    const x = a.split('\n');
+    const y = b.split('\n');
+    let i = 0;
+    while (i < x.length && i < y.length && x[i] === y[i]) i += 1;
+    return i + 1;
+  }
+
+  /** Scrolls both versions to their first different line. */
+  function showDifference(mine, disk) {
+    const line = firstDifference(mine, disk);
+    for (const id of ['conflict-mine', 'conflict-disk']) {
+      const ta = byId(id);
+      const offset = ta.value.split('\n').slice(0, line - 1).join('\n').length;
+      ta.scrollTop = Math.max(0, caretTop(ta, offset) - ta.clientHeight / 3);
+    }
   }
 
   function closeConflict(dialog) {
@@ -1727,8 +1782,8 @@
     const data = reply.data || {};
     if (reply.ok && data.ok) {
       const panel = fillPublish(ed, 'ok',
-        h('p', { id: 'publish-status' }, h('strong', {}, t('publish.ok')), data.summary ? ` ${data.summary}` : ''),
-        data.url ? h('p', {}, h('a', { href: data.url, target: '_blank', rel: 'noopener', id: 'publish-view' }, t('publish.view'))) : null,
+        h('p', { id: 'publish-status' }, h('strong', {}, t('publish.ok')), ' ', data.summary ? h('span', { class: 'publish-summary' }, data.summary) : null),
+        data.url || ed.url ? h('p', {}, h('a', { href: data.url || ed.url, target: '_blank', rel: 'noopener', id: 'publish-view' }, t('publish.view'))) : null,
         publishProblems(ed, data.problems || []),
         ed.site.deploy ? deployBlock(ed) : null);
       say(`${t('publish.ok')} ${data.summary || ''}`.trim());
@@ -1809,6 +1864,10 @@
     if (total > 0) {
       ui.progress.max = total;
       ui.progress.value = Math.min(done, total);
+    }
+    if (state.state === 'done') {
+      ui.progress.max = total || 1;
+      ui.progress.value = total || 1;
     }
     const parts = [];
     if (state.state === 'done') parts.push(t('deploy.done'));
