@@ -15,8 +15,8 @@
 //! Word's review comments and the rest of Word's markup.
 
 use crate::authoring::docx::{
-    self, strip_typed_bullet, table_markdown, typed_bullet, without_bookmark_text, Block,
-    ListMarker,
+    self, plain_lines, strip_typed_bullet, table_markdown, typed_bullet, without_bookmark_text,
+    Block, ListMarker,
 };
 use crate::authoring::import::heading_shift;
 use crate::authoring::markdown::{self, Inline};
@@ -970,39 +970,9 @@ fn list_item(list: String, level: usize, marker: ListMarker, inlines: &[Inline])
     }
 }
 
-/// A heading as import writes it: without bold and italic (headings are
-/// bold already), a final `#` escaped.
+/// A heading block as import makes it, its level kept within Markdown's six.
 fn heading(level: u8, title_style: bool, inlines: &[Inline], plain: &str) -> Block {
-    let plain_inlines: Vec<Inline> = inlines.iter().map(without_emphasis).collect();
-    let mut text = markdown::render(&plain_inlines);
-    if text.ends_with('#') {
-        text.insert(text.len() - 1, '\\');
-    }
-    Block::Heading {
-        level: level.clamp(1, 6),
-        title_style,
-        markdown: text,
-        plain: markdown::collapse_spaces(plain).trim().to_string(),
-    }
-}
-
-fn without_emphasis(inline: &Inline) -> Inline {
-    match inline {
-        Inline::Text { text, .. } => Inline::plain(text.clone()),
-        Inline::Link { dest, content } => Inline::Link {
-            dest: dest.clone(),
-            content: content.iter().map(without_emphasis).collect(),
-        },
-        Inline::Raw(raw) => Inline::Raw(raw.clone()),
-    }
-}
-
-fn plain_lines(plain: &str) -> Vec<String> {
-    plain
-        .split('\n')
-        .map(|line| markdown::collapse_spaces(line).trim().to_string())
-        .filter(|line| !line.is_empty())
-        .collect()
+    docx::heading(level.clamp(1, 6), title_style, inlines, plain)
 }
 
 /// The text of a clipboard without any markup: nothing in the head and

@@ -13,7 +13,9 @@ pub mod xml;
 use crate::base::diagnostic::Diagnostic;
 pub use notes::{Note, Notes};
 // Shared with `paste`, so pasting from Word writes what importing writes.
-pub(crate) use convert::{strip_typed_bullet, table_markdown, typed_bullet, without_bookmark_text};
+pub(crate) use convert::{
+    heading, plain_lines, strip_typed_bullet, table_markdown, typed_bullet, without_bookmark_text,
+};
 use std::path::Path;
 
 /// One block of the converted document.

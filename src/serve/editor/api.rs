@@ -401,7 +401,7 @@ impl Editor {
             .map(|d| {
                 let file = d.location.file.to_string_lossy().replace('\\', "/");
                 let own = file == target.relative || file.is_empty();
-                let (field, line) = match (own, d.location.line) {
+                let (field_name, line) = match (own, d.location.line) {
                     (true, Some(line)) => match form::field_at_line(text, line) {
                         Some(Place::Field(key)) => (key.to_string(), Some(line)),
                         Some(Place::Body { line }) => ("body".to_string(), Some(line)),
@@ -416,15 +416,29 @@ impl Editor {
                         "warning"
                     },
                     rule: d.code,
-                    field,
+                    field: field_name.clone(),
                     line,
                     column: d.location.column,
                     message: d.message.get(self.lang).to_string(),
-                    hint: d.hint.as_ref().map(|h| h.get(self.lang).to_string()),
+                    hint: self.hint_for_the_form(&field_name, d),
                     file: (!own).then_some(file),
                 }
             })
             .collect()
+    }
+
+    /// The hint, in the form's words where the file's would be YAML: a
+    /// gallery photo's missing description is typed into its field, not
+    /// written as `alt:`.
+    fn hint_for_the_form(&self, field: &str, diagnostic: &Diagnostic) -> Option<String> {
+        let hint = diagnostic.hint.as_ref()?;
+        if field == "gallery" && hint.en.starts_with("add alt:") {
+            return Some(self.say(
+                "wpisz w polu „Opis zdjęcia”, co widać na zdjęciu, np. „Uczestnicy warsztatów przy stołach”",
+                "type what the photo shows into its \"Description of the photo\" field, e.g. \"Workshop participants at tables\"",
+            ));
+        }
+        Some(hint.get(self.lang).to_string())
     }
 
     pub(super) fn say(&self, pl: &str, en: &str) -> String {

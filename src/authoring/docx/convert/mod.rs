@@ -524,7 +524,7 @@ fn is_table_of_contents(sdt: &Element) -> bool {
         .is_some_and(|v| v == "Table of Contents")
 }
 
-fn heading(level: u8, title_style: bool, inlines: &[Inline], plain: &str) -> Block {
+pub(crate) fn heading(level: u8, title_style: bool, inlines: &[Inline], plain: &str) -> Block {
     let plain_inlines: Vec<Inline> = inlines.iter().map(without_emphasis).collect();
     let mut text = markdown::render(&plain_inlines);
     // A `#` at the end of a heading line would be read as closing markup.
@@ -551,7 +551,7 @@ fn without_emphasis(inline: &Inline) -> Inline {
     }
 }
 
-fn plain_lines(plain: &str) -> Vec<String> {
+pub(crate) fn plain_lines(plain: &str) -> Vec<String> {
     plain
         .split('\n')
         .map(|line| markdown::collapse_spaces(line).trim().to_string())
