@@ -47,6 +47,82 @@ impl Preview {
             Ok(found) => found,
             Err(errors) => return Draft::problems(errors, &root),
         };
+        let mut draft = match self.patchable(index, content_path, &document) {
+            Some((model, page)) => self.draft_in_place(model, page, document, content_path, &path),
+            None => self.draft_in_new_model(index, document, content_path, &path),
+        };
+        draft.problems.extend(warnings);
+        draft.problems = draft
+            .problems
+            .into_iter()
+            .map(|d| d.relative_to(&root))
+            .collect();
+        crate::base::diagnostic::sort(&mut draft.problems);
+        draft.problems.dedup();
+        draft
+    }
+
+    /// Where the draft can stand in for its published page in the served
+    /// model (model index, page index): the site is well, the page is
+    /// published, and the draft keeps its place (date, labels, address);
+    /// only its words differ, as after `serve`'s quick rebuild. A big
+    /// site's model is then not arranged again for each keystroke.
+    fn patchable(
+        &self,
+        index: usize,
+        content_path: &str,
+        draft: &content::Document,
+    ) -> Option<(usize, usize)> {
+        let source = &self.sources[index];
+        if source.has_errors() || !source.document(content_path)?.keeps_place_of(draft) {
+            return None;
+        }
+        let model = self
+            .models
+            .iter()
+            .position(|m| m.config.id == source.config.id)?;
+        let page = self.models[model]
+            .pages
+            .iter()
+            .position(|d| d.content_path == content_path)?;
+        Some((model, page))
+    }
+
+    /// Renders the draft in place of page `page` of model `model`, then
+    /// puts the served page back.
+    fn draft_in_place(
+        &mut self,
+        model: usize,
+        page: usize,
+        document: content::Document,
+        content_path: &str,
+        path: &Path,
+    ) -> Draft {
+        let index = self.source_of(model);
+        let problems =
+            site::content_link_problems(&self.sources[index].loaded, &document, self.model_options);
+        if problems.iter().any(Diagnostic::is_error) {
+            return Draft::with(problems);
+        }
+        let served = std::mem::replace(&mut self.models[model].pages[page], document);
+        let id = self.models[model].config.id.clone();
+        let mut draft = self.render_and_hand_out(&id, content_path, path);
+        self.models[model].pages[page] = served;
+        draft.problems.extend(problems);
+        draft
+    }
+
+    /// Arranges the site again with the draft in it (a new page, a draft,
+    /// a moved date or changed labels), and renders it in that model in
+    /// place of the served one.
+    fn draft_in_new_model(
+        &mut self,
+        index: usize,
+        document: content::Document,
+        content_path: &str,
+        path: &Path,
+    ) -> Draft {
+        let source = &self.sources[index];
         let date = document.front.date;
         let mut files = source.loaded.clone();
         files.documents.retain(|d| d.content_path != content_path);
@@ -60,12 +136,11 @@ impl Preview {
             include_drafts: true,
             now: date.map_or(self.model_options.now, |d| d.max(self.model_options.now)),
         };
-        let (model, mut problems) = site::assemble_site(source.config.clone(), files, options);
-        problems.extend(warnings);
+        let (model, problems) = site::assemble_site(source.config.clone(), files, options);
         if problems.iter().any(Diagnostic::is_error) {
-            return Draft::problems(problems, &root);
+            return Draft::with(problems);
         }
-        // The draft's model stands in for its site's while it is rendered.
+        let id = source.config.id.clone();
         let slot = self.models.iter().position(|m| m.config.id == id);
         let previous = match slot {
             Some(i) => Some(std::mem::replace(&mut self.models[i], model)),
@@ -74,15 +149,7 @@ impl Preview {
                 None
             }
         };
-        let mut draft = self.render_draft(id, content_path, &path);
-        let at = slot.unwrap_or(self.models.len() - 1);
-        let output_dir = &self.workspace.output_dir;
-        draft.pictures = super::hand_out(
-            &mut self.pictures_handed_out,
-            output_dir,
-            &self.models[at],
-            Some(&path),
-        );
+        let mut draft = self.render_and_hand_out(&id, content_path, path);
         match (slot, previous) {
             (Some(i), Some(served)) => self.models[i] = served,
             _ => {
@@ -90,14 +157,28 @@ impl Preview {
             }
         }
         draft.problems.extend(problems);
-        draft.problems = draft
-            .problems
-            .into_iter()
-            .map(|d| d.relative_to(&root))
-            .collect();
-        crate::base::diagnostic::sort(&mut draft.problems);
-        draft.problems.dedup();
         draft
+    }
+
+    /// Renders and checks the page in the current models, and hands the
+    /// pictures its file names to the worker.
+    fn render_and_hand_out(&mut self, id: &str, content_path: &str, path: &Path) -> Draft {
+        let mut draft = self.render_draft(id, content_path, path);
+        if let Some(model) = self.models.iter().find(|m| m.config.id == id) {
+            let output_dir = &self.workspace.output_dir;
+            draft.pictures =
+                super::hand_out(&mut self.pictures_handed_out, output_dir, model, Some(path));
+        }
+        draft
+    }
+
+    /// The source (index into `sources`) of model `model`.
+    fn source_of(&self, model: usize) -> usize {
+        let id = &self.models[model].config.id;
+        self.sources
+            .iter()
+            .position(|s| &s.config.id == id)
+            .unwrap_or_default()
     }
 
     /// The page's HTML and the check's findings about its file.
@@ -140,6 +221,13 @@ impl Draft {
     fn problem(problem: Diagnostic) -> Draft {
         Draft {
             problems: vec![problem],
+            ..Draft::default()
+        }
+    }
+
+    fn with(problems: Vec<Diagnostic>) -> Draft {
+        Draft {
+            problems,
             ..Draft::default()
         }
     }
