@@ -353,3 +353,26 @@ fn word_html_pasted_becomes_markdown() {
         "**Ważne:** zebranie _w czwartek_."
     );
 }
+
+#[test]
+fn serve_offers_the_editor_too_but_never_on_the_network() {
+    let fx = workspace();
+    let server = Server::spawn(
+        &fx,
+        &["serve", "--port", "0", "--edytor"],
+        "Edytor: http://127.0.0.1:",
+    );
+    let page = server.get("/edytor/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("tablica-token"));
+    // The live preview is served beside it.
+    assert_eq!(server.get("/alfa/").status, 200);
+    drop(server);
+    let run = fx.run(&["serve", "--edytor", "--bind", "0.0.0.0", "--port", "0"]);
+    run.assert_failed();
+    assert!(
+        run.stderr.contains("tylko na tym komputerze"),
+        "{}",
+        run.stderr
+    );
+}
