@@ -284,90 +284,116 @@ async function stringsTests(ed) {
   });
 }
 
+/** The new-announcement form (date defaults to today) opens the edit screen of a draft; returns its path. */
+async function fillNewAnnouncement(page, ed, title) {
+  await page.goto(`${ed.url}#/`);
+  await page.click(`[data-new-site="${SITE}"]`);
+  await page.waitForSelector('#new-title');
+  ensure((await page.inputValue('#new-date')) === today(), 'the date does not default to today');
+  await page.fill('#new-title', title);
+  await page.fill('#new-date', today());
+  await page.click('#new-submit');
+  await page.waitForSelector('#f-body');
+  const path = decodeURIComponent(new URL(page.url()).hash.split('/').slice(3).join('/'));
+  ensure(path.endsWith('.md'), `the edit screen's address names no file: ${page.url()}`);
+  ensure((await page.inputValue('#f-title')) === title, 'the title is not in the form');
+  ensure(await page.isChecked('#f-draft'), 'a new announcement is not a draft');
+  return path;
+}
+
+/** Summary, a municipality and a typed body; the preview shows the title and the body. */
+async function writeAndPreview(page, title) {
+  let seq = await previewDone(page);
+  await page.fill('#f-summary', 'Zapraszamy mieszkańców na spotkanie o planowanych ścieżkach rowerowych.');
+  await page.getByLabel('Gmina Klukowo', { exact: true }).check();
+  await page.fill('#f-body', '');
+  await page.focus('#f-body');
+  await page.keyboard.type('Zapraszamy na spotkanie w świetlicy wiejskiej w Klukowie.\n\nPorozmawiamy o trasach łączących gminy partnerstwa.', { delay: 2 });
+  seq = await previewDone(page, seq);
+  // The page's typography binds one-letter words with a no-break space: compare words.
+  await until(page, (t) => (document.getElementById('preview-frame').contentDocument?.body?.textContent ?? '').replace(/\s+/g, ' ').includes(t), title, 'the preview does not show the title');
+  ensure((await previewText(page)).includes('trasach łączących'), 'the preview does not show the body');
+}
+
+/** A photo (size and dimensions shown) and a PDF (type, size, title from the file name); returns the photo's file. */
+async function uploadPhotoAndPdf(page) {
+  await page.setInputFiles('#f-photos', PHOTO);
+  await page.waitForSelector('#gallery-list > li[data-file]');
+  const photo = await page.getAttribute('#gallery-list > li[data-file]', 'data-file');
+  const info = await page.textContent('#gallery-list > li .media-row__info');
+  ensure(/\d+ kB, \d+ × \d+ px/.test(info), `the photo's size reads "${info}"`);
+  await page.setInputFiles('#f-documents', { name: 'Zaproszenie na spotkanie.pdf', mimeType: 'application/pdf', buffer: tinyPdf() });
+  await page.waitForSelector('#attachment-list > li[data-file]');
+  const docInfo = await page.textContent('#attachment-list > li .media-row__info');
+  ensure(/^PDF, \d+ B$|^PDF, \d+ kB$/.test(docInfo.trim()), `the PDF's type and size read "${docInfo}"`);
+  ensure((await page.inputValue('#attachment-list input[id^="attachment-title-"]')) === 'Zaproszenie na spotkanie', 'the attachment title is not taken from the file name');
+  return photo;
+}
+
+/** The photo's missing description is a problem next to it, in the summary and counts, and goes once typed. */
+async function altProblemAppearsAndGoes(page, photo) {
+  await until(page, () => document.querySelectorAll('#gallery-list > li .problems li').length > 0, null,
+    `no problem about the photo's missing description appeared next to it (${photo})`);
+  const altProblem = await page.textContent('#gallery-list > li .problems li');
+  ensure(/Błąd:|Uwaga:/.test(altProblem), `the problem has no "Błąd:"/"Uwaga:" prefix: ${altProblem}`);
+  const described = await page.getAttribute('#gallery-list input[id^="gallery-alt-"]', 'aria-describedby');
+  ensure(described && described.includes('-problems'), 'the alt input is not described by its problem');
+  ensure(await page.isVisible('#error-summary'), 'the error summary is not shown');
+  const counts = await page.textContent('#problem-counts');
+  ensure(/błąd|błędy|błędów|ostrzeżen/.test(counts), `the counts read "${counts}"`);
+
+  await page.fill('#gallery-list input[id^="gallery-alt-"]', 'Uczestnicy spotkania oglądają mapę planowanych ścieżek rowerowych');
+  await until(page, () => document.querySelectorAll('#gallery-list > li .problems li').length === 0, null,
+    'the problem about the photo did not go away after the description was typed');
+}
+
+/** "Opublikuj": the file is no longer a draft, the list says so and the page is built; returns the reply, the listing and the url. */
+async function publishAndFindBuiltPage(page, ws, path, photo) {
+  const [published] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/publish'), { timeout: PUBLISH_TIMEOUT }),
+    page.click('#publish-button'),
+  ]);
+  const reply = await published.json();
+  await page.waitForSelector('#publish-panel.is-ok, #publish-panel.is-failed', { timeout: PUBLISH_TIMEOUT });
+  const panel = (await page.textContent('#publish-panel')).replace(/\s+/g, ' ');
+  ensure(reply.ok === true, `POST /api/publish: expected ok:true, got ${JSON.stringify(reply).slice(0, 600)}`);
+  ensure(await page.isVisible('#publish-panel.is-ok'), `the publish panel says: ${panel}`);
+  ensure(!(await page.isChecked('#f-draft')), 'the draft switch is still on after publishing');
+  const onDisk = readFileSync(join(ws, 'content', SITE, path), 'utf8');
+  ensure(!/^draft:\s*true/m.test(onDisk), 'the file still says draft: true');
+  ensure(onDisk.includes('Uczestnicy spotkania oglądają mapę'), 'the photo description is not in the file');
+  ensure(onDisk.includes(photo), 'the gallery photo is not in the file');
+  const listed = (await apiGet(page, `/api/pages?site=${SITE}`)).pages.find((p) => p.path === path);
+  ensure(listed && !listed.draft, `GET /api/pages does not list ${path} as published: ${JSON.stringify(listed)}`);
+  const url = reply.url || listed.url;
+  const built = join(outputDir(ws), ...url.split('/').filter(Boolean), 'index.html');
+  ensure(existsSync(built), `the built page ${built} does not exist`);
+  ensure(readFileSync(built, 'utf8').includes('ścieżek rowerowych'), 'the built page does not carry the title');
+  return { reply, listed, url };
+}
+
+/** "Wyślij na serwer": the site has a deploy: folder in this workspace. */
+async function deployToFolder(page, ws, url) {
+  await page.click('#deploy-button');
+  await until(page, () => /Wysłano na serwer|nie powiodło/.test(document.getElementById('deploy-text')?.textContent || ''), null,
+    'the deploy did not finish', PUBLISH_TIMEOUT);
+  const deployText = await page.textContent('#deploy-text');
+  ensure(deployText.includes('Wysłano na serwer'), `the deploy says: ${deployText}`);
+  ensure(await page.evaluate(() => { const p = document.getElementById('deploy-progress'); return p.value === p.max; }), 'the progress bar is not full');
+  ensure(existsSync(join(ws, 'served', ...url.split('/').filter(Boolean).slice(1), 'index.html')), 'the page was not sent to the deploy folder');
+}
+
 async function createTest(browser, ed, ws) {
   const title = 'Spotkanie w sprawie ścieżek rowerowych';
   const { context, page } = await openContext(browser);
   try {
-    let path = '';
     await test('create: new announcement through the form, photo and PDF, alt problem, publish, check', async () => {
-      await page.goto(`${ed.url}#/`);
-      await page.click(`[data-new-site="${SITE}"]`);
-      await page.waitForSelector('#new-title');
-      ensure((await page.inputValue('#new-date')) === today(), 'the date does not default to today');
-      await page.fill('#new-title', title);
-      await page.fill('#new-date', today());
-      await page.click('#new-submit');
-      await page.waitForSelector('#f-body');
-      path = decodeURIComponent(new URL(page.url()).hash.split('/').slice(3).join('/'));
-      ensure(path.endsWith('.md'), `the edit screen's address names no file: ${page.url()}`);
-      ensure((await page.inputValue('#f-title')) === title, 'the title is not in the form');
-      ensure(await page.isChecked('#f-draft'), 'a new announcement is not a draft');
-      let seq = await previewDone(page);
-
-      await page.fill('#f-summary', 'Zapraszamy mieszkańców na spotkanie o planowanych ścieżkach rowerowych.');
-      await page.getByLabel('Gmina Klukowo', { exact: true }).check();
-      await page.fill('#f-body', '');
-      await page.focus('#f-body');
-      await page.keyboard.type('Zapraszamy na spotkanie w świetlicy wiejskiej w Klukowie.\n\nPorozmawiamy o trasach łączących gminy partnerstwa.', { delay: 2 });
-      seq = await previewDone(page, seq);
-      // The page's typography binds one-letter words with a no-break space: compare words.
-      await until(page, (t) => (document.getElementById('preview-frame').contentDocument?.body?.textContent ?? '').replace(/\s+/g, ' ').includes(t), title, 'the preview does not show the title');
-      ensure((await previewText(page)).includes('trasach łączących'), 'the preview does not show the body');
-
-      await page.setInputFiles('#f-photos', PHOTO);
-      await page.waitForSelector('#gallery-list > li[data-file]');
-      const photo = await page.getAttribute('#gallery-list > li[data-file]', 'data-file');
-      const info = await page.textContent('#gallery-list > li .media-row__info');
-      ensure(/\d+ kB, \d+ × \d+ px/.test(info), `the photo's size reads "${info}"`);
-      await page.setInputFiles('#f-documents', { name: 'Zaproszenie na spotkanie.pdf', mimeType: 'application/pdf', buffer: tinyPdf() });
-      await page.waitForSelector('#attachment-list > li[data-file]');
-      const docInfo = await page.textContent('#attachment-list > li .media-row__info');
-      ensure(/^PDF, \d+ B$|^PDF, \d+ kB$/.test(docInfo.trim()), `the PDF's type and size read "${docInfo}"`);
-      ensure((await page.inputValue('#attachment-list input[id^="attachment-title-"]')) === 'Zaproszenie na spotkanie', 'the attachment title is not taken from the file name');
-
-      await until(page, () => document.querySelectorAll('#gallery-list > li .problems li').length > 0, null,
-        `no problem about the photo's missing description appeared next to it (${photo})`);
-      const altProblem = await page.textContent('#gallery-list > li .problems li');
-      ensure(/Błąd:|Uwaga:/.test(altProblem), `the problem has no "Błąd:"/"Uwaga:" prefix: ${altProblem}`);
-      const described = await page.getAttribute('#gallery-list input[id^="gallery-alt-"]', 'aria-describedby');
-      ensure(described && described.includes('-problems'), 'the alt input is not described by its problem');
-      ensure(await page.isVisible('#error-summary'), 'the error summary is not shown');
-      const counts = await page.textContent('#problem-counts');
-      ensure(/błąd|błędy|błędów|ostrzeżen/.test(counts), `the counts read "${counts}"`);
-
-      await page.fill('#gallery-list input[id^="gallery-alt-"]', 'Uczestnicy spotkania oglądają mapę planowanych ścieżek rowerowych');
-      await until(page, () => document.querySelectorAll('#gallery-list > li .problems li').length === 0, null,
-        'the problem about the photo did not go away after the description was typed');
-
-      const [published] = await Promise.all([
-        page.waitForResponse((r) => r.url().includes('/api/publish'), { timeout: PUBLISH_TIMEOUT }),
-        page.click('#publish-button'),
-      ]);
-      const reply = await published.json();
-      await page.waitForSelector('#publish-panel.is-ok, #publish-panel.is-failed', { timeout: PUBLISH_TIMEOUT });
-      const panel = (await page.textContent('#publish-panel')).replace(/\s+/g, ' ');
-      ensure(reply.ok === true, `POST /api/publish: expected ok:true, got ${JSON.stringify(reply).slice(0, 600)}`);
-      ensure(await page.isVisible('#publish-panel.is-ok'), `the publish panel says: ${panel}`);
-      ensure(!(await page.isChecked('#f-draft')), 'the draft switch is still on after publishing');
-      const onDisk = readFileSync(join(ws, 'content', SITE, path), 'utf8');
-      ensure(!/^draft:\s*true/m.test(onDisk), 'the file still says draft: true');
-      ensure(onDisk.includes('Uczestnicy spotkania oglądają mapę'), 'the photo description is not in the file');
-      ensure(onDisk.includes(photo), 'the gallery photo is not in the file');
-      const listed = (await apiGet(page, `/api/pages?site=${SITE}`)).pages.find((p) => p.path === path);
-      ensure(listed && !listed.draft, `GET /api/pages does not list ${path} as published: ${JSON.stringify(listed)}`);
-      const url = reply.url || listed.url;
-      const built = join(outputDir(ws), ...url.split('/').filter(Boolean), 'index.html');
-      ensure(existsSync(built), `the built page ${built} does not exist`);
-      ensure(readFileSync(built, 'utf8').includes('ścieżek rowerowych'), 'the built page does not carry the title');
-
-      // "Wyślij na serwer": the site has a deploy: folder in this workspace.
-      await page.click('#deploy-button');
-      await until(page, () => /Wysłano na serwer|nie powiodło/.test(document.getElementById('deploy-text')?.textContent || ''), null,
-        'the deploy did not finish', PUBLISH_TIMEOUT);
-      const deployText = await page.textContent('#deploy-text');
-      ensure(deployText.includes('Wysłano na serwer'), `the deploy says: ${deployText}`);
-      ensure(await page.evaluate(() => { const p = document.getElementById('deploy-progress'); return p.value === p.max; }), 'the progress bar is not full');
-      ensure(existsSync(join(ws, 'served', ...url.split('/').filter(Boolean).slice(1), 'index.html')), 'the page was not sent to the deploy folder');
+      const path = await fillNewAnnouncement(page, ed, title);
+      await writeAndPreview(page, title);
+      const photo = await uploadPhotoAndPdf(page);
+      await altProblemAppearsAndGoes(page, photo);
+      const { reply, listed, url } = await publishAndFindBuiltPage(page, ws, path, photo);
+      await deployToFolder(page, ws, url);
 
       const check = spawnSync(TABLICA, ['check', '--root', ws], { encoding: 'utf8' });
       ensure(check.status === 0, `tablica check exited ${check.status}:\n${(check.stdout + check.stderr).slice(-1500)}`);
@@ -641,6 +667,88 @@ async function englishTest(browser) {
   }
 }
 
+/** The first Tab reaches the skip link, Enter moves focus into <main> and keeps the screen. */
+async function skipLinkMovesFocusIntoMain(page, ed) {
+  await page.goto(`${ed.url}#/`);
+  await page.waitForSelector('#sites');
+  await page.keyboard.press('Tab');
+  const first = await page.evaluate(() => ({ id: document.activeElement?.id, href: document.activeElement?.getAttribute('href') }));
+  ensure(first.id === 'skip-link' && first.href === '#main', `the first Tab focused ${JSON.stringify(first)}`);
+  await page.keyboard.press('Enter');
+  ensure(await page.evaluate(() => document.getElementById('main').contains(document.activeElement)), 'Enter on the skip link did not move focus into <main>');
+  ensure(new URL(page.url()).hash === '#/', 'the skip link changed the screen');
+}
+
+/** The list screen, with one h1; returns its faults. */
+async function listScreenFaults(page, ed) {
+  await page.goto(`${ed.url}#/`);
+  await page.waitForSelector('#sites');
+  const faults = await checkScreen(page, 'list');
+  ensure(await page.evaluate(() => document.querySelectorAll('h1').length === 1), 'the list has not one h1');
+  return faults;
+}
+
+/** The new-announcement screen (focus on the h1) and its failed submit (focus on the summary); returns their faults. */
+async function newScreenFaults(page) {
+  const faults = [];
+  await page.click(`[data-new-site="${SITE}"]`);
+  await page.waitForSelector('#new-title');
+  ensure(await page.evaluate(() => document.activeElement?.id === 'page-heading'), 'focus is not on the h1 after the screen change');
+  faults.push(...await checkScreen(page, 'new'));
+  await page.fill('#new-title', '');
+  await page.click('#new-submit');
+  await page.waitForSelector('#new-summary:not([hidden])');
+  ensure(await page.evaluate(() => document.activeElement?.id === 'new-summary'), 'focus is not on the error summary after a failed submit');
+  ensure((await page.getAttribute('#new-title', 'aria-invalid')) === 'true', 'the empty title is not aria-invalid');
+  faults.push(...await checkScreen(page, 'new with errors'));
+  return faults;
+}
+
+/** Body problems are prefixed "Błąd:"/"Uwaga:", "Przejdź do linii" selects the line, the counts read right. */
+async function bodyProblemsGoToLine(page, ed, path) {
+  await openEdit(page, ed, OTHER_SITE, path);
+  const seq = await previewSeq(page);
+  await typeAtEnd(page, '\n\nWięcej: [kliknij tutaj](https://example.org/)\n\n![](brak-takiego-zdjecia.jpg)\n');
+  await previewDone(page, seq);
+  await until(page, () => document.querySelectorAll('#f-body-problems li').length > 0, null, 'no problems listed under the body');
+  const body = await page.$$eval('#f-body-problems li', (li) => li.map((x) => x.textContent));
+  ensure(body.every((t) => /^(Błąd|Uwaga):/.test(t.trim())), `problems without "Błąd:"/"Uwaga:": ${body.join(' | ')}`);
+  const go = await page.$('#f-body-problems button[data-goto-line]');
+  ensure(go, 'no "Przejdź do linii" button');
+  const line = Number(await go.getAttribute('data-goto-line'));
+  await go.click();
+  const picked = await page.evaluate(() => {
+    const ta = document.getElementById('f-body');
+    return { focused: document.activeElement === ta, line: ta.value.slice(0, ta.selectionStart).split('\n').length };
+  });
+  ensure(picked.focused && picked.line === line, `"Przejdź do linii ${line}" selected line ${picked.line} (focused: ${picked.focused})`);
+  ensure(/\d+ (błąd|błędy|błędów), \d+ (ostrzeżenie|ostrzeżenia|ostrzeżeń)/.test(await page.textContent('#problem-counts')), 'the counts are not "N błędów, M ostrzeżeń"');
+}
+
+/** Everything the form can show at once: event, consultation, a photo, a document, the link field; returns its faults. */
+async function fullEditScreenFaults(page) {
+  await page.check('#f-event-toggle');
+  await page.check('#f-consultation-toggle');
+  await page.setInputFiles('#f-photos', PHOTO);
+  await page.waitForSelector('#gallery-list > li[data-file]');
+  await page.setInputFiles('#f-documents', { name: 'program.pdf', mimeType: 'application/pdf', buffer: tinyPdf() });
+  await page.waitForSelector('#attachment-list > li[data-file]');
+  await page.focus('#f-body');
+  await page.keyboard.press('Control+k');
+  await page.waitForSelector('#link-panel:not([hidden])');
+  await previewDone(page, await previewSeq(page) - 1);
+  const faults = await checkScreen(page, 'edit with problems');
+  await page.keyboard.press('Escape');
+  return faults;
+}
+
+/** The publish result panel; returns its faults. */
+async function publishResultFaults(page) {
+  await page.click('#publish-button');
+  await page.waitForSelector('#publish-panel.is-ok, #publish-panel.is-failed', { timeout: PUBLISH_TIMEOUT });
+  return checkScreen(page, 'publish result');
+}
+
 async function a11yTest(browser, ed, ws) {
   const path = 'aktualnosci/2021-03-24-warsztaty-strategiczne-online.md';
   const file = join(ws, 'content', OTHER_SITE, path);
@@ -648,67 +756,15 @@ async function a11yTest(browser, ed, ws) {
   const { context, page } = await openContext(browser);
   try {
     await test('a11y: the first Tab reaches the skip link, Enter moves focus into <main>', async () => {
-      await page.goto(`${ed.url}#/`);
-      await page.waitForSelector('#sites');
-      await page.keyboard.press('Tab');
-      const first = await page.evaluate(() => ({ id: document.activeElement?.id, href: document.activeElement?.getAttribute('href') }));
-      ensure(first.id === 'skip-link' && first.href === '#main', `the first Tab focused ${JSON.stringify(first)}`);
-      await page.keyboard.press('Enter');
-      ensure(await page.evaluate(() => document.getElementById('main').contains(document.activeElement)), 'Enter on the skip link did not move focus into <main>');
-      ensure(new URL(page.url()).hash === '#/', 'the skip link changed the screen');
+      await skipLinkMovesFocusIntoMain(page, ed);
     });
     await test('a11y: axe (light, dark) and 320 px reflow on every screen, focus on the h1 after a screen change', async () => {
       const faults = [];
-      await page.goto(`${ed.url}#/`);
-      await page.waitForSelector('#sites');
-      faults.push(...await checkScreen(page, 'list'));
-      ensure(await page.evaluate(() => document.querySelectorAll('h1').length === 1), 'the list has not one h1');
-
-      await page.click(`[data-new-site="${SITE}"]`);
-      await page.waitForSelector('#new-title');
-      ensure(await page.evaluate(() => document.activeElement?.id === 'page-heading'), 'focus is not on the h1 after the screen change');
-      faults.push(...await checkScreen(page, 'new'));
-      await page.fill('#new-title', '');
-      await page.click('#new-submit');
-      await page.waitForSelector('#new-summary:not([hidden])');
-      ensure(await page.evaluate(() => document.activeElement?.id === 'new-summary'), 'focus is not on the error summary after a failed submit');
-      ensure((await page.getAttribute('#new-title', 'aria-invalid')) === 'true', 'the empty title is not aria-invalid');
-      faults.push(...await checkScreen(page, 'new with errors'));
-
-      await openEdit(page, ed, OTHER_SITE, path);
-      const seq = await previewSeq(page);
-      await typeAtEnd(page, '\n\nWięcej: [kliknij tutaj](https://example.org/)\n\n![](brak-takiego-zdjecia.jpg)\n');
-      await previewDone(page, seq);
-      await until(page, () => document.querySelectorAll('#f-body-problems li').length > 0, null, 'no problems listed under the body');
-      const body = await page.$$eval('#f-body-problems li', (li) => li.map((x) => x.textContent));
-      ensure(body.every((t) => /^(Błąd|Uwaga):/.test(t.trim())), `problems without "Błąd:"/"Uwaga:": ${body.join(' | ')}`);
-      const go = await page.$('#f-body-problems button[data-goto-line]');
-      ensure(go, 'no "Przejdź do linii" button');
-      const line = Number(await go.getAttribute('data-goto-line'));
-      await go.click();
-      const picked = await page.evaluate(() => {
-        const ta = document.getElementById('f-body');
-        return { focused: document.activeElement === ta, line: ta.value.slice(0, ta.selectionStart).split('\n').length };
-      });
-      ensure(picked.focused && picked.line === line, `"Przejdź do linii ${line}" selected line ${picked.line} (focused: ${picked.focused})`);
-      ensure(/\d+ (błąd|błędy|błędów), \d+ (ostrzeżenie|ostrzeżenia|ostrzeżeń)/.test(await page.textContent('#problem-counts')), 'the counts are not "N błędów, M ostrzeżeń"');
-      // Everything the form can show at once: event, consultation, a photo, a document, the link field.
-      await page.check('#f-event-toggle');
-      await page.check('#f-consultation-toggle');
-      await page.setInputFiles('#f-photos', PHOTO);
-      await page.waitForSelector('#gallery-list > li[data-file]');
-      await page.setInputFiles('#f-documents', { name: 'program.pdf', mimeType: 'application/pdf', buffer: tinyPdf() });
-      await page.waitForSelector('#attachment-list > li[data-file]');
-      await page.focus('#f-body');
-      await page.keyboard.press('Control+k');
-      await page.waitForSelector('#link-panel:not([hidden])');
-      await previewDone(page, await previewSeq(page) - 1);
-      faults.push(...await checkScreen(page, 'edit with problems'));
-      await page.keyboard.press('Escape');
-
-      await page.click('#publish-button');
-      await page.waitForSelector('#publish-panel.is-ok, #publish-panel.is-failed', { timeout: PUBLISH_TIMEOUT });
-      faults.push(...await checkScreen(page, 'publish result'));
+      faults.push(...await listScreenFaults(page, ed));
+      faults.push(...await newScreenFaults(page));
+      await bodyProblemsGoToLine(page, ed, path);
+      faults.push(...await fullEditScreenFaults(page));
+      faults.push(...await publishResultFaults(page));
       ensure(faults.length === 0, `${faults.length} faults:\n    ${faults.join('\n    ')}`);
       noErrors(page);
     });
