@@ -375,6 +375,7 @@ impl DeployArgs {
             dry_run: self.dry_run,
             output: self.output,
             progress: None,
+            password: None,
         }
     }
 }

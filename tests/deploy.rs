@@ -825,3 +825,39 @@ fn a_deploy_never_deletes_the_server_configuration_a_previous_deploy_put_there()
     run.assert_ok();
     assert!(!run.stderr.contains(".htaccess"), "{}", run.stderr);
 }
+
+/// The editor's deploy panel hands the typed password to `deploy` (no
+/// environment variable, no terminal to ask at): it is used, and without
+/// it the deploy says where a password could come from.
+#[test]
+fn a_password_typed_in_the_editor_is_used_for_the_upload() {
+    let Some(target) = ftp_target(false) else {
+        return;
+    };
+    assert!(
+        std::env::var_os("TABLICA_DEPLOY_PASSWORD").is_none(),
+        "the test runs without the variable"
+    );
+    let fx = workspace(&target.url);
+    let options = |password: Option<&str>| tablica::publish::deploy::DeployOptions {
+        root: fx.root().to_path_buf(),
+        site: "alfa".into(),
+        dry_run: false,
+        output: None,
+        progress: None,
+        password: password.map(str::to_string),
+    };
+    let without = tablica::publish::deploy::deploy(&options(None)).unwrap_err();
+    assert!(
+        without[0]
+            .hint
+            .as_ref()
+            .unwrap()
+            .pl
+            .contains("TABLICA_DEPLOY_PASSWORD"),
+        "{without:?}"
+    );
+    let deployed = tablica::publish::deploy::deploy(&options(Some(FTP_PASSWORD))).unwrap();
+    assert!(deployed.plan.upload_count() > 0);
+    assert_served_as_built(&fx, &target);
+}

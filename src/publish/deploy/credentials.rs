@@ -16,9 +16,13 @@ pub fn env_password() -> Option<String> {
     std::env::var(PASSWORD_VAR).ok().filter(|p| !p.is_empty())
 }
 
-/// The password from the environment, else asked for on the terminal
-/// (saying so when the connection is not encrypted).
-pub fn password(target: &str, unencrypted: bool) -> Result<String, Failure> {
+/// The password given (typed into the editor), else the environment's,
+/// else asked for on the terminal (saying so when the connection is not
+/// encrypted).
+pub fn password(target: &str, unencrypted: bool, given: Option<&str>) -> Result<String, Failure> {
+    if let Some(given) = given.filter(|g| !g.is_empty()) {
+        return Ok(given.to_string());
+    }
     if let Some(password) = env_password() {
         return Ok(password);
     }

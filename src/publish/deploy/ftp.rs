@@ -29,7 +29,11 @@ pub struct Ftp {
 
 impl Ftp {
     /// Connects and logs in; the flag says the connection is not encrypted.
-    pub fn connect(server: &Server, require_tls: bool) -> Result<(Ftp, bool), Failure> {
+    pub fn connect(
+        server: &Server,
+        require_tls: bool,
+        password: Option<&str>,
+    ) -> Result<(Ftp, bool), Failure> {
         let target = format!("ftp://{server}");
         let (mut stream, plain) = match open(server)?.into_secure(connector(&target)?, &server.host)
         {
@@ -42,7 +46,7 @@ impl Ftp {
             Err(FtpError::SecureError(detail)) => return Err(tls_error(&target, &detail)),
             Err(e) => return Err(error(e)),
         };
-        let password = credentials::password(&target, plain)?;
+        let password = credentials::password(&target, plain, password)?;
         stream
             .login(server.user.as_str(), password.as_str())
             .map_err(error)?;

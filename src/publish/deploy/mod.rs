@@ -19,6 +19,16 @@ mod sftp;
 mod target;
 
 pub use plan::Plan;
+
+/// Whether a `deploy:` value names a server that may ask for a password
+/// no one has given yet (`TABLICA_DEPLOY_PASSWORD` unset): the editor
+/// then offers a password field.
+pub fn may_ask_password(deploy: &str) -> bool {
+    let server = ["sftp://", "ftp://", "ftps://"]
+        .iter()
+        .any(|scheme| deploy.trim().to_ascii_lowercase().starts_with(scheme));
+    server && credentials::env_password().is_none()
+}
 pub use report::line;
 pub use target::Target;
 
@@ -46,6 +56,9 @@ pub struct DeployOptions {
     pub output: Option<PathBuf>,
     /// Counters the command line draws a progress line from.
     pub progress: Option<std::sync::Arc<crate::base::progress::Progress>>,
+    /// The server's password when someone typed it elsewhere (the
+    /// editor's form); else the environment or the terminal's prompt.
+    pub password: Option<String>,
 }
 
 /// What a deploy did (or, dry, would do).
@@ -85,16 +98,17 @@ pub fn deploy(options: &DeployOptions) -> Result<Deployed, Vec<Diagnostic>> {
     }
     let shown = target.to_string();
     let mut warnings = Vec::new();
-    let result = connect(&target, &mut warnings).and_then(|mut remote| {
-        sync(
-            remote.as_mut(),
-            &local,
-            &dir,
-            options.dry_run,
-            &mut warnings,
-            options.progress.as_deref(),
-        )
-    });
+    let result =
+        connect(&target, options.password.as_deref(), &mut warnings).and_then(|mut remote| {
+            sync(
+                remote.as_mut(),
+                &local,
+                &dir,
+                options.dry_run,
+                &mut warnings,
+                options.progress.as_deref(),
+            )
+        });
     let plan = result.map_err(|f| vec![f.diagnostic(&shown)])?;
     Ok(Deployed {
         site: site.id.clone(),
@@ -153,16 +167,20 @@ fn built_manifest(id: &str, dir: &Path) -> Result<Manifest, Diagnostic> {
     Manifest::of_folder(id, dir)
 }
 
-fn connect(target: &Target, warnings: &mut Vec<Diagnostic>) -> Result<Box<dyn Remote>, Failure> {
+fn connect(
+    target: &Target,
+    password: Option<&str>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Box<dyn Remote>, Failure> {
     let shown = target.to_string();
     Ok(match target {
         Target::Folder(path) => Box::new(local::Folder::open(path)?),
-        Target::Sftp(server) => Box::new(sftp::Sftp::connect(server)?),
+        Target::Sftp(server) => Box::new(sftp::Sftp::connect(server, password)?),
         Target::Ftp {
             server,
             require_tls,
         } => {
-            let (ftp, plain) = ftp::Ftp::connect(server, *require_tls)?;
+            let (ftp, plain) = ftp::Ftp::connect(server, *require_tls, password)?;
             if plain {
                 warnings.push(ftp::plain_warning(&shown));
             }

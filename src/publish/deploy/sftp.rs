@@ -37,14 +37,14 @@ const ERROR_KEY_UNVERIFIED: i32 = -19;
 const ERROR_SOCKET_RECV: i32 = -43;
 
 impl Sftp {
-    pub fn connect(server: &Server) -> Result<Sftp, Failure> {
+    pub fn connect(server: &Server, password: Option<&str>) -> Result<Sftp, Failure> {
         let tcp = remote::connect(&server.host, server.port)?;
         let mut session = Session::new().map_err(error)?;
         session.set_timeout(remote::TIMEOUT.as_millis() as u32);
         session.set_tcp_stream(tcp);
         session.handshake().map_err(error)?;
         check_host_key(&session, server)?;
-        log_in(&session, server)?;
+        log_in(&session, server, password)?;
         let sftp = session.sftp().map_err(error)?;
         let root = server.sftp_folder();
         if !root.is_empty() && sftp.stat(Path::new(&root)).is_err() {
@@ -162,7 +162,7 @@ fn known_hosts_file() -> Option<PathBuf> {
 }
 
 /// Keys first (the one named, the agent, the usual files), then a password.
-fn log_in(session: &Session, server: &Server) -> Result<(), Failure> {
+fn log_in(session: &Session, server: &Server, password: Option<&str>) -> Result<(), Failure> {
     let user = &server.user;
     if let Some(key) = credentials::key_file() {
         let passphrase = credentials::env_password();
@@ -179,7 +179,7 @@ fn log_in(session: &Session, server: &Server) -> Result<(), Failure> {
             return Ok(());
         }
     }
-    let password = credentials::password(&format!("sftp://{server}"), false)?;
+    let password = credentials::password(&format!("sftp://{server}"), false, password)?;
     session.userauth_password(user, &password).map_err(error)
 }
 

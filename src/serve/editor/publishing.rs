@@ -23,6 +23,9 @@ pub(super) struct PublishRequest {
 #[derive(Deserialize)]
 pub(super) struct DeployRequest {
     site: String,
+    /// Typed into the deploy panel; used for this upload only, never kept.
+    #[serde(default)]
+    password: Option<String>,
 }
 
 impl Editor {
@@ -131,6 +134,7 @@ impl Editor {
             dry_run: false,
             output: None,
             progress: Some(progress),
+            password: request.password.filter(|p| !p.is_empty()),
         };
         let (lang, states) = (self.lang, self.deploys_handle());
         std::thread::spawn(move || {

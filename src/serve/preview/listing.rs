@@ -14,6 +14,8 @@ pub struct SiteFacts {
     pub hub: bool,
     /// Whether `tablica deploy` has a target for it.
     pub deploy: bool,
+    /// Whether that target is a server that may want a password typed.
+    pub deploy_password: bool,
     pub members: Vec<String>,
     pub tags: Vec<String>,
     pub categories: Vec<String>,
@@ -67,6 +69,11 @@ impl Preview {
                     title: source.config.title.clone(),
                     hub: source.config.hub,
                     deploy: source.config.deploy.is_some(),
+                    deploy_password: source
+                        .config
+                        .deploy
+                        .as_deref()
+                        .is_some_and(crate::publish::deploy::may_ask_password),
                     members: source
                         .config
                         .members

@@ -180,6 +180,12 @@
   }
 
   /** One request to /api/; resolves to {status, ok, data}; a network failure throws ApiError. */
+  /** Requests that change nothing, so a stalled one may be sent again. */
+  const RETRIED = /^\/api\/(sites|pages|page|deploy|preview|paste)\b/;
+  /** How long such a request may stall before it is sent again (a reused
+   * connection can lose a request; the server answers these in milliseconds). */
+  const STALL_MS = 8000;
+
   async function api(method, url, body, signal) {
     const init = { method, headers: { 'X-Tablica-Token': TOKEN }, cache: 'no-store', credentials: 'same-origin', signal };
     if (body instanceof Blob) {
@@ -189,15 +195,38 @@
       init.body = JSON.stringify(body);
       init.headers['Content-Type'] = 'application/json';
     }
-    let response;
-    try {
-      response = await fetch(url, init);
-    } catch (e) {
-      if (e.name === 'AbortError') throw e;
-      throw new ApiError(t('app.error.network'), 0, null);
+    const tries = RETRIED.test(url) ? 3 : 1;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await fetchWithin(url, init, tries > 1 ? STALL_MS : 0);
+      } catch (e) {
+        if (e.name === 'AbortError' && signal?.aborted) throw e;
+        if (attempt >= tries) throw new ApiError(t('app.error.network'), 0, null);
+      }
     }
-    const data = await response.json().catch(() => null);
-    return { status: response.status, ok: response.ok, data };
+  }
+
+  /** The answer and its JSON, given up after `ms` (0: never) unless the
+   * caller's signal ends it first. */
+  async function fetchWithin(url, init, ms) {
+    const read = async (response) => ({
+      status: response.status,
+      ok: response.ok,
+      // A body cut off by the stall timer is retried; one that is not JSON is no data.
+      data: await response.json().catch((e) => { if (e.name === 'AbortError') throw e; return null; }),
+    });
+    if (!ms) return read(await fetch(url, init));
+    const stall = new AbortController();
+    const timer = setTimeout(() => stall.abort(), ms);
+    const outer = init.signal;
+    const onAbort = () => stall.abort();
+    outer?.addEventListener('abort', onAbort);
+    try {
+      return await read(await fetch(url, { ...init, signal: stall.signal }));
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onAbort);
+    }
   }
 
   function errorText(reply) {
@@ -1819,8 +1848,16 @@
     const progress = h('progress', { id: 'deploy-progress', max: '1', value: '0', hidden: true });
     const label = h('label', { for: 'deploy-progress', class: 'label', hidden: true, id: 'deploy-label' }, t('deploy.label'));
     const text = h('p', { id: 'deploy-text' });
-    button.addEventListener('click', () => deploy(ed, { button, progress, label, text }));
-    return h('div', { class: 'deploy', id: 'deploy' }, h('p', { class: 'hint' }, t('deploy.hint')), button, label, progress, text);
+    const password = ed.site.deploy_password ? deployPassword() : null;
+    button.addEventListener('click', () => deploy(ed, { button, progress, label, text, password }));
+    return h('div', { class: 'deploy', id: 'deploy' }, h('p', { class: 'hint' }, t('deploy.hint')),
+      password ? password.wrap : null, button, label, progress, text);
+  }
+
+  /** The server's password, for this upload only: never stored. */
+  function deployPassword() {
+    const control = h('input', { type: 'password', autocomplete: 'current-password', spellcheck: 'false' });
+    return field({ id: 'deploy-password', label: t('deploy.password.label'), hint: t('deploy.password.hint'), control });
   }
 
   async function deploy(ed, ui) {
@@ -1832,7 +1869,8 @@
     say(t('deploy.starting'));
     ed.deployStop = false;
     try {
-      const reply = await api('POST', '/api/deploy', { site: ed.site.id });
+      const password = ui.password ? ui.password.control.value : '';
+      const reply = await api('POST', '/api/deploy', password ? { site: ed.site.id, password } : { site: ed.site.id });
       if (!reply.ok) throw new ApiError(errorText(reply), reply.status, reply.data);
       await pollDeploy(ed, ui);
     } catch (e) {
