@@ -131,7 +131,7 @@ impl Editor {
 
     /// Checks a site id and a page path from the browser.
     pub(super) fn target(&self, site: &str, path: &str) -> Result<Target, Reply> {
-        let served = self.lock().site_facts().iter().any(|s| s.id == site);
+        let served = self.lock().served_site(site).is_some();
         if !served {
             return Err(json_error(
                 404,
@@ -263,7 +263,7 @@ impl Editor {
     fn render(&self, target: &Target, text: &str) -> (Option<String>, Vec<Problem>) {
         let draft = self.lock().draft(&target.site, &target.path, text);
         self.pictures.publish(draft.pictures);
-        let problems = self.problems(&draft.problems, target, text);
+        let problems = self.problems(&draft.problems, Some((target, text)));
         (draft.html, problems)
     }
 
@@ -377,32 +377,24 @@ impl Editor {
         )
     }
 
-    /// Diagnostics about other files than the one being edited.
-    pub(super) fn problems_elsewhere(&self, diagnostics: &[Diagnostic]) -> Vec<Problem> {
-        let nowhere = Target {
-            site: String::new(),
-            path: String::new(),
-            file: PathBuf::new(),
-            folder: PathBuf::new(),
-            relative: "\0".to_string(),
-        };
-        self.problems(diagnostics, &nowhere, "")
-    }
-
-    /// Diagnostics as the form shows them, by field or body line.
+    /// Diagnostics as the form shows them: those about `page` (the page
+    /// being edited, with its text) by field or body line, the others with
+    /// their file.
     pub(super) fn problems(
         &self,
         diagnostics: &[Diagnostic],
-        target: &Target,
-        text: &str,
+        page: Option<(&Target, &str)>,
     ) -> Vec<Problem> {
         diagnostics
             .iter()
             .map(|d| {
                 let file = d.location.file.to_string_lossy().replace('\\', "/");
-                let own = file == target.relative || file.is_empty();
-                let (field_name, line) = match (own, d.location.line) {
-                    (true, Some(line)) => match form::field_at_line(text, line) {
+                let text = page
+                    .filter(|(target, _)| file == target.relative || file.is_empty())
+                    .map(|(_, text)| text);
+                let own = text.is_some();
+                let (field_name, line) = match (text, d.location.line) {
+                    (Some(text), Some(line)) => match form::field_at_line(text, line) {
                         Some(Place::Field(key)) => (key.to_string(), Some(line)),
                         Some(Place::Body { line }) => ("body".to_string(), Some(line)),
                         None => (String::new(), Some(line)),

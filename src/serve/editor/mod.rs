@@ -117,11 +117,6 @@ impl Editor {
         serde_json::from_slice(&bytes).map_err(|e| json_error(400, &format!("bad JSON: {e}")))
     }
 
-    /// The deploys' states, for a deploy's thread to report to.
-    fn deploys_handle(&self) -> Arc<Mutex<HashMap<String, api::DeployState>>> {
-        self.deploys.clone()
-    }
-
     fn lock(&self) -> std::sync::MutexGuard<'_, Preview> {
         self.preview.lock().unwrap_or_else(|e| e.into_inner())
     }

@@ -3,7 +3,7 @@
 //! and `tablica deploy` of it on a thread of its own, whose progress the
 //! browser asks for.
 
-use super::api::DeployState;
+use super::api::{DeployState, Target};
 use super::{json, json_error, Editor, Reply};
 use crate::base::progress::Progress;
 use crate::build::{BuildOptions, BuildReport};
@@ -31,11 +31,7 @@ pub(super) struct DeployRequest {
 impl Editor {
     /// Builds the site; answers the summary, or the errors by field.
     pub(super) fn publish(&self, request: PublishRequest) -> Reply {
-        let known = self
-            .lock()
-            .site_facts()
-            .iter()
-            .any(|s| s.id == request.site);
+        let known = self.lock().served_site(&request.site).is_some();
         if !known {
             return json_error(404, &self.say("nie ma takiego serwisu", "no such site"));
         }
@@ -53,20 +49,17 @@ impl Editor {
             progress: None,
             allow_a11y_errors: false,
         };
+        // The page being published, with its text: its problems go by field.
         let page = request
             .path
             .as_deref()
-            .and_then(|p| self.target(&request.site, p).ok());
-        let text = page
-            .as_ref()
-            .and_then(|t| std::fs::read_to_string(&t.file).ok());
+            .and_then(|p| self.target(&request.site, p).ok())
+            .and_then(|t| Some((std::fs::read_to_string(&t.file).ok()?, t)));
+        let page = page.as_ref().map(|(text, target)| (target, text.as_str()));
         match crate::build::build(&options) {
-            Ok(report) => self.published(&report, &request, page.as_ref(), text.as_deref()),
+            Ok(report) => self.published(&report, page),
             Err(failure) => {
-                let problems = match (&page, &text) {
-                    (Some(page), Some(text)) => self.problems(&failure.diagnostics, page, text),
-                    _ => self.problems_elsewhere(&failure.diagnostics),
-                };
+                let problems = self.problems(&failure.diagnostics, page);
                 let summary = crate::report::failure_line(failure.errors().count(), self.lang);
                 json(
                     200,
@@ -76,33 +69,22 @@ impl Editor {
         }
     }
 
-    fn published(
-        &self,
-        report: &BuildReport,
-        request: &PublishRequest,
-        page: Option<&super::api::Target>,
-        text: Option<&str>,
-    ) -> Reply {
+    fn published(&self, report: &BuildReport, page: Option<(&Target, &str)>) -> Reply {
         let summary = crate::report::summary(report, &self.root, self.lang);
         // Warnings do not stop a build: only those about this page are
         // shown; the others are `tablica check`'s to list.
-        let problems: Vec<_> = match (page, text) {
-            (Some(page), Some(text)) => self
-                .problems(&report.warnings, page, text)
+        let problems: Vec<_> = match page {
+            Some(_) => self
+                .problems(&report.warnings, page)
                 .into_iter()
                 .filter(super::api::Problem::is_about_the_page)
                 .collect(),
-            _ => Vec::new(),
+            None => Vec::new(),
         };
-        let output = crate::config::load(&self.root, &Overrides::default())
-            .map(|w| w.output_dir.join(&request.site).display().to_string())
-            .unwrap_or_default();
+        let url = page.map(|(target, _)| target.url()).unwrap_or_default();
         json(
             200,
-            &json!({
-                "ok": true, "summary": summary, "problems": problems, "output": output,
-                "url": page.map(super::api::Target::url).unwrap_or_default(),
-            }),
+            &json!({ "ok": true, "summary": summary, "problems": problems, "url": url }),
         )
     }
 
@@ -110,9 +92,8 @@ impl Editor {
     pub(super) fn deploy(&self, request: DeployRequest) -> Reply {
         let has_target = self
             .lock()
-            .site_facts()
-            .iter()
-            .any(|s| s.id == request.site && s.deploy);
+            .served_site(&request.site)
+            .is_some_and(|site| site.deploy.is_some());
         if !has_target {
             return json_error(
                 404,
@@ -136,7 +117,7 @@ impl Editor {
             progress: Some(progress),
             password: request.password.filter(|p| !p.is_empty()),
         };
-        let (lang, states) = (self.lang, self.deploys_handle());
+        let (lang, states) = (self.lang, self.deploys.clone());
         std::thread::spawn(move || {
             let state = match deploy::deploy(&options) {
                 Ok(deployed) => DeployState::Done(deploy::line(&deployed, lang)),

@@ -124,19 +124,12 @@ impl Preview {
         Some(listed)
     }
 
-    /// Whether a site is served and its file `content_path` is known
-    /// (loaded, or listed as failing to load).
-    pub fn knows_file(&self, id: &str, content_path: &str) -> bool {
-        self.sources.iter().any(|s| {
-            s.selected
-                && s.config.id == id
-                && (s
-                    .loaded
-                    .documents
-                    .iter()
-                    .any(|d| d.content_path == content_path)
-                    || s.loaded.failed.iter().any(|f| f == content_path))
-        })
+    /// The configuration of site `id`, when the preview serves it.
+    pub fn served_site(&self, id: &str) -> Option<&crate::config::SiteConfig> {
+        self.sources
+            .iter()
+            .find(|s| s.selected && s.config.id == id)
+            .map(|s| &s.config)
     }
 
     /// The workspace folder.
