@@ -498,31 +498,60 @@ fn a_dropped_photo_is_made_beside_the_reload_and_shown_when_ready() {
 /// The live folder's files, with the server's port taken out of the
 /// addresses (two servers cannot share a port).
 fn live_files(dir: &Path, port: u16) -> BTreeMap<String, Vec<u8>> {
-    let address = format!("127.0.0.1:{port}");
     snapshot(dir)
         .into_iter()
-        .map(|(path, bytes)| match String::from_utf8(bytes) {
-            Ok(text) => (path, text.replace(&address, "127.0.0.1:PORT").into_bytes()),
-            Err(e) => (path, e.into_bytes()),
-        })
+        .map(|(path, bytes)| (path, without_port(bytes, port)))
         .collect()
 }
 
-/// Waits until the running server's live folder holds exactly what a new
-/// server writes from the same files; panics with the differences.
+fn without_port(bytes: Vec<u8>, port: u16) -> Vec<u8> {
+    let address = format!("127.0.0.1:{port}");
+    match String::from_utf8(bytes) {
+        Ok(text) => text.replace(&address, "127.0.0.1:PORT").into_bytes(),
+        Err(e) => e.into_bytes(),
+    }
+}
+
+/// What `server` serves at each of `paths` (relative to its live folder):
+/// pages as answered over HTTP (a page nobody asked for since an edit is
+/// rendered when asked for), other files as its live folder holds them.
+/// A page answered 404 is left out.
+fn served_files(server: &Server, live: &Path, paths: &[&String]) -> BTreeMap<String, Vec<u8>> {
+    let mut served = BTreeMap::new();
+    for path in paths {
+        let bytes = if path.ends_with(".html") {
+            let reply = server.get(&format!("/{path}"));
+            (reply.status == 200).then(|| reply.body.into_bytes())
+        } else {
+            std::fs::read(live.join(path)).ok()
+        };
+        if let Some(bytes) = bytes {
+            served.insert(path.to_string(), without_port(bytes, server.port));
+        }
+    }
+    served
+}
+
+/// Waits until the running server serves exactly what a new server
+/// serves from the same files, and its live folder holds no file the new
+/// one does not; panics with the differences.
 fn assert_same_as_fresh(fx: &Fixture, server: &Server, live: &Path, step: &str) {
     let fresh_dir = tempfile::tempdir().unwrap();
     let fresh_live = fresh_dir.path().join("live");
     let fresh = Server::start(fx, &["--output", fresh_live.to_str().unwrap()]);
     let deadline = Instant::now() + WAIT;
     loop {
-        let expected = live_files(&fresh_live, fresh.port);
-        let actual = live_files(live, server.port);
+        let fresh_files = live_files(&fresh_live, fresh.port);
+        let live_files = live_files(live, server.port);
+        let expected_paths: Vec<&String> = fresh_files.keys().collect();
+        let expected = served_files(&fresh, &fresh_live, &expected_paths);
+        let all_paths: Vec<&String> = fresh_files.keys().chain(live_files.keys()).collect();
+        let actual = served_files(server, live, &all_paths);
         if expected == actual {
             return;
         }
         if Instant::now() > deadline {
-            let differing: Vec<&String> = expected
+            let differing: std::collections::BTreeSet<&String> = expected
                 .keys()
                 .chain(actual.keys())
                 .filter(|path| expected.get(*path) != actual.get(*path))
@@ -572,4 +601,29 @@ fn every_kind_of_edit_leaves_what_a_full_build_writes() {
     );
     assert_ne!(retagged, original);
     edit(&page, Some(retagged), "renamed tag");
+
+    // A new page again, then a stop at once: the pages nobody asked for
+    // are written when serve stops, so a kept live folder is whole.
+    fx.write(&new_page, text);
+    assert!(next_event(&events).starts_with("reload"));
+    let fresh_dir = tempfile::tempdir().unwrap();
+    let fresh_live = fresh_dir.path().join("live");
+    let fresh = Server::start(&fx, &["--output", fresh_live.to_str().unwrap()]);
+    let (fresh_port, port) = (fresh.port, server.port);
+    assert!(fresh.stop().success() && server.stop().success());
+    let pages = |dir: &Path, port: u16| {
+        let mut files = live_files(dir, port);
+        files.retain(|path, _| path.ends_with(".html"));
+        files
+    };
+    let (expected, actual) = (pages(&fresh_live, fresh_port), pages(&live, port));
+    let differing: std::collections::BTreeSet<&String> = expected
+        .keys()
+        .chain(actual.keys())
+        .filter(|path| expected.get(*path) != actual.get(*path))
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "pages of the kept live folder differ: {differing:?}"
+    );
 }

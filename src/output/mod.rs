@@ -11,7 +11,10 @@ mod relative;
 pub mod server_config;
 mod sitemap;
 
-pub use refresh::{refresh_pages, refresh_search, refresh_site, Memory, Refreshed, Showing};
+pub use refresh::{
+    refresh_asked, refresh_pages, refresh_search, refresh_site, Memory, Pages, PendingPages,
+    Refreshed, Showing,
+};
 pub use relative::Relativizer;
 
 use crate::base::diagnostic::{Diagnostic, Location, Text};

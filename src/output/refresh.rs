@@ -6,6 +6,11 @@
 //! [`refresh_site`] looks at every page; [`refresh_pages`] only at the
 //! pages that show given announcements, so that on a big site an edit
 //! costs what it changes, not what the site holds.
+//! [`refresh_site`] can also leave the pages for later ([`Pages::WhenAsked`]):
+//! they are then *pending*, and [`refresh_asked`] brings one up to date
+//! when a browser asks for it, the way Hugo's fast render mode does. A new
+//! announcement shifts every list page of a big site by one; only those a
+//! reader opens are rendered.
 //! The search index is brought up to date separately, after the browser
 //! has been told to reload: on a hub over many sites it takes longest.
 
@@ -18,6 +23,12 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// Paths (relative to the site folder) of pages whose files may be out of
+/// date. Shared, so that the threads answering requests can tell whether a
+/// page must be rendered first without waiting for the rebuild.
+pub type PendingPages = Arc<Mutex<HashSet<String>>>;
 
 /// What the live folder of one site holds, remembered between rebuilds.
 #[derive(Debug, Default)]
@@ -29,6 +40,8 @@ pub struct Memory {
     files: HashMap<String, u64>,
     /// The search terms of every page the site's index covers.
     search: crate::search::EntryCache,
+    /// Pages left for [`refresh_asked`].
+    pending: PendingPages,
 }
 
 impl Memory {
@@ -36,6 +49,32 @@ impl Memory {
     pub fn forget_renders(&mut self) {
         self.fingerprints.clear();
     }
+
+    /// The pages whose files may be out of date, shared.
+    pub fn pending(&self) -> PendingPages {
+        self.pending.clone()
+    }
+
+    /// Whether some page waits for [`refresh_asked`].
+    pub fn has_pending(&self) -> bool {
+        !lock(&self.pending).is_empty()
+    }
+}
+
+/// The set behind a lock; a thread that panicked while holding it left a
+/// set that is still whole (inserts and removals do not half-happen).
+fn lock(pending: &PendingPages) -> std::sync::MutexGuard<'_, HashSet<String>> {
+    pending.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// When [`refresh_site`] renders the pages whose values changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pages {
+    /// All of them, now.
+    Now,
+    /// Each when it is asked for ([`refresh_asked`]); everything else (feeds,
+    /// static files, files to remove) is done now.
+    WhenAsked,
 }
 
 /// What one refresh did.
@@ -82,10 +121,16 @@ pub fn refresh_site(
     renderer: &Renderer,
     statics: &StaticSources,
     memory: &mut Memory,
+    pages: Pages,
 ) -> Result<Refreshed, Vec<Diagnostic>> {
     let items = renderer.items();
-    let all: Vec<&(String, Item)> = items.iter().collect();
-    let (mut wanted, fingerprints) = render_changed(renderer, &all, memory)?;
+    let (mut wanted, fingerprints) = match pages {
+        Pages::Now => {
+            let all: Vec<&(String, Item)> = items.iter().collect();
+            render_changed(renderer, &all, memory)?
+        }
+        Pages::WhenAsked => (Wanted::new(), Fingerprints::new()),
+    };
     add_static_files(statics, &mut wanted)?;
     // Photos are published by `serve`'s picture worker (media), not here.
     for asset in site
@@ -129,6 +174,11 @@ pub fn refresh_site(
         .fingerprints
         .retain(|path, _| kept.contains(path.as_str()));
     memory.fingerprints.extend(fingerprints);
+    let mut pending = lock(&memory.pending);
+    pending.clear();
+    if pages == Pages::WhenAsked {
+        pending.extend(items.iter().map(|(path, _)| path.clone()));
+    }
     Ok(Refreshed {
         pages: items.len(),
         rendered,
@@ -177,12 +227,39 @@ pub fn refresh_pages(
     let written = write_changed(dir, &wanted, memory).map_err(|e| vec![e])?;
     let rendered = fingerprints.len();
     memory.fingerprints.extend(fingerprints);
+    let mut pending = lock(&memory.pending);
+    for (path, _) in &showing {
+        pending.remove(path);
+    }
     Ok(Refreshed {
         pages: items.len(),
         rendered,
         written,
         removed: 0,
     })
+}
+
+/// Brings the pending page at `path` (relative to the site folder) up to
+/// date: renders it when its values changed and writes it when its bytes
+/// did. Returns whether `path` was pending.
+pub fn refresh_asked(
+    dir: &Path,
+    renderer: &Renderer,
+    path: &str,
+    memory: &mut Memory,
+) -> Result<bool, Vec<Diagnostic>> {
+    if !lock(&memory.pending).contains(path) {
+        return Ok(false);
+    }
+    let items = renderer.items();
+    let asked: Vec<&(String, Item)> = items.iter().filter(|(p, _)| p == path).collect();
+    // Taken off the list even when rendering fails: the error is reported
+    // once, and the file keeps its last good page.
+    lock(&memory.pending).remove(path);
+    let (wanted, fingerprints) = render_changed(renderer, &asked, memory)?;
+    write_changed(dir, &wanted, memory).map_err(|e| vec![e])?;
+    memory.fingerprints.extend(fingerprints);
+    Ok(true)
 }
 
 /// The pages among `items` whose values changed since they were written,

@@ -4,12 +4,13 @@
 //! file found must lie inside the output folder after symlinks are followed,
 //! so nothing outside it (the sources least of all) is ever served.
 
+use super::late::LatePages;
 use super::live::{self, Broadcast};
 use crate::base::diagnostic::Lang;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 /// What the request handlers share.
@@ -20,6 +21,8 @@ pub struct Shared {
     /// The served sites as (id, title), for the list at `/`.
     pub sites: Mutex<Vec<(String, String)>>,
     pub lang: Lang,
+    /// Renders a page left for later before its file is read.
+    pub late: Option<Arc<LatePages>>,
 }
 
 /// Where a request path leads.
@@ -148,6 +151,9 @@ pub fn handle(request: Request, shared: &Shared) {
 type Reply = Response<Cursor<Vec<u8>>>;
 
 fn file_response(request: &Request, shared: &Shared, segments: &[String], folder: bool) -> Reply {
+    if let Some(late) = &shared.late {
+        late.bring_up_to_date(segments, folder);
+    }
     match find(&shared.root, segments, folder) {
         Found::File(path) => match std::fs::read(&path) {
             Ok(bytes) => {
@@ -179,12 +185,16 @@ fn file_response(request: &Request, shared: &Shared, segments: &[String], folder
 fn not_found(request: &Request, shared: &Shared, segments: &[String]) -> Reply {
     let page = segments
         .first()
-        .and_then(
-            |site| match find(&shared.root, &[site.clone(), "404.html".into()], false) {
+        .and_then(|site| {
+            let not_found = [site.clone(), "404.html".into()];
+            if let Some(late) = &shared.late {
+                late.bring_up_to_date(&not_found, false);
+            }
+            match find(&shared.root, &not_found, false) {
                 Found::File(path) => std::fs::read(path).ok(),
                 _ => None,
-            },
-        )
+            }
+        })
         .unwrap_or_else(|| plain_page(shared.lang));
     bytes_response(
         request,

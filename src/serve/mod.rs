@@ -7,6 +7,7 @@
 pub mod changes;
 pub mod editor;
 pub mod http;
+mod late;
 mod live;
 mod pictures;
 mod preview;
@@ -63,9 +64,10 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     let output = options.output.clone().unwrap_or_else(|| {
         std::env::temp_dir().join(format!("tablica-serve-{}", std::process::id()))
     });
-    let (mut preview, rebuilt) = Preview::open(live_build_options(&options, &url, &output))?;
+    let (preview, rebuilt) = Preview::open(live_build_options(&options, &url, &output))?;
     let root = std::path::absolute(&options.build.root).unwrap_or(options.build.root.clone());
     let mut watcher = watch::Watcher::start(&root, preview.theme_name()).map_err(|e| vec![e])?;
+    let preview = Arc::new(Mutex::new(preview));
     let shared = Arc::new(shared_state(&preview, lang));
     let pictures = Arc::new(pictures::Worker::start(
         pictures::Setup {
@@ -76,12 +78,14 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         },
         shared.clone(),
     ));
-    pictures.publish(preview.new_pictures());
     let mut terminal = TextRenderer::new(&root, lang, options.color);
-    after_rebuild(&rebuilt, None, &shared, &mut terminal);
-    preview.refresh_search(&rebuilt.sites);
-    check_content(&preview, &rebuilt, None, &shared, &mut terminal);
-    let preview = Arc::new(Mutex::new(preview));
+    {
+        let mut preview = lock(&preview);
+        pictures.publish(preview.new_pictures());
+        after_rebuild(&rebuilt, None, &shared, &mut terminal);
+        preview.refresh_search(&rebuilt.sites);
+        check_content(&preview, &rebuilt, None, &shared, &mut terminal);
+    }
     let editor = start_editor(&options, port, &root, &preview, &pictures)?;
     greet(&options, &url, &mut terminal);
     let stop = stop_on_ctrl_c();
@@ -95,6 +99,10 @@ pub fn serve(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         &mut terminal,
         &stop,
     );
+    if !owned_output {
+        // The folder stays: it gets the pages nobody asked for too.
+        lock(&preview).write_pending();
+    }
     drop(pictures);
     wait_for_threads(&shared, workers, &streams);
     drop(watcher);
@@ -158,8 +166,16 @@ fn live_build_options(options: &ServeOptions, url: &str, output: &Path) -> Build
     build
 }
 
+/// The preview, for a thread that may find it poisoned by a panic in
+/// another: it still holds the last rebuild's state, which stays usable.
+fn lock(preview: &Mutex<Preview>) -> std::sync::MutexGuard<'_, Preview> {
+    preview.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// What the request threads share with the rebuilds.
-fn shared_state(preview: &Preview, lang: Lang) -> Shared {
+fn shared_state(preview: &Arc<Mutex<Preview>>, lang: Lang) -> Shared {
+    let late = Some(Arc::new(late::LatePages::new(preview.clone())));
+    let preview = lock(preview);
     Shared {
         root: preview
             .output_dir()
@@ -168,6 +184,7 @@ fn shared_state(preview: &Preview, lang: Lang) -> Shared {
         broadcast: Broadcast::default(),
         sites: Mutex::new(preview.site_ids()),
         lang,
+        late,
     }
 }
 
@@ -307,16 +324,19 @@ fn rebuild_until_stopped(
         };
         let Some(changes) = watcher.next(wait) else {
             if let Some(work) = follow_up.take() {
-                let mut preview = preview.lock().unwrap_or_else(|e| e.into_inner());
+                let mut preview = lock(preview);
                 work.run(&mut preview, shared, terminal);
             }
             continue;
         };
-        let mut preview = preview.lock().unwrap_or_else(|e| e.into_inner());
+        let mut preview = lock(preview);
         let rebuilt = preview.apply(&changes);
         watcher.set_theme(preview.theme_name());
         if let Ok(mut sites) = shared.sites.lock() {
             *sites = preview.site_ids();
+        }
+        if let Some(late) = &shared.late {
+            late.update(&preview);
         }
         after_rebuild(&rebuilt, Some(&changes), shared, terminal);
         pictures.publish(preview.new_pictures());

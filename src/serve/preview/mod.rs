@@ -14,7 +14,7 @@ use crate::base::diagnostic::Diagnostic;
 use crate::build::BuildOptions;
 use crate::config::{self, SiteConfig, Workspace};
 use crate::content::{self, LoadedSite};
-use crate::output::{self, Memory, Refreshed, Showing, StaticSources};
+use crate::output::{self, Memory, Pages, PendingPages, Refreshed, Showing, StaticSources};
 use crate::pipeline;
 use crate::render::{theme_needs, Renderer, Theme};
 use crate::site::{self, ModelOptions, Site};
@@ -77,7 +77,7 @@ pub struct Preview {
     /// Errors of a changed config.yaml; the last good config stays in use.
     config_problems: Vec<Diagnostic>,
     /// Sites (indexes into `sources`) of which only the pages showing
-    /// the latest changes were written; [`Preview::finish`] writes the rest.
+    /// the latest changes were written; [`Preview::finish`] does the rest.
     unfinished: Vec<usize>,
     /// The pictures already handed to the picture worker, by site id.
     pictures_handed_out: HashSet<(String, crate::media::Plan)>,
@@ -151,7 +151,7 @@ impl Preview {
     /// Assembles and writes every site; reports every load warning.
     fn update_all(&mut self, started: Instant) -> Rebuilt {
         let all: Vec<usize> = (0..self.sources.len()).collect();
-        let mut rebuilt = self.update(&all, &[]);
+        let mut rebuilt = self.update(&all, &[], Pages::Now);
         rebuilt.warnings = self
             .sources
             .iter()
@@ -232,13 +232,18 @@ impl Preview {
             .into_iter()
             .partition(|(index, _)| dirty.contains(index));
         placed.extend(arranged);
-        if changes
+        let looks_changed = changes
             .iter()
-            .any(|c| matches!(c, Change::Templates | Change::Statics { .. }))
-        {
-            // Every page may look different: nothing goes first.
+            .any(|c| matches!(c, Change::Templates | Change::Statics { .. }));
+        // Every page may look different: nothing goes first, and every
+        // page is rendered now, so a template error shows at once. Else
+        // the pages not showing the changed files wait until asked for.
+        let pages = if looks_changed {
             placed.clear();
-        }
+            Pages::Now
+        } else {
+            Pages::WhenAsked
+        };
         // The hub shows the news of every partnership.
         if let Some(hub) = self.sources.iter().position(|s| s.config.hub) {
             if !dirty.is_empty() || !reworded.is_empty() {
@@ -248,7 +253,7 @@ impl Preview {
         let dirty: Vec<usize> = dirty.into_iter().collect();
         // Models first: the hub, arranged again below, shows their words.
         let patched = self.patch_models(&reworded);
-        let mut rebuilt = self.update(&dirty, &placed);
+        let mut rebuilt = self.update(&dirty, &placed, pages);
         let patched = self.render_words(patched);
         rebuilt.refreshed += patched.refreshed;
         rebuilt.sites.extend(patched.sites);
@@ -380,15 +385,16 @@ impl Preview {
     /// the rest of the site is left to [`Preview::finish`]: on a big site,
     /// a new announcement reaches the first list page long before its
     /// 1,000th list page has shifted.
-    fn update(&mut self, dirty: &[usize], first: &[(usize, String)]) -> Rebuilt {
+    fn update(&mut self, dirty: &[usize], first: &[(usize, String)], pages: Pages) -> Rebuilt {
         for &index in dirty {
             self.assemble(index);
         }
-        self.render(dirty, first)
+        self.render(dirty, first, pages)
     }
 
     /// Renders the given sites from their models; see [`Preview::update`].
-    fn render(&mut self, dirty: &[usize], first: &[(usize, String)]) -> Rebuilt {
+    /// The pages of sites without `first` files are rendered as `pages` says.
+    fn render(&mut self, dirty: &[usize], first: &[(usize, String)], pages: Pages) -> Rebuilt {
         let mut rebuilt = Rebuilt::default();
         if let Ok(theme) = &self.theme {
             let statics = StaticSources {
@@ -420,7 +426,7 @@ impl Preview {
                         }
                         None => (
                             i,
-                            output::refresh_site(&dir, model, &renderer, &statics, memory),
+                            output::refresh_site(&dir, model, &renderer, &statics, memory, pages),
                             false,
                         ),
                     };
@@ -460,8 +466,10 @@ impl Preview {
         rebuilt
     }
 
-    /// Writes the rest of the sites whose first pages [`Preview::update`]
-    /// wrote; run once a burst of saves is over.
+    /// Does the rest for the sites whose first pages [`Preview::update`]
+    /// wrote (feeds, files to remove); their other pages wait until they
+    /// are asked for ([`Preview::render_asked`]). Run once a burst of saves
+    /// is over.
     pub fn finish(&mut self) {
         let unfinished = std::mem::take(&mut self.unfinished);
         let sites: Vec<usize> = unfinished
@@ -469,8 +477,52 @@ impl Preview {
             .filter(|&i| !self.sources[i].has_errors())
             .collect();
         if !sites.is_empty() {
-            self.render(&sites, &[]);
+            self.render(&sites, &[], Pages::WhenAsked);
         }
+    }
+
+    /// Writes every page still waiting to be asked for, so that a live
+    /// folder kept after `serve` stops (`--output`) holds the whole site.
+    pub fn write_pending(&mut self) {
+        self.finish();
+        let waiting: Vec<usize> = (0..self.sources.len())
+            .filter(|&i| self.sources[i].memory.has_pending())
+            .collect();
+        if !waiting.is_empty() {
+            self.render(&waiting, &[], Pages::Now);
+        }
+    }
+
+    /// Brings the page at `path` (relative to the folder of site `site`)
+    /// up to date before it is served, when it was left for later.
+    pub fn render_asked(&mut self, site: &str, path: &str) {
+        let Ok(theme) = &self.theme else {
+            return;
+        };
+        let Some(source) = self
+            .sources
+            .iter_mut()
+            .find(|s| s.selected && s.config.id == site)
+        else {
+            return;
+        };
+        let Some(model) = self.models.iter().find(|m| m.config.id == site) else {
+            return;
+        };
+        let renderer = Renderer::new(theme, model, &self.models);
+        let dir = self.workspace.output_dir.join(site);
+        if let Err(errors) = output::refresh_asked(&dir, &renderer, path, &mut source.memory) {
+            source.later_problems.extend(errors);
+        }
+    }
+
+    /// Each served site's pages left until they are asked for.
+    pub fn pending_pages(&self) -> Vec<(String, PendingPages)> {
+        self.sources
+            .iter()
+            .filter(|s| s.selected)
+            .map(|s| (s.config.id.clone(), s.memory.pending()))
+            .collect()
     }
 
     /// Puts files whose words changed (and nothing else) into their sites'
