@@ -56,8 +56,8 @@ pub fn compute(
     let related: Vec<Vec<usize>> = (0..pages.len())
         .into_par_iter()
         .map_init(
-            || Tally::new(pages.len()),
-            |tally, page| related_to(page, &pages[page], &lookup, &rank, tally),
+            || (Tally::new(pages.len()), TermCache::new()),
+            |(tally, cache), page| related_to(page, &pages[page], &lookup, &rank, tally, cache),
         )
         .collect();
     for (neighbours, related) in result.iter_mut().zip(related) {
@@ -92,40 +92,52 @@ impl Tally {
     /// The `n` pages sharing most, then newest (lowest rank), then lowest
     /// index; empties the tally for the next page.
     fn best(&mut self, n: usize, rank: &[usize]) -> Vec<usize> {
-        let key = |page: usize| (std::cmp::Reverse(self.counts[page]), rank[page], page);
-        let mut best: Vec<usize> = Vec::with_capacity(n + 1);
+        // Keys of the best so far, best first. Most pages touched share one
+        // term and lose to the last of these at the first comparison.
+        let mut best: Vec<(std::cmp::Reverse<u16>, usize, usize)> = Vec::with_capacity(n + 1);
         for &page in &self.touched {
-            let at = best.partition_point(|&b| key(b) < key(page));
-            if at < n {
-                best.insert(at, page);
-                best.truncate(n);
+            let key = (std::cmp::Reverse(self.counts[page]), rank[page], page);
+            if best.len() == n && best.last().is_none_or(|last| key >= *last) {
+                continue;
             }
+            let at = best.iter().position(|b| key < *b).unwrap_or(best.len());
+            best.insert(at, key);
+            best.truncate(n);
         }
         for &page in &self.touched {
             self.counts[page] = 0;
         }
         self.touched.clear();
-        best
+        best.into_iter().map(|(_, _, page)| page).collect()
     }
 }
 
-fn related_to(
+/// The pages of a term by the name a page gives it, per taxonomy (index
+/// into the lookup): a thread's cache, since pages name the same few dozen
+/// terms over and over and slugifying each name again is not free.
+type TermCache<'a> = HashMap<(usize, &'a str), Option<&'a [usize]>>;
+
+fn related_to<'a>(
     page: usize,
-    doc: &Document,
-    lookup: &[(TaxonomyKind, HashMap<String, &[usize]>)],
+    doc: &'a Document,
+    lookup: &[(TaxonomyKind, HashMap<String, &'a [usize]>)],
     rank: &[usize],
     tally: &mut Tally,
+    cache: &mut TermCache<'a>,
 ) -> Vec<usize> {
     if doc.section.is_none() {
         return Vec::new();
     }
-    for (kind, terms) in lookup {
+    for (index, (kind, terms)) in lookup.iter().enumerate() {
         let names = match kind {
             TaxonomyKind::Tags => &doc.front.tags,
             _ => &doc.front.gminy,
         };
         for name in names {
-            let Some(term_pages) = terms.get(&slugify(name)) else {
+            let found = *cache
+                .entry((index, name.as_str()))
+                .or_insert_with(|| terms.get(&slugify(name)).copied());
+            let Some(term_pages) = found else {
                 continue;
             };
             for &other in term_pages.iter().take(CANDIDATES_PER_TERM) {
