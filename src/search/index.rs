@@ -23,7 +23,6 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 /// Folder of the index inside a site's output.
 pub const INDEX_DIR: &str = "search-index/";
@@ -583,12 +582,13 @@ fn split_shard(prefix: &str, terms: TermList, shards: &mut Vec<(String, TermList
 /// Postings as `gap * 32 + weight`: small numbers, few bytes.
 fn push_postings(out: &mut String, list: &[u32]) {
     let mut previous = 0;
+    let mut number = itoa::Buffer::new();
     for (i, (id, weight)) in list.iter().map(|p| (p >> 5, p & 31)).enumerate() {
         if i > 0 {
             out.push(',');
         }
         let gap = u64::from(id - previous);
-        let _ = write!(out, "{}", gap * 32 + u64::from(weight));
+        out.push_str(number.format(gap * 32 + u64::from(weight)));
         previous = id;
     }
 }
