@@ -24,6 +24,7 @@ pub fn html(html: &[u8]) -> Vec<u8> {
         out: Vec::with_capacity(html.len()),
         stack: Vec::new(),
         root_seen: false,
+        attributes: Vec::new(),
     };
     minifier.run();
     minifier.out
@@ -54,6 +55,8 @@ struct Minifier<'a> {
     out: Vec<u8>,
     stack: Vec<Frame<'a>>,
     root_seen: bool,
+    /// The attributes of the tag at hand, reused from tag to tag.
+    attributes: Vec<Attribute<'a>>,
 }
 
 /// One attribute as written in the source.
@@ -116,11 +119,9 @@ impl<'a> Minifier<'a> {
     fn write_collapsed(&mut self, text: &[u8]) {
         let mut i = 0;
         while i < text.len() {
-            // Copy the stretch up to the next space or entity in one go.
-            let plain = text[i..]
-                .iter()
-                .position(|&b| is_space(b) || b == b'&')
-                .map_or(text.len(), |p| i + p);
+            // Copy the stretch up to the next entity or whitespace that
+            // collapses, in one go: a lone space between words stays as it is.
+            let plain = i + plain_stretch(&text[i..]);
             self.out.extend_from_slice(&text[i..plain]);
             i = plain;
             let Some(&b) = text.get(i) else {
@@ -201,12 +202,16 @@ impl<'a> Minifier<'a> {
         let name_start = at + 1;
         let name_end = name_start + tag_name_length(&self.src[name_start..]);
         let name = &self.src[name_start..name_end];
-        let Some((attributes, self_closing, end)) = parse_attributes(self.src, name_end) else {
+        let mut attributes = std::mem::take(&mut self.attributes);
+        attributes.clear();
+        let Some((self_closing, end)) = parse_attributes(self.src, name_end, &mut attributes)
+        else {
             return self.copy_rest(at);
         };
         self.mark_child();
         let foreign = self.stack.last().is_some_and(|f| f.foreign) || name == b"svg";
-        self.write_tag(name, attributes, self_closing && foreign);
+        self.write_tag(name, &mut attributes, self_closing && foreign);
+        self.attributes = attributes;
         let mut buffer = [0u8; 16];
         let lower = lowercase(name, &mut buffer);
         if let Some(raw_end) = raw_content_end(lower, self.src, end) {
@@ -230,12 +235,12 @@ impl<'a> Minifier<'a> {
         end
     }
 
-    fn write_tag(&mut self, name: &[u8], mut attributes: Vec<Attribute>, keep_slash: bool) {
+    fn write_tag(&mut self, name: &[u8], attributes: &mut [Attribute], keep_slash: bool) {
         self.out.push(b'<');
         self.out.extend_from_slice(name);
         attributes.sort_by(|a, b| a.name.cmp(b.name));
         let mut last_unquoted = false;
-        for attribute in &attributes {
+        for attribute in attributes.iter() {
             self.out.push(b' ');
             self.out.extend_from_slice(attribute.name);
             last_unquoted = false;
@@ -288,17 +293,21 @@ fn tag_name_length(rest: &[u8]) -> usize {
         .unwrap_or(rest.len())
 }
 
-/// The attributes of a tag whose name ends at `at`, whether it ends with
-/// `/>`, and where the text after it starts; `None` when the tag never ends.
-fn parse_attributes(src: &[u8], mut at: usize) -> Option<(Vec<Attribute<'_>>, bool, usize)> {
-    let mut attributes = Vec::new();
+/// Reads the attributes of a tag whose name ends at `at` into
+/// `attributes`; returns whether it ends with `/>` and where the text after
+/// it starts, or `None` when the tag never ends.
+fn parse_attributes<'a>(
+    src: &'a [u8],
+    mut at: usize,
+    attributes: &mut Vec<Attribute<'a>>,
+) -> Option<(bool, usize)> {
     loop {
         while at < src.len() && is_space(src[at]) {
             at += 1;
         }
         match src.get(at)? {
-            b'>' => return Some((attributes, false, at + 1)),
-            b'/' if src.get(at + 1) == Some(&b'>') => return Some((attributes, true, at + 2)),
+            b'>' => return Some((false, at + 1)),
+            b'/' if src.get(at + 1) == Some(&b'>') => return Some((true, at + 2)),
             b'/' => {
                 at += 1;
                 continue;
@@ -460,6 +469,23 @@ fn plain_entity(text: &[u8]) -> Option<(&'static [u8], usize)> {
     .iter()
     .find(|(entity, _)| text.starts_with(entity))
     .map(|(entity, character)| (*character, entity.len()))
+}
+
+/// How many bytes of `text` are copied unchanged: up to an entity, or to
+/// whitespace other than one space followed by something else.
+fn plain_stretch(text: &[u8]) -> usize {
+    let mut i = 0;
+    while i < text.len() {
+        let b = text[i];
+        if b == b'&' {
+            return i;
+        }
+        if is_space(b) && (b != b' ' || text.get(i + 1).is_some_and(|&n| is_space(n))) {
+            return i;
+        }
+        i += 1;
+    }
+    i
 }
 
 fn is_space(b: u8) -> bool {
