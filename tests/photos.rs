@@ -377,3 +377,37 @@ fn raw_html_images_get_their_widths_too() {
     assert!(fx.exists("public/alfa/img/plan-600.png"));
     assert!(!fx.exists("public/alfa/img/plan.png"));
 }
+
+#[test]
+fn the_same_photo_in_many_places_is_made_once_and_published_everywhere() {
+    // Twelve copies of one photo: threads making it side by side store the
+    // same cache entry, and the one that stores it second must not pull
+    // it from under the one publishing from it (a build failed on that).
+    let names: Vec<String> = (1..=12).map(|n| format!("kopia-{n}.png")).collect();
+    let body: String = names
+        .iter()
+        .map(|name| format!("![Plansza z mapą gmin nr {name}]({name})\n\n"))
+        .collect();
+    let fx = Fixture::partnership("https://example.org/alfa/");
+    fx.write(
+        &format!("{PAGE}.md"),
+        announcement("Warsztaty w Klukowie", "2021-05-12", &body),
+    );
+    for name in &names {
+        fx.write(&format!("{PAGE}/{name}"), photo("gleboki.png"));
+    }
+    for _ in 0..6 {
+        let _ = std::fs::remove_dir_all(fx.path(".tablica-cache"));
+        fx.build_ok(&[]);
+        for name in &names {
+            let stem = name.trim_end_matches(".png");
+            assert!(
+                fx.files(OUT)
+                    .iter()
+                    .any(|f| f.starts_with(stem) && f.ends_with(".webp")),
+                "{name}: {:?}",
+                fx.files(OUT)
+            );
+        }
+    }
+}

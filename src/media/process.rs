@@ -159,14 +159,26 @@ fn store(entry: &Path, files: impl Iterator<Item = (String, Vec<u8>)>) -> Result
     ));
     let _ = std::fs::remove_dir_all(&staging);
     std::fs::create_dir_all(&staging).map_err(|e| unwritable(&staging, &e))?;
+    let mut names = Vec::new();
     for (name, bytes) in files {
-        write(&staging.join(name), &bytes)?;
+        write(&staging.join(&name), &bytes)?;
+        names.push(name);
     }
-    let _ = std::fs::remove_dir_all(entry);
-    if std::fs::rename(&staging, entry).is_err() {
-        // Another thread or build stored the same entry meanwhile.
-        let _ = std::fs::remove_dir_all(&staging);
+    // A folder is renamed only over an empty one, so a whole entry that
+    // another thread or build stored meanwhile (the same photo twice in a
+    // site) stays: it may be being linked from right now. Only an entry
+    // with files missing is replaced.
+    if std::fs::rename(&staging, entry).is_ok() {
+        return Ok(());
     }
+    let whole = names.iter().all(|name| entry.join(name).is_file());
+    if !whole {
+        let _ = std::fs::remove_dir_all(entry);
+        if std::fs::rename(&staging, entry).is_ok() {
+            return Ok(());
+        }
+    }
+    let _ = std::fs::remove_dir_all(&staging);
     Ok(())
 }
 
