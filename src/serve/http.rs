@@ -22,7 +22,7 @@ pub struct Shared {
     pub sites: Mutex<Vec<(String, String)>>,
     pub lang: Lang,
     /// Renders a page left for later before its file is read.
-    pub late: Option<Arc<LatePages>>,
+    pub late: Arc<LatePages>,
 }
 
 /// Where a request path leads.
@@ -151,9 +151,7 @@ pub fn handle(request: Request, shared: &Shared) {
 type Reply = Response<Cursor<Vec<u8>>>;
 
 fn file_response(request: &Request, shared: &Shared, segments: &[String], folder: bool) -> Reply {
-    if let Some(late) = &shared.late {
-        late.bring_up_to_date(segments, folder);
-    }
+    shared.late.bring_up_to_date(segments, folder);
     match find(&shared.root, segments, folder) {
         Found::File(path) => match std::fs::read(&path) {
             Ok(bytes) => {
@@ -187,9 +185,7 @@ fn not_found(request: &Request, shared: &Shared, segments: &[String]) -> Reply {
         .first()
         .and_then(|site| {
             let not_found = [site.clone(), "404.html".into()];
-            if let Some(late) = &shared.late {
-                late.bring_up_to_date(&not_found, false);
-            }
+            shared.late.bring_up_to_date(&not_found, false);
             match find(&shared.root, &not_found, false) {
                 Found::File(path) => std::fs::read(path).ok(),
                 _ => None,

@@ -174,7 +174,7 @@ fn lock(preview: &Mutex<Preview>) -> std::sync::MutexGuard<'_, Preview> {
 
 /// What the request threads share with the rebuilds.
 fn shared_state(preview: &Arc<Mutex<Preview>>, lang: Lang) -> Shared {
-    let late = Some(Arc::new(late::LatePages::new(preview.clone())));
+    let late = Arc::new(late::LatePages::new(preview.clone()));
     let preview = lock(preview);
     Shared {
         root: preview
@@ -335,9 +335,7 @@ fn rebuild_until_stopped(
         if let Ok(mut sites) = shared.sites.lock() {
             *sites = preview.site_ids();
         }
-        if let Some(late) = &shared.late {
-            late.update(&preview);
-        }
+        shared.late.update(&preview);
         after_rebuild(&rebuilt, Some(&changes), shared, terminal);
         pictures.publish(preview.new_pictures());
         follow_up.get_or_insert_default().add(rebuilt, changes);
