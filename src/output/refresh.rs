@@ -248,14 +248,13 @@ pub fn refresh_asked(
     path: &str,
     memory: &mut Memory,
 ) -> Result<bool, Vec<Diagnostic>> {
-    if !lock(&memory.pending).contains(path) {
+    // Taken off the list even when rendering fails: the error is reported
+    // once, and the file keeps its last good page.
+    if !lock(&memory.pending).remove(path) {
         return Ok(false);
     }
     let items = renderer.items();
     let asked: Vec<&(String, Item)> = items.iter().filter(|(p, _)| p == path).collect();
-    // Taken off the list even when rendering fails: the error is reported
-    // once, and the file keeps its last good page.
-    lock(&memory.pending).remove(path);
     let (wanted, fingerprints) = render_changed(renderer, &asked, memory)?;
     write_changed(dir, &wanted, memory).map_err(|e| vec![e])?;
     memory.fingerprints.extend(fingerprints);
