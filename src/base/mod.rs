@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod escape;
 pub mod progress;
 pub mod rules;
+pub mod scan;
 pub mod temp_files;
 pub mod typography;
 pub mod yaml;

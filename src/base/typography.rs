@@ -61,9 +61,24 @@ pub fn typeset(text: &str) -> String {
 
 /// Whether `before` ends in a one-letter word (a, i, o, u, w, z).
 fn ends_lone_letter(before: &str) -> bool {
-    let mut chars = before.chars().rev();
-    chars.next().is_some_and(|c| "aiouwzAIOUWZ".contains(c))
-        && chars.next().is_none_or(|c| !c.is_alphanumeric())
+    let Some((&last, rest)) = before.as_bytes().split_last() else {
+        return false;
+    };
+    if !matches!(
+        last,
+        b'a' | b'i' | b'o' | b'u' | b'w' | b'z' | b'A' | b'I' | b'O' | b'U' | b'W' | b'Z'
+    ) {
+        return false;
+    }
+    match rest.last() {
+        None => true,
+        Some(byte) if byte.is_ascii() => !byte.is_ascii_alphanumeric(),
+        // The letter is ASCII, so what precedes it ends on a character boundary.
+        Some(_) => before[..rest.len()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric()),
+    }
 }
 
 /// Whether the space at `space` follows a number and comes before a unit or
@@ -150,6 +165,24 @@ pub fn polish_collation_key(text: &str) -> (Vec<u32>, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_letter_is_found_by_bytes_as_by_characters() {
+        let by_characters = |before: &str| {
+            let mut chars = before.chars().rev();
+            chars.next().is_some_and(|c| "aiouwzAIOUWZ".contains(c))
+                && chars.next().is_none_or(|c| !c.is_alphanumeric())
+        };
+        let pieces = [
+            "", " ", "a", "w", "Z", "x", "ą", "ęw", "„w", "\u{a0}i", "2o", "(u", "ża",
+        ];
+        for a in pieces {
+            for b in pieces {
+                let text = format!("{a}{b}");
+                assert_eq!(ends_lone_letter(&text), by_characters(&text), "{text:?}");
+            }
+        }
+    }
 
     #[test]
     fn slugs_transliterate_polish_letters() {

@@ -299,7 +299,7 @@ impl<'a, 'c> RenderPass<'a, 'c> {
     /// Polish typography, and added to the heading and summary being read.
     fn text(&mut self, text: &str) {
         let cleaned = strip_word_artefacts(text);
-        self.out.word_count += cleaned.split_whitespace().count();
+        self.out.word_count += crate::base::scan::count_words(&cleaned);
         let typeset = typeset(&cleaned);
         self.collect.text(&cleaned);
         if let Some(heading) = self.heading_text.as_mut() {

@@ -62,15 +62,22 @@ fn is_inline(tail: &str) -> bool {
 
 /// Appends `text` with runs of whitespace collapsed to one space.
 fn push_text(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some((at, space)) = rest.char_indices().find(|(_, c)| c.is_whitespace()) {
-        out.push_str(&rest[..at]);
+    let mut copied = 0;
+    let mut at = 0;
+    while at < text.len() {
+        let space = crate::base::scan::whitespace_len(text, at);
+        if space == 0 {
+            at += 1;
+            continue;
+        }
+        out.push_str(&text[copied..at]);
         if !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
         }
-        rest = &rest[at + space.len_utf8()..];
+        at += space;
+        copied = at;
     }
-    out.push_str(rest);
+    out.push_str(&text[copied..]);
 }
 
 /// What follows the tag at the start of `tail`; scripts and styles are

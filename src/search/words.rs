@@ -54,8 +54,7 @@ pub fn fold(text: &str) -> String {
 
 /// The words of `text`: runs of letters and digits.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    crate::base::scan::alphanumeric_runs(text)
 }
 
 /// Terms numbered in the order they are first seen, each spelled once.
