@@ -220,7 +220,9 @@ impl Diagnostic {
 
 /// Sorts diagnostics by file, line and column so reports are deterministic.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
+    use rayon::slice::ParallelSliceMut;
+    // A large archive has thousands of warnings, and comparing paths is slow.
+    diagnostics.par_sort_by(|a, b| {
         (&a.location, a.severity, &a.message.en).cmp(&(&b.location, b.severity, &b.message.en))
     });
 }

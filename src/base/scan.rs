@@ -5,45 +5,65 @@
 //! `char_indices` plus `char::is_whitespace` on each character was a few
 //! per cent of a whole build.
 
+/// Bytes that may begin a whitespace character: ASCII whitespace, and the
+/// lead bytes of every non-ASCII one (U+0085, U+00A0; U+1680; U+2000–U+205F;
+/// U+3000). Polish letters (0xC3–0xC5 leads) are never looked at twice.
+static MAY_BEGIN_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = matches!(byte, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        byte += 1;
+    }
+    table
+};
+
 /// The byte length of the whitespace character (as `char::is_whitespace`
 /// sees it) that starts at byte `at` of `text`, or 0 if none starts there.
 #[inline]
 pub fn whitespace_len(text: &str, at: usize) -> usize {
-    let bytes = text.as_bytes();
-    match bytes[at] {
+    match text.as_bytes()[at] {
         b' ' | b'\t'..=b'\r' => 1,
-        byte if byte < 0x80 => 0,
-        // Every non-ASCII whitespace character begins with one of these
-        // (U+0085, U+00A0; U+1680; U+2000–U+205F; U+3000): Polish letters
-        // (0xC3–0xC5) are decided without decoding.
-        0xC2 | 0xE1 | 0xE2 | 0xE3 => match text.get(at..).and_then(|s| s.chars().next()) {
+        byte if !MAY_BEGIN_SPACE[usize::from(byte)] => 0,
+        _ => match text.get(at..).and_then(|s| s.chars().next()) {
             Some(c) if c.is_whitespace() => c.len_utf8(),
             _ => 0,
         },
-        _ => 0,
     }
+}
+
+/// Where the next whitespace character at or after byte `from` starts, and
+/// its length. A table lookup per byte; only candidates are decoded.
+#[inline]
+pub fn next_whitespace(text: &str, from: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(offset) = bytes
+        .get(at..)?
+        .iter()
+        .position(|&b| MAY_BEGIN_SPACE[usize::from(b)])
+    {
+        let found = at + offset;
+        match whitespace_len(text, found) {
+            0 => at = found + 1,
+            width => return Some((found, width)),
+        }
+    }
+    None
 }
 
 /// How many words `text` has, exactly as `text.split_whitespace().count()`.
 pub fn count_words(text: &str) -> usize {
-    let bytes = text.as_bytes();
     let mut count = 0;
-    let mut in_word = false;
-    let mut at = 0;
-    while at < bytes.len() {
-        let space = whitespace_len(text, at);
-        if space > 0 {
-            in_word = false;
-            at += space;
-            continue;
-        }
-        if !in_word {
-            count += 1;
-            in_word = true;
-        }
-        at += 1;
+    // Where the text after the last whitespace character begins.
+    let mut word_start = 0;
+    let mut from = 0;
+    while let Some((at, width)) = next_whitespace(text, from) {
+        count += usize::from(at > word_start);
+        from = at + width;
+        word_start = from;
     }
-    count
+    count + usize::from(text.len() > word_start)
 }
 
 /// The runs of letters and digits of `text` (what `char::is_alphanumeric`

@@ -449,11 +449,23 @@ fn lowercase<'b>(name: &[u8], buffer: &'b mut [u8; 16]) -> &'b [u8] {
 
 /// An attribute value that HTML reads the same without quotes.
 fn can_unquote(value: &[u8]) -> bool {
-    !value.is_empty()
-        && !value
-            .iter()
-            .any(|&b| is_space(b) || matches!(b, b'"' | b'\'' | b'=' | b'<' | b'>' | b'`'))
+    !value.is_empty() && !value.iter().any(|&b| NEEDS_QUOTES[usize::from(b)])
 }
+
+/// The bytes an unquoted attribute value cannot hold, as a table: every
+/// attribute of every page is checked.
+static NEEDS_QUOTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = matches!(
+            byte as u8,
+            b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'"' | b'\'' | b'=' | b'<' | b'>' | b'`'
+        );
+        byte += 1;
+    }
+    table
+};
 
 /// Entities that text never needs, as the character they stand for (the
 /// pages are UTF-8, so a no-break space is two bytes instead of six).

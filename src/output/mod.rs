@@ -423,12 +423,26 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
     let entries = std::fs::read_dir(dir)?.collect::<Result<Vec<_>, _>>()?;
     entries.par_iter().try_for_each(|entry| {
         if entry.file_type()?.is_dir() {
-            remove_tree(&entry.path())
+            remove_page_folder(&entry.path())
         } else {
             std::fs::remove_file(entry.path())
         }
     })?;
     std::fs::remove_dir(dir)
+}
+
+/// Removes a folder that most often holds one page's `index.html` and
+/// nothing else: two system calls, where reading the folder first takes
+/// five. Any other folder is then found not empty and read as usual.
+fn remove_page_folder(dir: &Path) -> std::io::Result<()> {
+    match std::fs::remove_file(dir.join("index.html")) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return remove_tree(dir),
+        _ => {}
+    }
+    match std::fs::remove_dir(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::DirectoryNotEmpty => remove_tree(dir),
+        result => result,
+    }
 }
 
 /// Deletes staging folders of a build that did not finish.

@@ -63,19 +63,12 @@ fn is_inline(tail: &str) -> bool {
 /// Appends `text` with runs of whitespace collapsed to one space.
 fn push_text(out: &mut String, text: &str) {
     let mut copied = 0;
-    let mut at = 0;
-    while at < text.len() {
-        let space = crate::base::scan::whitespace_len(text, at);
-        if space == 0 {
-            at += 1;
-            continue;
-        }
+    while let Some((at, width)) = crate::base::scan::next_whitespace(text, copied) {
         out.push_str(&text[copied..at]);
         if !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
         }
-        at += space;
-        copied = at;
+        copied = at + width;
     }
     out.push_str(&text[copied..]);
 }
