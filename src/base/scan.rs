@@ -32,38 +32,66 @@ pub fn whitespace_len(text: &str, at: usize) -> usize {
     }
 }
 
-/// Where the next whitespace character at or after byte `from` starts, and
-/// its length. A table lookup per byte; only candidates are decoded.
-#[inline]
-pub fn next_whitespace(text: &str, from: usize) -> Option<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut at = from;
-    while let Some(offset) = bytes
-        .get(at..)?
-        .iter()
-        .position(|&b| MAY_BEGIN_SPACE[usize::from(b)])
-    {
-        let found = at + offset;
-        match whitespace_len(text, found) {
-            0 => at = found + 1,
-            width => return Some((found, width)),
-        }
-    }
-    None
-}
-
 /// How many words `text` has, exactly as `text.split_whitespace().count()`.
 pub fn count_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
     let mut count = 0;
-    // Where the text after the last whitespace character begins.
-    let mut word_start = 0;
-    let mut from = 0;
-    while let Some((at, width)) = next_whitespace(text, from) {
-        count += usize::from(at > word_start);
-        from = at + width;
-        word_start = from;
+    let mut in_word = false;
+    let mut at = 0;
+    while at < bytes.len() {
+        let space = if MAY_BEGIN_SPACE[usize::from(bytes[at])] {
+            whitespace_len(text, at)
+        } else {
+            0
+        };
+        if space == 0 {
+            count += usize::from(!in_word);
+            in_word = true;
+            at += 1;
+        } else {
+            in_word = false;
+            at += space;
+        }
     }
-    count + usize::from(text.len() > word_start)
+    count
+}
+
+/// Appends `text` to `out` with every run of whitespace as one space; a run
+/// at the start of `text` only if `out` has text not already ending in a
+/// space. A lone space between words is copied with them, so most text is
+/// appended in one piece.
+pub fn push_collapsed(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if !MAY_BEGIN_SPACE[usize::from(byte)] {
+            at += 1;
+            continue;
+        }
+        let width = whitespace_len(text, at);
+        let lone_space =
+            byte == b' ' && at > 0 && (at + 1 == bytes.len() || whitespace_len(text, at + 1) == 0);
+        if width == 0 || lone_space {
+            at += 1;
+            continue;
+        }
+        let mut end = at + width;
+        while end < bytes.len() {
+            match whitespace_len(text, end) {
+                0 => break,
+                more => end += more,
+            }
+        }
+        out.push_str(&text[copied..at]);
+        if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        copied = end;
+        at = end;
+    }
+    out.push_str(&text[copied..]);
 }
 
 /// The runs of letters and digits of `text` (what `char::is_alphanumeric`
@@ -171,6 +199,30 @@ mod tests {
                 text.split_whitespace().count(),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn whitespace_collapses_as_one_space_per_run() {
+        let by_characters = |out: &mut String, text: &str| {
+            let mut rest = text;
+            while let Some((at, c)) = rest.char_indices().find(|(_, c)| c.is_whitespace()) {
+                out.push_str(&rest[..at]);
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+                rest = &rest[at + c.len_utf8()..];
+            }
+            out.push_str(rest);
+        };
+        for text in samples() {
+            for before in ["", "x", "x "] {
+                let mut expected = before.to_string();
+                by_characters(&mut expected, &text);
+                let mut out = before.to_string();
+                push_collapsed(&mut out, &text);
+                assert_eq!(out, expected, "{before:?} + {text:?}");
+            }
         }
     }
 

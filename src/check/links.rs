@@ -49,12 +49,21 @@ impl<'a> Targets<'a> {
     pub fn new(workspace: &Workspace, sites: &'a [Site]) -> Self {
         let theme_dir = workspace.root.join("themes").join(&workspace.theme);
         let statics = static_files(&[theme_dir.join("static"), workspace.root.join("static")]);
-        let files = sites
-            .iter()
-            .map(|s| site_files(s, sites, &statics))
-            .collect();
-        let anchors = sites.iter().map(site_anchors).collect();
-        let pages = sites.iter().map(pages_by_path).collect();
+        // Each table takes tens of milliseconds at 10,000 pages: side by side.
+        let (files, (anchors, pages)) = rayon::join(
+            || {
+                sites
+                    .par_iter()
+                    .map(|s| site_files(s, sites, &statics))
+                    .collect()
+            },
+            || {
+                rayon::join(
+                    || sites.par_iter().map(site_anchors).collect(),
+                    || sites.par_iter().map(pages_by_path).collect(),
+                )
+            },
+        );
         let unpublished_photos = sites
             .iter()
             .map(|site| {

@@ -263,7 +263,8 @@ type Listing = Vec<(String, PathBuf)>;
 fn list_files(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> (Listing, Listing) {
     let mut markdown = Vec::new();
     let mut other = Vec::new();
-    for entry in WalkDir::new(root).sort_by_file_name() {
+    // Sorted once at the end, on every core, rather than folder by folder.
+    for entry in WalkDir::new(root) {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -302,6 +303,11 @@ fn list_files(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> (Listing, Listi
             other.push((rel, entry.path().to_path_buf()));
         }
     }
+    // By names folder by folder, as a walk sorted by file name yields them.
+    let by_components =
+        |a: &(String, PathBuf), b: &(String, PathBuf)| a.1.components().cmp(b.1.components());
+    markdown.par_sort_by(by_components);
+    other.par_sort_by(by_components);
     (markdown, other)
 }
 

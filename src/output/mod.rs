@@ -118,7 +118,45 @@ fn write_site(
     if let Some(progress) = options.progress {
         progress.add_total(items.len());
     }
-    let errors: Vec<Diagnostic> = items
+    // The feeds, sitemap and calendars are made beside the pages, not after
+    // them on one core (tens of milliseconds at 10,000 announcements).
+    let (errors, mut extra) = rayon::join(
+        || write_pages(staging, renderer, &items, options),
+        || extra_files(site, renderer, &items),
+    );
+    if !errors.is_empty() {
+        return Err(dedup(errors));
+    }
+    if options.server_config {
+        let hashes = script_hashes(&staging.join("index.html"));
+        extra.push((
+            ".htaccess".to_string(),
+            crate::output::server_config::apache(&site.config, &hashes),
+        ));
+    }
+    let errors: Vec<Diagnostic> = extra
+        .par_iter()
+        .filter_map(|(path, body)| write_file(&staging.join(path), body.as_bytes()).err())
+        .collect();
+    if !errors.is_empty() {
+        return Err(dedup(errors));
+    }
+    let pages = items
+        .iter()
+        .filter(|(_, item)| !matches!(item, Item::NotFound))
+        .count();
+    Ok((pages, files + extra.len()))
+}
+
+/// Renders, minifies and writes every page of `items` on every core; the
+/// problems of the pages that failed.
+fn write_pages(
+    staging: &Path,
+    renderer: &Renderer,
+    items: &[(String, Item)],
+    options: StageOptions,
+) -> Vec<Diagnostic> {
+    items
         .par_iter()
         .map_with(Vec::new(), |html, (path, item)| {
             if let Err(e) = renderer.render_into(item, html) {
@@ -140,30 +178,7 @@ fn write_site(
             write_file(&target, &bytes).err()
         })
         .flatten()
-        .collect();
-    if !errors.is_empty() {
-        return Err(dedup(errors));
-    }
-    let mut extra = extra_files(site, renderer, &items);
-    if options.server_config {
-        let hashes = script_hashes(&staging.join("index.html"));
-        extra.push((
-            ".htaccess".to_string(),
-            crate::output::server_config::apache(&site.config, &hashes),
-        ));
-    }
-    let errors: Vec<Diagnostic> = extra
-        .par_iter()
-        .filter_map(|(path, body)| write_file(&staging.join(path), body.as_bytes()).err())
-        .collect();
-    if !errors.is_empty() {
-        return Err(dedup(errors));
-    }
-    let pages = items
-        .iter()
-        .filter(|(_, item)| !matches!(item, Item::NotFound))
-        .count();
-    Ok((pages, files + extra.len()))
+        .collect()
 }
 
 /// Copies the site's attachments and other files into place, on every

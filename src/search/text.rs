@@ -62,15 +62,7 @@ fn is_inline(tail: &str) -> bool {
 
 /// Appends `text` with runs of whitespace collapsed to one space.
 fn push_text(out: &mut String, text: &str) {
-    let mut copied = 0;
-    while let Some((at, width)) = crate::base::scan::next_whitespace(text, copied) {
-        out.push_str(&text[copied..at]);
-        if !out.is_empty() && !out.ends_with(' ') {
-            out.push(' ');
-        }
-        copied = at + width;
-    }
-    out.push_str(&text[copied..]);
+    crate::base::scan::push_collapsed(out, text);
 }
 
 /// What follows the tag at the start of `tail`; scripts and styles are

@@ -143,19 +143,20 @@ impl Site {
     /// other facts) once they have run: hundreds of megabytes at 100,000
     /// pages, held through rendering for nothing.
     pub fn release_check_facts(&mut self) {
-        let section_indexes = self.sections.iter_mut().filter_map(|s| s.index.as_mut());
-        for doc in self
-            .pages
-            .iter_mut()
-            .chain(self.home.as_mut())
-            .chain(section_indexes)
-        {
+        fn release(doc: &mut Document) {
             // Only `build` frees them, and its documents are not shared.
             if let Some(body) = std::sync::Arc::get_mut(&mut doc.body) {
                 body.facts = Default::default();
                 body.content_links = Vec::new();
             }
         }
+        // Freeing 10,000 pages' facts is tens of milliseconds: on every core.
+        self.pages.par_iter_mut().for_each(release);
+        let section_indexes = self.sections.iter_mut().filter_map(|s| s.index.as_mut());
+        self.home
+            .iter_mut()
+            .chain(section_indexes)
+            .for_each(release);
     }
 
     /// Pages of every section, newest first (ties broken by path).
