@@ -126,9 +126,12 @@ pub fn run(
         || {
             sites
                 .par_iter()
-                .map(|site| match selected(&site.config.id) {
-                    true => content::check_site(site, options),
-                    false => Vec::new(),
+                .map(|site| {
+                    if selected(&site.config.id) {
+                        content::check_site(site, options)
+                    } else {
+                        Vec::new()
+                    }
                 })
                 .collect::<Vec<_>>()
         },
