@@ -39,11 +39,7 @@ pub fn count_words(text: &str) -> usize {
     let mut in_word = false;
     let mut at = 0;
     while at < bytes.len() {
-        let space = if MAY_BEGIN_SPACE[usize::from(bytes[at])] {
-            whitespace_len(text, at)
-        } else {
-            0
-        };
+        let space = whitespace_len(text, at);
         if space == 0 {
             count += usize::from(!in_word);
             in_word = true;

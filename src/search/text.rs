@@ -1,12 +1,14 @@
 //! The plain text of a rendered page body: what the index reads and what
 //! result snippets quote.
 
+use crate::base::scan::push_collapsed;
+
 /// `html` without tags, entities decoded, whitespace collapsed.
 pub fn plain_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut rest = html;
     while let Some(i) = memchr::memchr2(b'<', b'&', rest.as_bytes()) {
-        push_text(&mut out, &rest[..i]);
+        push_collapsed(&mut out, &rest[..i]);
         let tail = &rest[i..];
         if tail.starts_with('<') {
             rest = skip_tag(tail);
@@ -14,20 +16,20 @@ pub fn plain_text(html: &str) -> String {
             // the paragraph after it ("Termin i dokumenty. Konsultacje…").
             if ends_heading(tail) && !out.trim_end().ends_with(['.', '!', '?', ':', '…']) {
                 out.truncate(out.trim_end().len());
-                push_text(&mut out, ".");
+                push_collapsed(&mut out, ".");
             }
             // A block ends a word ("<td>a</td><td>b</td>" is "a b"); inline
             // markup does not ("<strong>strategii</strong>." stays "strategii.").
             if !is_inline(tail) {
-                push_text(&mut out, " ");
+                push_collapsed(&mut out, " ");
             }
         } else {
             let (decoded, after) = entity(tail);
-            push_text(&mut out, decoded);
+            push_collapsed(&mut out, decoded);
             rest = after;
         }
     }
-    push_text(&mut out, rest);
+    push_collapsed(&mut out, rest);
     out.truncate(out.trim_end().len());
     out
 }
@@ -58,11 +60,6 @@ fn is_inline(tail: &str) -> bool {
     INLINE
         .iter()
         .any(|inline| inline.as_bytes().eq_ignore_ascii_case(name))
-}
-
-/// Appends `text` with runs of whitespace collapsed to one space.
-fn push_text(out: &mut String, text: &str) {
-    crate::base::scan::push_collapsed(out, text);
 }
 
 /// What follows the tag at the start of `tail`; scripts and styles are
@@ -155,7 +152,7 @@ mod tests {
     #[test]
     fn every_kind_of_space_collapses_and_polish_letters_stay() {
         let mut out = String::new();
-        push_text(
+        push_collapsed(
             &mut out,
             "zażółć\u{a0}gęślą\u{3000}jaźń \t\u{2009} Łódź\u{0b}ę",
         );
